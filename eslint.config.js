@@ -1,0 +1,24 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules", "dist", "build", "native/build", "native/llama.cpp", ".cache", "resources/bin"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The shared folder is pure: importable from main, preload, core, CLI and the renderer alike.
+    files: ["electron/shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "electron", "fs", "path", "child_process", "better-sqlite3", "node-llama-cpp"] }],
+    },
+  },
+  {
+    files: ["electron/core/**/*.ts", "electron/cli/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: ["electron"], patterns: ["**/main/**", "**/preload/**", "**/renderer/**"] }] },
+  },
+);
