@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import { basename, resolve } from "node:path";
+import { statSync } from "node:fs";
+import type { Db } from "../../db/openDatabase";
+import { insertDataset, refreshDatasetCount, getDataset } from "../../db/queries/datasets";
+import {
+  findImportByHash,
+  finishImport,
+  insertImport,
+  prepareInsertWarning,
+  listImportWarnings,
+  type ImportRow,
+  type ImportWarning,
+} from "../../db/queries/imports";
+import { prepareRecordInserts } from "../../db/queries/records";
+import { withAsyncTransaction } from "../../db/queries/transactions";
+import { openTable, type ColumnMapping, type TableFormat } from "../import";
+import { preprocessReport } from "../preprocess/preprocessReport";
+import { sha256OfFile } from "./hashFile";
+import type { ImportReport } from "./ImportReport";
+
+export type ImportProgress = { rows: number; bytesRead: number; totalBytes: number };
+
+export type ImportDatasetOptions = {
+  file: string;
+  /** add to this dataset instead of creating one */
+  datasetId?: number;
+  datasetName?: string;
+  kind?: "import" | "synthetic";
+  map?: ColumnMapping;
+  format?: TableFormat;
+  encoding?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+};
+
+const FIRST_WARNINGS = 50;
+
+function contentHash(description: string, additional: string | null, conclusion: string): string {
+  return createHash("sha256").update(description).update("\u0000").update(additional ?? "").update("\u0000").update(conclusion).digest("base64url");
+}
+
+function reportOfExisting(db: Db, row: ImportRow, file: string): ImportReport {
+  const stored = JSON.parse(row.report_json) as ImportReport;
+  return { ...stored, status: "already-imported", file, firstWarnings: listImportWarnings(db, { importId: row.id, limit: FIRST_WARNINGS }) };
+}
+
+/**
+ * Imports one export file as a dataset, all or nothing: any fatal problem rolls the whole file
+ * back and rethrows (an ImportError names file, line and problem). Row-level problems become
+ * warnings stored with the import. A file already imported (same SHA-256) is not imported again.
+ */
+export async function importDataset(db: Db, options: ImportDatasetOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const file = resolve(options.file);
+  const sha256 = await sha256OfFile(file, options.signal);
+  const existing = findImportByHash(db, { sha256 });
+  if (existing) return reportOfExisting(db, existing, file);
+
+  let lastBytes = { bytesRead: 0, totalBytes: statSync(file).size };
+  const { detected, rows } = await openTable(file, {
+    ...(options.map ? { map: options.map } : {}),
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (p) => {
+      lastBytes = p;
+    },
+  });
+
+  return withAsyncTransaction(db, async () => {
+    const datasetId =
+      options.datasetId ??
+      insertDataset(db, { name: options.datasetName ?? basename(file), kind: options.kind ?? "import", settings: { source: basename(file) } });
+    if (!getDataset(db, { id: datasetId })) throw new Error(`dataset ${datasetId} does not exist`);
+    const importId = insertImport(db, {
+      dataset_id: datasetId,
+      file_name: basename(file),
+      file_sha256: sha256,
+      file_size: lastBytes.totalBytes,
+      format: detected.format,
+      encoding: detected.encoding,
+      delimiter: detected.delimiter,
+      mapping_json: JSON.stringify(detected.mapping),
+      rows_read: 0,
+      rows_imported: 0,
+      rows_excluded: 0,
+      warning_count: 0,
+      report_json: "{}",
+    });
+    const { insertRecord, insertNodule } = prepareRecordInserts(db);
+    const insertWarning = prepareInsertWarning(db);
+    const firstWarnings: ImportWarning[] = [];
+    const warningsByCode: Record<string, number> = {};
+    const excluded: Record<string, number> = {};
+    let warningCount = 0;
+    let rowsRead = 0;
+    let rowsImported = 0;
+    let rowsExcluded = 0;
+    let duplicates = 0;
+    let nodules = 0;
+    const warn = (w: ImportWarning) => {
+      warningCount++;
+      warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
+      if (firstWarnings.length < FIRST_WARNINGS) firstWarnings.push(w);
+      insertWarning(importId, w);
+    };
+    for (const note of detected.warnings) warn({ row: null, line: null, code: "file", message: note });
+
+    for await (const row of rows) {
+      rowsRead++;
+      const v = row.values;
+      const description = v.description?.trim() ?? "";
+      const conclusion = v.conclusion?.trim() ?? "";
+      const additional = v.additional?.trim() || null;
+      const pre = preprocessReport({ sourceId: v.sourceId, description, additional, conclusion });
+      const hash = contentHash(description, additional, conclusion);
+      const recordId = insertRecord({
+        dataset_id: datasetId,
+        source_id: v.sourceId,
+        source_row: row.row,
+        description,
+        additional,
+        conclusion,
+        content_hash: hash,
+        description_labels_json: JSON.stringify(pre.descriptionLabels),
+        conclusion_labels_json: JSON.stringify(pre.conclusionLabels),
+        other_labels_json: JSON.stringify(pre.otherLabels),
+        max_category: pre.maxCategory,
+        excluded_reason: pre.excludedReason,
+      });
+      if (recordId === null) {
+        duplicates++;
+        warn({ row: row.row, line: row.line, code: "duplicate_record", message: "duplicate of an earlier row; skipped" });
+        continue;
+      }
+      for (const w of pre.warnings) warn({ row: row.row, line: row.line, code: w.code, message: w.message });
+      if (pre.excludedReason) {
+        rowsExcluded++;
+        excluded[pre.excludedReason] = (excluded[pre.excludedReason] ?? 0) + 1;
+      } else rowsImported++;
+      for (const n of pre.nodules) {
+        nodules++;
+        insertNodule({
+          record_id: recordId,
+          idx: n.index,
+          start_offset: n.start,
+          end_offset: n.end,
+          text: n.text,
+          labels_json: JSON.stringify(n.labels),
+          lobe: n.lobe,
+          third: n.third,
+        });
+      }
+      if (rowsRead % 2000 === 0) {
+        options.onProgress?.({ rows: rowsRead, ...lastBytes });
+        // let the event loop breathe (progress, abort) during a long import
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    if (rowsRead === 0) throw new Error(`${basename(file)}: the file has a header but no data rows`);
+    options.onProgress?.({ rows: rowsRead, bytesRead: lastBytes.totalBytes, totalBytes: lastBytes.totalBytes });
+    refreshDatasetCount(db, { datasetId });
+
+    const report: ImportReport = {
+      status: "imported",
+      importId,
+      datasetId,
+      file,
+      sha256,
+      detected: {
+        format: detected.format,
+        encoding: detected.encoding,
+        delimiter: detected.delimiter,
+        headers: detected.headers,
+        mapping: detected.mapping,
+        notes: detected.warnings,
+      },
+      rowsRead,
+      rowsImported,
+      rowsExcluded,
+      duplicates,
+      excluded,
+      warningCount,
+      warningsByCode,
+      firstWarnings,
+      nodules,
+      seconds: (performance.now() - started) / 1000,
+    };
+    finishImport(db, {
+      id: importId,
+      rowsRead,
+      rowsImported,
+      rowsExcluded,
+      warningCount,
+      reportJson: JSON.stringify({ ...report, firstWarnings: [] }),
+    });
+    return report;
+  });
+}

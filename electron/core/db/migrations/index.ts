@@ -1,0 +1,7 @@
+import type { Migration } from "./Migration";
+import { migration0001 } from "./0001-initial";
+
+/** In version order; the last entry is the schema version this build writes. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

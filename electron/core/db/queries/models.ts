@@ -1,0 +1,35 @@
+import type { Db } from "../openDatabase";
+
+export type ModelRow = {
+  id: number;
+  name: string;
+  path: string;
+  sha256: string;
+  file_size: number;
+  info_json: string;
+  origin: "user" | "tiny-default";
+  registered_at: string;
+};
+
+/** Registers a model or refreshes its facts if the path is known already. */
+export function upsertModel(db: Db, args: Omit<ModelRow, "id" | "registered_at">): number {
+  db.prepare(
+    `INSERT INTO models (name, path, sha256, file_size, info_json, origin, registered_at)
+     VALUES (@name, @path, @sha256, @file_size, @info_json, @origin, @registered_at)
+     ON CONFLICT(path) DO UPDATE SET name = excluded.name, sha256 = excluded.sha256,
+       file_size = excluded.file_size, info_json = excluded.info_json, origin = excluded.origin`,
+  ).run({ ...args, registered_at: new Date().toISOString() });
+  return (db.prepare("SELECT id FROM models WHERE path = ?").get(args.path) as { id: number }).id;
+}
+
+export function listModels(db: Db): ModelRow[] {
+  return db.prepare("SELECT * FROM models ORDER BY id").all() as ModelRow[];
+}
+
+export function getModel(db: Db, args: { id: number }): ModelRow | undefined {
+  return db.prepare("SELECT * FROM models WHERE id = ?").get(args.id) as ModelRow | undefined;
+}
+
+export function findModelByName(db: Db, args: { name: string }): ModelRow | undefined {
+  return db.prepare("SELECT * FROM models WHERE name = ? ORDER BY id DESC LIMIT 1").get(args.name) as ModelRow | undefined;
+}

@@ -1,0 +1,52 @@
+import type { SplitName } from "../../../shared/domain/records";
+import type { Db } from "../openDatabase";
+
+export type SplitRow = { id: number; dataset_id: number; seed: number; ratios_json: string; created_at: string };
+
+export function findSplit(db: Db, args: { datasetId: number; seed: number; ratiosJson: string }): SplitRow | undefined {
+  return db
+    .prepare("SELECT * FROM splits WHERE dataset_id = ? AND seed = ? AND ratios_json = ?")
+    .get(args.datasetId, args.seed, args.ratiosJson) as SplitRow | undefined;
+}
+
+export function latestSplit(db: Db, args: { datasetId: number }): SplitRow | undefined {
+  return db.prepare("SELECT * FROM splits WHERE dataset_id = ? ORDER BY id DESC LIMIT 1").get(args.datasetId) as
+    | SplitRow
+    | undefined;
+}
+
+export function getSplit(db: Db, args: { id: number }): SplitRow | undefined {
+  return db.prepare("SELECT * FROM splits WHERE id = ?").get(args.id) as SplitRow | undefined;
+}
+
+export function insertSplit(
+  db: Db,
+  args: { datasetId: number; seed: number; ratiosJson: string; assignments: Iterable<{ recordId: number; part: SplitName }> },
+): number {
+  return db.transaction(() => {
+    const info = db
+      .prepare("INSERT INTO splits (dataset_id, seed, ratios_json, created_at) VALUES (?, ?, ?, ?)")
+      .run(args.datasetId, args.seed, args.ratiosJson, new Date().toISOString());
+    const splitId = Number(info.lastInsertRowid);
+    const stmt = db.prepare("INSERT INTO split_assignments (split_id, record_id, part) VALUES (?, ?, ?)");
+    for (const a of args.assignments) stmt.run(splitId, a.recordId, a.part);
+    return splitId;
+  })();
+}
+
+export function splitAssignments(db: Db, args: { splitId: number }): Map<number, SplitName> {
+  const rows = db.prepare("SELECT record_id, part FROM split_assignments WHERE split_id = ?").all(args.splitId) as {
+    record_id: number;
+    part: SplitName;
+  }[];
+  return new Map(rows.map((r) => [r.record_id, r.part]));
+}
+
+export function splitCounts(db: Db, args: { splitId: number }): Record<SplitName, number> {
+  const rows = db
+    .prepare("SELECT part, count(*) AS n FROM split_assignments WHERE split_id = ? GROUP BY part")
+    .all(args.splitId) as { part: SplitName; n: number }[];
+  const out: Record<SplitName, number> = { train: 0, val: 0, test: 0 };
+  for (const r of rows) out[r.part] = r.n;
+  return out;
+}
