@@ -96,3 +96,9 @@ export function listNodulesOfDataset(db: Db, args: { datasetId: number }): Nodul
 export function listNodules(db: Db, args: { recordId: number }): NoduleRow[] {
   return db.prepare("SELECT * FROM nodules WHERE record_id = ? ORDER BY idx").all(args.recordId) as NoduleRow[];
 }
+
+/** A reusable reader of one record's nodules, for loops over many records. */
+export function prepareNodulesOfRecord(db: Db): (recordId: number) => NoduleRow[] {
+  const stmt = db.prepare("SELECT * FROM nodules WHERE record_id = ? ORDER BY idx");
+  return (recordId) => stmt.all(recordId) as NoduleRow[];
+}

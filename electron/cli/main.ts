@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { registerDataCommands } from "./commands/data";
+import { registerSynthCommand } from "./commands/synth";
+import { registerStatsCommand } from "./commands/stats";
+import { registerDemoCommand } from "./commands/demo";
+
+const program = new Command("lab")
+  .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
+  .option("--db <path>", "workspace database (default: the app's data folder)")
+  .option("--json", "machine-readable output on stdout")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDataCommands(program);
+registerSynthCommand(program);
+registerStatsCommand(program);
+registerDemoCommand(program);
+
+function fail(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  const json = process.argv.includes("--json");
+  if (json) process.stdout.write(JSON.stringify({ error: { message, name: error instanceof Error ? error.name : "Error" } }) + "\n");
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(typeof (error as { exitCode?: unknown })?.exitCode === "number" ? (error as { exitCode: number }).exitCode || 1 : 1);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  fail(error);
+}
