@@ -115,19 +115,23 @@ export const migration0001: Migration = {
           CHECK (state IN ('planned', 'running', 'paused', 'failed', 'done', 'cancelled')),
         created_at TEXT NOT NULL,
         runner_pid INTEGER,
-        runner_heartbeat_at TEXT
+        runner_heartbeat_at TEXT,
+        cancel_requested_at TEXT
       );
 
       CREATE TABLE adapters (
         id INTEGER PRIMARY KEY,
         model_id INTEGER NOT NULL REFERENCES models(id),
         experiment_id INTEGER REFERENCES experiments(id) ON DELETE CASCADE,
+        job_id INTEGER REFERENCES jobs(id) ON DELETE CASCADE,
         path TEXT NOT NULL,
         sha256 TEXT NOT NULL,
         train_json TEXT NOT NULL,
         created_at TEXT NOT NULL
       );
 
+      -- A generation of one design's chain. Jobs are shared between designs where the lineage is the
+      -- same (every design's M1 is LoRA(base, real train split)), so rows point at jobs.
       CREATE TABLE generations (
         id INTEGER PRIMARY KEY,
         experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
@@ -136,22 +140,24 @@ export const migration0001: Migration = {
         model_id INTEGER NOT NULL REFERENCES models(id),
         seed INTEGER NOT NULL,
         generation_index INTEGER NOT NULL,
-        adapter_id INTEGER REFERENCES adapters(id),
-        settings_json TEXT NOT NULL,
+        train_job_id INTEGER NOT NULL REFERENCES jobs(id),
+        generate_job_id INTEGER NOT NULL REFERENCES jobs(id),
+        evaluate_job_id INTEGER REFERENCES jobs(id),
         UNIQUE (experiment_id, design, chain, seed, generation_index)
       );
 
       CREATE TABLE samples (
         id INTEGER PRIMARY KEY,
-        generation_id INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
         record_id INTEGER REFERENCES records(id),
         prompt TEXT NOT NULL,
         output TEXT NOT NULL,
         token_count INTEGER NOT NULL,
         finish_reason TEXT NOT NULL,
-        seed INTEGER NOT NULL
+        seed INTEGER NOT NULL,
+        UNIQUE (job_id, idx)
       );
-      CREATE INDEX samples_generation ON samples(generation_id);
 
       CREATE TABLE metric_points (
         id INTEGER PRIMARY KEY,

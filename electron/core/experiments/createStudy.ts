@@ -1,0 +1,71 @@
+import type { Db } from "../db/openDatabase";
+import { insertExperiment } from "../db/queries/experiments";
+import { insertJob } from "../db/queries/jobs";
+import { insertGeneration } from "../db/queries/generations";
+import { findModelByName, findModelByPath, type ModelRow } from "../db/queries/models";
+import type { StudySpec } from "../../shared/domain/study";
+import { createSplit } from "../data/split/createSplit";
+import { planStudy } from "./planStudy";
+import { realPairs, resolveStudyDataset } from "./studyData";
+import { resolve } from "node:path";
+
+export type StudySettings = {
+  spec: StudySpec;
+  datasetId: number;
+  splitId: number;
+  models: { id: number; name: string; path: string; sha256: string }[];
+  trainSize: number;
+  evalSize: number;
+};
+
+function resolveModel(db: Db, ref: string, index: number): ModelRow {
+  const model = findModelByName(db, { name: ref }) ?? findModelByPath(db, { path: resolve(ref) });
+  if (!model) throw new Error(`models[${index}]: no registered model "${ref}"; register it with "lab models add <file.gguf>" or build the defaults with "lab models build-defaults"`);
+  return model;
+}
+
+/** Resolves a validated study against the workspace, plans its jobs and stores everything in one transaction. */
+export function createStudy(db: Db, args: { spec: StudySpec; source: string; versions: Record<string, unknown> }): { id: number; settings: StudySettings; jobs: number } {
+  const { spec } = args;
+  const dataset = resolveStudyDataset(db, spec.dataset);
+  const models = spec.models.map((m, i) => resolveModel(db, m, i));
+  const split = createSplit(db, { datasetId: dataset.id, seed: spec.splitSeed });
+  const trainSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "train", limit: spec.trainRecords, seed: spec.splitSeed }).length;
+  const evalSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "test", limit: spec.evalRecords, seed: spec.splitSeed }).length;
+  if (trainSize === 0) throw new Error(`dataset: "${dataset.name}" has no records in its train split`);
+  if (evalSize === 0) throw new Error(`dataset: "${dataset.name}" has no records in its test split`);
+  const plan = planStudy(spec, trainSize);
+  const settings: StudySettings = {
+    spec,
+    datasetId: dataset.id,
+    splitId: split.splitId,
+    models: models.map((m) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256 })),
+    trainSize,
+    evalSize,
+  };
+  const id = db.transaction(() => {
+    const experimentId = insertExperiment(db, {
+      name: spec.name,
+      specJson: JSON.stringify(settings),
+      specSource: args.source,
+      versionsJson: JSON.stringify({ ...args.versions, models: settings.models.map((m) => ({ name: m.name, sha256: m.sha256 })) }),
+    });
+    const ids = new Map<string, number>();
+    for (const job of plan.jobs) ids.set(job.key, insertJob(db, { experimentId, key: job.key, kind: job.kind, dependsOn: job.deps, params: job.params }));
+    for (const g of plan.generations) {
+      insertGeneration(db, {
+        experiment_id: experimentId,
+        design: g.design,
+        chain: g.chain,
+        model_id: models[g.model]!.id,
+        seed: g.seed,
+        generation_index: g.generation,
+        train_job_id: ids.get(g.train)!,
+        generate_job_id: ids.get(g.generate)!,
+        evaluate_job_id: ids.get(g.evaluate) ?? null,
+      });
+    }
+    return experimentId;
+  })();
+  return { id, settings, jobs: plan.jobs.length };
+}

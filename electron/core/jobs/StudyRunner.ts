@@ -1,0 +1,159 @@
+import type { Db } from "../db/openDatabase";
+import {
+  acquireRunnerLock,
+  getExperiment,
+  heartbeat,
+  releaseRunnerLock,
+  setExperimentState,
+  type ExperimentState,
+} from "../db/queries/experiments";
+import {
+  appendJobLog,
+  finishJob,
+  getJobByKey,
+  listJobs,
+  markRunningInterrupted,
+  requeueUnfinished,
+  setJobProgress,
+  startJob,
+  stopJob,
+  type JobRow,
+} from "../db/queries/jobs";
+import type { JobExecutors, JobProgress } from "./JobExecutor";
+
+export type RunnerProgress = JobProgress & { jobKey: string; kind: string; jobsDone: number; jobsTotal: number };
+
+export type StudyRunnerOptions = {
+  workDir: string;
+  executors: JobExecutors;
+  signal?: AbortSignal;
+  onProgress?: (p: RunnerProgress) => void;
+  onLog?: (jobKey: string, level: string, message: string) => void;
+  /** how often the runner beats its heartbeat and looks for a cancel request from another process */
+  pollMs?: number;
+};
+
+export class StudyBusyError extends Error {
+  constructor(readonly studyId: number, readonly holder: number) {
+    super(`study ${studyId} is already being run by process ${holder}; wait for it or run "lab cancel ${studyId}"`);
+    this.name = "StudyBusyError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Runs a study's persisted jobs in dependency order. Safe against kill -9 at any point: a job's
+ * outputs are committed in the same transaction that marks it done, and a job found "running"
+ * at start (its runner died) runs again. One runner per study, enforced through the database.
+ */
+export class StudyRunner {
+  constructor(private readonly db: Db, private readonly experimentId: number, private readonly options: StudyRunnerOptions) {}
+
+  async run(): Promise<ExperimentState> {
+    const { db, experimentId: id } = this;
+    if (!getExperiment(db, { id })) throw new Error(`no study with id ${id}`);
+    const lock = acquireRunnerLock(db, { id, pid: process.pid, isAlive });
+    if (!lock.ok) throw new StudyBusyError(id, lock.holder);
+
+    const abort = new AbortController();
+    const outer = this.options.signal;
+    const onOuterAbort = () => abort.abort(outer?.reason);
+    outer?.addEventListener("abort", onOuterAbort, { once: true });
+    const timer = setInterval(() => {
+      if (heartbeat(db, { id, pid: process.pid }).cancelRequested) abort.abort(new Error("cancelled"));
+    }, this.options.pollMs ?? 500);
+
+    try {
+      const interrupted = markRunningInterrupted(db, { experimentId: id });
+      requeueUnfinished(db, { experimentId: id });
+      setExperimentState(db, { id, state: "running" });
+      if (interrupted) this.options.onLog?.("-", "warn", `${interrupted} job(s) were interrupted by a previous runner and run again`);
+      const state = await this.loop(abort.signal);
+      setExperimentState(db, { id, state });
+      return state;
+    } finally {
+      clearInterval(timer);
+      outer?.removeEventListener("abort", onOuterAbort);
+      releaseRunnerLock(db, { id, pid: process.pid });
+    }
+  }
+
+  private async loop(signal: AbortSignal): Promise<ExperimentState> {
+    const { db, experimentId } = this;
+    for (;;) {
+      if (signal.aborted) return "cancelled";
+      const jobs = listJobs(db, { experimentId });
+      const state = new Map(jobs.map((j) => [j.key, j.state]));
+      const next = jobs.find((j) => j.state === "pending" && (JSON.parse(j.depends_on_json) as string[]).every((d) => state.get(d) === "done"));
+      if (!next) return jobs.every((j) => j.state === "done") ? "done" : "failed";
+      const outcome = await this.execute(next, signal, jobs.filter((j) => j.state === "done").length, jobs.length);
+      if (outcome !== "done") return outcome;
+    }
+  }
+
+  private async execute(job: JobRow, signal: AbortSignal, jobsDone: number, jobsTotal: number): Promise<"done" | "cancelled" | "failed"> {
+    const { db, experimentId, options } = this;
+    startJob(db, { id: job.id });
+    const log = (level: "info" | "warn" | "error", message: string) => {
+      appendJobLog(db, { jobId: job.id, level, message });
+      options.onLog?.(job.key, level, message);
+    };
+    let lastWrite = 0;
+    const progress = (p: JobProgress) => {
+      const now = Date.now();
+      if (now - lastWrite > 500 || p.fraction >= 1) {
+        lastWrite = now;
+        setJobProgress(db, { id: job.id, progress: p.fraction, detail: p });
+      }
+      options.onProgress?.({ ...p, jobKey: job.key, kind: job.kind, jobsDone, jobsTotal });
+    };
+    log("info", `started (attempt ${job.attempts + 1})`);
+    try {
+      const result = await options.executors[job.kind]({
+        db,
+        experimentId,
+        job,
+        params: JSON.parse(job.params_json),
+        workDir: options.workDir,
+        signal,
+        progress,
+        log,
+        outputOf: (key) => {
+          const dep = getJobByKey(db, { experimentId, key });
+          if (!dep || dep.state !== "done") throw new Error(`${job.key} needs ${key}, which is not done`);
+          return JSON.parse(dep.output_json ?? "null");
+        },
+        jobIdOf: (key) => {
+          const dep = getJobByKey(db, { experimentId, key });
+          if (!dep) throw new Error(`unknown job ${key}`);
+          return dep.id;
+        },
+      });
+      if (signal.aborted) throw signal.reason ?? new Error("cancelled");
+      db.transaction(() => {
+        result.commit?.(db);
+        finishJob(db, { id: job.id, output: result.output });
+      })();
+      log("info", "done");
+      return "done";
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (signal.aborted) {
+        stopJob(db, { id: job.id, state: "interrupted", error: "cancelled; resume continues from here" });
+        log("warn", "cancelled; resumable");
+        return "cancelled";
+      }
+      stopJob(db, { id: job.id, state: "failed", error: message });
+      log("error", message);
+      return "failed";
+    }
+  }
+}

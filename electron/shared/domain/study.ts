@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+/**
+ * A study, as one JSON/YAML file: what `lab run study.yaml` runs and what the desktop app saves.
+ * Every field has a default except the name and the models, so a minimal file is two lines.
+ */
+export const DESIGNS = ["recursive", "cross", "accumulate", "accumulate-subsample", "real-fraction"] as const;
+export type Design = (typeof DESIGNS)[number];
+
+export const TrainSettingsSchema = z
+  .object({
+    rank: z.number().int().min(1).max(256).default(8),
+    alpha: z.number().positive().default(16),
+    targets: z
+      .array(z.enum(["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down", "output"]))
+      .min(1)
+      .default(["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"]),
+    learningRate: z.number().positive().max(1).default(1e-3),
+    schedule: z.enum(["constant", "linear", "cosine"]).default("cosine"),
+    epochs: z.number().int().min(1).max(100).default(2),
+    contextSize: z.number().int().min(64).max(32768).default(256),
+    valFraction: z.number().min(0).max(0.5).default(0.1),
+  })
+  .strict();
+
+export const GenerateSettingsSchema = z
+  .object({
+    mode: z.enum(["conclusion", "report"]).default("conclusion"),
+    temperature: z.number().min(0).max(5).default(1),
+    topP: z.number().gt(0).max(1).default(0.95),
+    topK: z.number().int().min(0).default(40),
+    maxTokens: z.number().int().min(1).max(4096).default(64),
+    stop: z.array(z.string().min(1)).default(["\n"]),
+    sequences: z.number().int().min(1).max(256).default(16),
+    contextSize: z.number().int().min(64).max(32768).default(512),
+    /** null = the mode's default template */
+    promptTemplate: z.string().min(1).nullable().default(null),
+  })
+  .strict();
+
+export const StudySpecSchema = z
+  .object({
+    name: z.string().trim().min(1, "a study needs a name"),
+    /** dataset id or name; default: the newest dataset */
+    dataset: z.union([z.number().int().positive(), z.string().min(1)]).nullable().default(null),
+    splitSeed: z.number().int().min(0).default(42),
+    /** one or two registered models (name or path); cross needs exactly two */
+    models: z.array(z.string().min(1)).min(1, "a study needs at least one model").max(2, "a study compares at most two models"),
+    designs: z.array(z.enum(DESIGNS)).min(1).default(["recursive"]),
+    generations: z.number().int().min(1).max(20).default(5),
+    seeds: z.array(z.number().int().min(0)).min(1).default([1]),
+    /** generation k+1 starts from the base model (Shumailov et al.) or continues generation k's adapter */
+    startFrom: z.enum(["base", "previous"]).default("base"),
+    /** the training set of every generation has this many pairs (a seeded subsample of the train split); null = all */
+    trainRecords: z.number().int().min(1).nullable().default(null),
+    /** held-out real pairs (test split) for perplexity and metrics; null = all */
+    evalRecords: z.number().int().min(1).nullable().default(null),
+    /** real-fraction design: the fractions of real data to sweep */
+    realFractions: z.array(z.number().min(0).max(1)).min(1).default([0.5]),
+    /** accumulate-subsample: pool size per generation; null = the size of the real training set */
+    subsampleSize: z.number().int().min(1).nullable().default(null),
+    train: TrainSettingsSchema.default(TrainSettingsSchema.parse({})),
+    generate: GenerateSettingsSchema.default(GenerateSettingsSchema.parse({})),
+    metrics: z
+      .object({
+        bootstrap: z.number().int().min(0).max(10000).default(1000),
+        noiseFloorSeeds: z.number().int().min(1).max(100).default(5),
+      })
+      .strict()
+      .default({ bootstrap: 1000, noiseFloorSeeds: 5 }),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    if (spec.designs.includes("cross") && spec.models.length !== 2) {
+      ctx.addIssue({ code: "custom", path: ["designs"], message: "the cross design needs exactly two models" });
+    }
+    if (new Set(spec.designs).size !== spec.designs.length) ctx.addIssue({ code: "custom", path: ["designs"], message: "a design is listed twice" });
+    if (new Set(spec.seeds).size !== spec.seeds.length) ctx.addIssue({ code: "custom", path: ["seeds"], message: "a seed is listed twice" });
+  });
+
+export type StudySpec = z.infer<typeof StudySpecSchema>;
+export type StudySpecInput = z.input<typeof StudySpecSchema>;
+export type TrainSettings = z.infer<typeof TrainSettingsSchema>;
+export type GenerateSettings = z.infer<typeof GenerateSettingsSchema>;
+
+export class StudySpecError extends Error {
+  constructor(readonly source: string, readonly issues: { path: string; message: string }[]) {
+    super(`${source}: ${issues.map((i) => `${i.path || "(top level)"}: ${i.message}`).join("; ")}`);
+    this.name = "StudySpecError";
+  }
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("");
+}
+
+/** Validates a parsed study description; errors name every offending field. */
+export function parseStudySpec(value: unknown, source = "study"): StudySpec {
+  const result = StudySpecSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new StudySpecError(
+    source,
+    result.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })),
+  );
+}

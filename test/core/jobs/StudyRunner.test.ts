@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { openDatabase } from "../../../electron/core/db/openDatabase";
+import { StudyRunner, StudyBusyError } from "../../../electron/core/jobs/StudyRunner";
+import { listJobs, listJobLog } from "../../../electron/core/db/queries/jobs";
+import { getExperiment, requestCancel } from "../../../electron/core/db/queries/experiments";
+import { useTempDir } from "../../helpers/tempDir";
+import { fakeExecutors } from "../../fixtures/fakeExecutors";
+import { seedStudy } from "../../fixtures/seedStudy";
+
+const tempDir = useTempDir();
+
+function outputs(db: ReturnType<typeof openDatabase>, id: number) {
+  return Object.fromEntries(listJobs(db, { experimentId: id }).map((j) => [j.key, j.output_json]));
+}
+
+async function referenceOutputs() {
+  const db = openDatabase(join(tempDir(), "ref.sqlite"));
+  const id = seedStudy(db);
+  await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors() }).run();
+  const out = outputs(db, id);
+  db.close();
+  return out;
+}
+
+describe("StudyRunner", () => {
+  it("runs every job in dependency order and records outputs with the state", async () => {
+    const db = openDatabase(join(tempDir(), "ws.sqlite"));
+    const id = seedStudy(db);
+    const order: string[] = [];
+    const state = await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(), onProgress: (p) => order.includes(p.jobKey) || order.push(p.jobKey) }).run();
+    expect(state).toBe("done");
+    expect(getExperiment(db, { id })!.state).toBe("done");
+    const jobs = listJobs(db, { experimentId: id });
+    expect(jobs.every((j) => j.state === "done" && j.output_json !== null)).toBe(true);
+    const finished = jobs.map((j) => [j.key, j.finished_at!] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1)).map((x) => x[0]);
+    expect(finished.indexOf("train-2")).toBeGreaterThan(finished.indexOf("generate-1"));
+    expect(finished.indexOf("metrics-2")).toBeGreaterThan(finished.indexOf("evaluate-2"));
+    db.close();
+  });
+
+  it("stops on a failure and a resume finishes with the same outputs", async () => {
+    const db = openDatabase(join(tempDir(), "ws.sqlite"));
+    const id = seedStudy(db);
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(0, "train-2") }).run()).toBe("failed");
+    const failed = listJobs(db, { experimentId: id }).find((j) => j.key === "train-2")!;
+    expect(failed.state).toBe("failed");
+    expect(failed.error).toMatch(/planned failure/);
+    expect(listJobLog(db, { experimentId: id, limit: 100 }).some((l) => l.level === "error")).toBe(true);
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(0, "train-2") }).run()).toBe("done");
+    expect(outputs(db, id)).toEqual(await referenceOutputs());
+    db.close();
+  });
+
+  it("cancel from another connection stops the running job within seconds; resume completes", async () => {
+    const file = join(tempDir(), "ws.sqlite");
+    const db = openDatabase(file);
+    const id = seedStudy(db);
+    const other = openDatabase(file);
+    setTimeout(() => requestCancel(other, { id }), 300);
+    const t0 = Date.now();
+    const state = await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(20_000), pollMs: 100 }).run();
+    expect(state).toBe("cancelled");
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(listJobs(db, { experimentId: id }).find((j) => j.key === "train-1")!.state).toBe("interrupted");
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors() }).run()).toBe("done");
+    expect(outputs(db, id)).toEqual(await referenceOutputs());
+    other.close();
+    db.close();
+  });
+
+  it("refuses a second runner while a live process holds the study", async () => {
+    const file = join(tempDir(), "ws.sqlite");
+    const db = openDatabase(file);
+    const id = seedStudy(db);
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "5000"], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("started") && resolve()));
+    await expect(new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors() }).run()).rejects.toThrow(StudyBusyError);
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    db.close();
+  });
+
+  it("survives kill -9 of the runner mid-job: resume loses no finished job and ends as an uninterrupted run", async () => {
+    const file = join(tempDir(), "ws.sqlite");
+    const db = openDatabase(file);
+    const id = seedStudy(db);
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "400"], { stdio: ["ignore", "pipe", "inherit"] });
+    let log = "";
+    await new Promise<void>((resolve) =>
+      child.stdout.on("data", (d: Buffer) => {
+        log += d.toString();
+        if (log.includes("train-2: started")) resolve();
+      }),
+    );
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const before = listJobs(db, { experimentId: id });
+    expect(before.find((j) => j.key === "generate-1")!.state).toBe("done");
+    expect(before.find((j) => j.key === "train-2")!.state).toBe("running");
+    const doneBefore = Object.fromEntries(before.filter((j) => j.state === "done").map((j) => [j.key, j.output_json]));
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors() }).run()).toBe("done");
+    const after = outputs(db, id);
+    for (const [k, v] of Object.entries(doneBefore)) expect(after[k]).toBe(v);
+    expect(after).toEqual(await referenceOutputs());
+    expect(listJobs(db, { experimentId: id }).find((j) => j.key === "train-2")!.attempts).toBe(2);
+    db.close();
+  });
+});
