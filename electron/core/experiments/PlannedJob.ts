@@ -4,8 +4,14 @@ export type DataSource = {
   real: number;
   /** generate jobs whose (prompt, output) pairs are pooled */
   synthetic: string[];
-  /** fixed training-set size (real + synthetic) as a seeded subsample; null = everything listed */
+  /** fixed training-set size; null = everything listed */
   size: number | null;
+  /**
+   * how a fixed size is reached: "uniform" subsamples the whole pool (accumulate-subsample);
+   * "real-share" keeps `real × size` real pairs and fills the rest with synthetic pairs of other
+   * prompts (real-fraction). Ignored when size is null.
+   */
+  sampling: "uniform" | "real-share";
 };
 
 export type TrainParams = { model: number; seed: number; generation: number; data: DataSource; initFrom: string | null };

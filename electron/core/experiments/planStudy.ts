@@ -36,7 +36,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
     add({ key: trainKey ? trainKey.replace(/^train-/, "evaluate-") : `evaluate-${LETTERS[model]}0-base`, kind: "evaluate", deps: trainKey ? [trainKey] : [], params: { model, train: trainKey } });
 
   const models = spec.models.map((_, i) => i);
-  const realOnly: DataSource = { real: 1, synthetic: [], size: null };
+  const realOnly: DataSource = { real: 1, synthetic: [], size: null, sampling: "uniform" };
 
   for (const seed of spec.seeds) {
     // M1 of each model: the same for every design.
@@ -55,7 +55,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
             design,
             chain: `${LETTERS[first]}-first`,
             modelAt: (k) => (first + k - 1) % 2,
-            dataFor: (_k, history) => ({ real: 0, synthetic: [history[history.length - 1]!], size: null }),
+            dataFor: (_k, history) => ({ real: 0, synthetic: [history[history.length - 1]!], size: null, sampling: "uniform" }),
           });
         }
         continue;
@@ -63,19 +63,19 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
       for (const m of models) {
         const letter = LETTERS[m]!;
         if (design === "recursive") {
-          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 0, synthetic: [h[h.length - 1]!], size: null }) });
+          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 0, synthetic: [h[h.length - 1]!], size: null, sampling: "uniform" }) });
         } else if (design === "accumulate") {
-          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size: null }) });
+          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size: null, sampling: "uniform" }) });
         } else if (design === "accumulate-subsample") {
           const size = spec.subsampleSize ?? trainSize;
-          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size }) });
+          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size, sampling: "uniform" }) });
         } else {
           for (const f of spec.realFractions) {
             chains.push({
               design: `real-fraction@${f}`,
               chain: `${letter}@${f}`,
               modelAt: () => m,
-              dataFor: (_k, h) => ({ real: f, synthetic: [h[h.length - 1]!], size: trainSize }),
+              dataFor: (_k, h) => ({ real: f, synthetic: [h[h.length - 1]!], size: trainSize, sampling: "real-share" }),
             });
           }
         }

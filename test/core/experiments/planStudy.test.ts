@@ -21,9 +21,9 @@ describe("planStudy", () => {
   it("recursive: M1 on real data, M(k+1) only on M(k)'s output of the same model", () => {
     const { train, genOf } = plan({ designs: ["recursive"] });
     for (const chain of ["A", "B"]) {
-      expect(data(train("recursive", chain, 1))).toEqual({ real: 1, synthetic: [], size: null });
-      expect(data(train("recursive", chain, 2))).toEqual({ real: 0, synthetic: [genOf("recursive", chain, 1)], size: null });
-      expect(data(train("recursive", chain, 3))).toEqual({ real: 0, synthetic: [genOf("recursive", chain, 2)], size: null });
+      expect(data(train("recursive", chain, 1))).toEqual({ real: 1, synthetic: [], size: null, sampling: "uniform" });
+      expect(data(train("recursive", chain, 2))).toEqual({ real: 0, synthetic: [genOf("recursive", chain, 1)], size: null, sampling: "uniform" });
+      expect(data(train("recursive", chain, 3))).toEqual({ real: 0, synthetic: [genOf("recursive", chain, 2)], size: null, sampling: "uniform" });
       expect(train("recursive", chain, 3).params.model).toBe(chain === "A" ? 0 : 1);
     }
   });
@@ -36,7 +36,7 @@ describe("planStudy", () => {
     for (const chain of ["A-first", "B-first"]) {
       for (let k = 2; k <= 5; k++) {
         const t = train("cross", chain, k);
-        expect(data(t)).toEqual({ real: 0, synthetic: [genOf("cross", chain, k - 1)], size: null });
+        expect(data(t)).toEqual({ real: 0, synthetic: [genOf("cross", chain, k - 1)], size: null, sampling: "uniform" });
         const producer = p.jobs.find((j) => j.key === genOf("cross", chain, k - 1))!;
         expect(producer.params.model).not.toBe(t.params.model);
       }
@@ -47,14 +47,14 @@ describe("planStudy", () => {
 
   it("accumulate: real data plus every earlier generation; accumulate-subsample keeps a fixed size", () => {
     const { train, genOf } = plan({ designs: ["accumulate", "accumulate-subsample"], subsampleSize: 80 });
-    expect(data(train("accumulate", "A", 3))).toEqual({ real: 1, synthetic: [genOf("accumulate", "A", 1), genOf("accumulate", "A", 2)], size: null });
-    expect(data(train("accumulate-subsample", "B", 3))).toEqual({ real: 1, synthetic: [genOf("accumulate-subsample", "B", 1), genOf("accumulate-subsample", "B", 2)], size: 80 });
+    expect(data(train("accumulate", "A", 3))).toEqual({ real: 1, synthetic: [genOf("accumulate", "A", 1), genOf("accumulate", "A", 2)], size: null, sampling: "uniform" });
+    expect(data(train("accumulate-subsample", "B", 3))).toEqual({ real: 1, synthetic: [genOf("accumulate-subsample", "B", 1), genOf("accumulate-subsample", "B", 2)], size: 80, sampling: "uniform" });
   });
 
   it("real-fraction: each fraction of the sweep is its own chain with a fixed training-set size", () => {
     const { p, train, genOf } = plan({ designs: ["real-fraction"], realFractions: [0.1, 0.5], models: ["m"] }, 120);
     expect(p.generations.map((g) => g.design).filter((d, i, a) => a.indexOf(d) === i)).toEqual(["real-fraction@0.1", "real-fraction@0.5"]);
-    expect(data(train("real-fraction@0.5", "A@0.5", 2))).toEqual({ real: 0.5, synthetic: [genOf("real-fraction@0.5", "A@0.5", 1)], size: 120 });
+    expect(data(train("real-fraction@0.5", "A@0.5", 2))).toEqual({ real: 0.5, synthetic: [genOf("real-fraction@0.5", "A@0.5", 1)], size: 120, sampling: "real-share" });
   });
 
   it("shares M1 between designs and plans each job once", () => {
