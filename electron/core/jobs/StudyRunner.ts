@@ -20,6 +20,7 @@ import {
   type JobRow,
 } from "../db/queries/jobs";
 import type { JobExecutors, JobProgress } from "./JobExecutor";
+import { isProcessAlive } from "./isProcessAlive";
 
 export type RunnerProgress = JobProgress & { jobKey: string; kind: string; jobsDone: number; jobsTotal: number };
 
@@ -40,15 +41,6 @@ export class StudyBusyError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Runs a study's persisted jobs in dependency order. Safe against kill -9 at any point: a job's
  * outputs are committed in the same transaction that marks it done, and a job found "running"
@@ -60,7 +52,7 @@ export class StudyRunner {
   async run(): Promise<ExperimentState> {
     const { db, experimentId: id } = this;
     if (!getExperiment(db, { id })) throw new Error(`no study with id ${id}`);
-    const lock = acquireRunnerLock(db, { id, pid: process.pid, isAlive });
+    const lock = acquireRunnerLock(db, { id, pid: process.pid, isAlive: isProcessAlive });
     if (!lock.ok) throw new StudyBusyError(id, lock.holder);
 
     const abort = new AbortController();
