@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Packages the desktop app: builds the renderer, the Electron main/preload and the native trainer,
+// then runs electron-builder, which rebuilds native modules for Electron's ABI inside the package
+// only (node_modules keeps the Node build the tests use). Needs the Electron binary, i.e. a
+// machine with internet access or an electron_config_cache holding it.
+import { execSync } from "node:child_process";
+
+const run = (cmd) => execSync(cmd, { stdio: "inherit" });
+run("npm run build:renderer");
+run("npm run build:electron");
+run("npm run build:native");
+run(`npx electron-builder --config electron-builder.yml ${process.argv.slice(2).join(" ")}`);
