@@ -1,0 +1,5 @@
+export { openTable } from "./openTable";
+export { parseMapOption } from "./mapColumns";
+export { ImportError } from "./ImportError";
+export { detectEncoding } from "./detectEncoding";
+export type { ColumnMapping, DetectedTable, ReportField, TableFormat, TableRow, OpenTableOptions } from "./types";

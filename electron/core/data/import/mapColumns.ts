@@ -1,0 +1,83 @@
+import { ImportError } from "./ImportError";
+import type { ColumnMapping, ReportField } from "./types";
+
+/** Header spellings per field, compared after normalise(): Russian and English exports. */
+const SYNONYMS: Record<ReportField, string[]> = {
+  sourceId: ["id", "№", "n", "no", "номер", "record id", "record_id", "id исследования", "номер исследования"],
+  description: ["описание", "description", "findings", "протокол", "протокол исследования", "описание исследования"],
+  additional: ["дополнительные данные", "additional", "additional data", "доп данные", "доп. данные", "дополнительно"],
+  conclusion: ["заключение", "conclusion", "impression", "вывод"],
+};
+
+const REQUIRED: ReportField[] = ["description", "conclusion"];
+
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[_]+/g, " ")
+    .replace(/^[\s"'«»:.()[\]-]+|[\s"'«»:.()[\]-]+$/g, "")
+    .replace(/\s+/g, " ");
+}
+
+/** Resolves which column holds each field: explicit --map first, then the known names. */
+export function mapColumns(file: string, headers: string[], explicit: ColumnMapping = {}): { mapping: ColumnMapping; index: Partial<Record<ReportField, number>>; unmapped: string[] } {
+  const normalised = headers.map(normaliseHeader);
+  const index: Partial<Record<ReportField, number>> = {};
+  const mapping: ColumnMapping = {};
+  for (const field of Object.keys(SYNONYMS) as ReportField[]) {
+    const wanted = explicit[field];
+    let i = -1;
+    if (wanted !== undefined) {
+      i = normalised.indexOf(normaliseHeader(wanted));
+      if (i < 0) throw new ImportError(file, `--map ${field}=${wanted}: no such column; headers: ${headers.join(", ")}`);
+    } else {
+      const syn = SYNONYMS[field].map(normaliseHeader);
+      i = normalised.findIndex((h) => syn.includes(h));
+    }
+    if (i >= 0) {
+      index[field] = i;
+      mapping[field] = headers[i]!;
+    }
+  }
+  for (const field of REQUIRED) {
+    if (index[field] === undefined) {
+      throw new ImportError(file, `no column for ${field}; headers: ${headers.map((h) => `"${h}"`).join(", ")}; use --map ${field}=<header>`);
+    }
+  }
+  const used = new Set(Object.values(index));
+  return { mapping, index, unmapped: headers.filter((_, i) => !used.has(i)) };
+}
+
+/** --map "description=Текст,conclusion=Вывод" or a JSON object. */
+export function parseMapOption(text: string): ColumnMapping {
+  const fields: ReportField[] = ["sourceId", "description", "additional", "conclusion"];
+  const entries: [string, string][] = text.trim().startsWith("{")
+    ? Object.entries(JSON.parse(text) as Record<string, string>)
+    : text.split(",").map((pair) => {
+        const at = pair.indexOf("=");
+        if (at < 1) throw new Error(`--map: "${pair}" is not field=header`);
+        return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+      });
+  const out: ColumnMapping = {};
+  for (const [k, v] of entries) {
+    const field = fields.find((f) => f.toLowerCase() === k.toLowerCase() || (k.toLowerCase() === "id" && f === "sourceId"));
+    if (!field) throw new Error(`--map: unknown field "${k}"; fields are ${fields.join(", ")}`);
+    if (typeof v !== "string" || !v) throw new Error(`--map: field "${k}" needs a header name`);
+    out[field] = v;
+  }
+  return out;
+}
+
+export function rowValues(cells: readonly unknown[], index: Partial<Record<ReportField, number>>): Record<ReportField, string | null> {
+  const get = (f: ReportField) => {
+    const i = index[f];
+    if (i === undefined) return null;
+    const v = cells[i];
+    if (v === null || v === undefined) return null;
+    const s = String(v).trim();
+    return s === "" ? null : s;
+  };
+  return { sourceId: get("sourceId"), description: get("description"), additional: get("additional"), conclusion: get("conclusion") };
+}

@@ -1,0 +1,71 @@
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+import iconv from "iconv-lite";
+import { ImportError } from "./ImportError";
+import { iconvName, repairDoubleEncoding } from "./detectEncoding";
+import { rowValues } from "./mapColumns";
+import type { DetectedEncoding, ReportField, TableRow } from "./types";
+
+const PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
+  CSV_INVALID_CLOSING_QUOTE: "a closing quote is followed by text instead of a delimiter",
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "the row has a different number of fields than the header",
+  CSV_RECORD_INCONSISTENT_COLUMNS: "the row has a different number of fields than the header",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "text after a closing quote",
+};
+
+export type DelimitedSource = {
+  file: string;
+  encoding: DetectedEncoding;
+  delimiter: string;
+  index: Partial<Record<ReportField, number>>;
+  repair: boolean;
+  signal?: AbortSignal;
+  onBytes?: (bytes: number) => void;
+};
+
+/** Streams a delimited file (CSV/TSV): decoded on the fly, parsed by csv-parse, header skipped. */
+export async function* readDelimited(src: DelimitedSource): AsyncGenerator<TableRow> {
+  const raw = createReadStream(src.file, { highWaterMark: 1 << 16, ...(src.signal ? { signal: src.signal } : {}) });
+  let bytes = 0;
+  raw.on("data", (chunk) => {
+    bytes += chunk.length;
+    src.onBytes?.(bytes);
+  });
+  const parser = parse({
+    delimiter: src.delimiter,
+    bom: true,
+    info: true,
+    relax_quotes: true,
+    relax_column_count: false,
+    skip_empty_lines: true,
+  });
+  const decoded = raw.pipe(iconv.decodeStream(iconvName(src.encoding)));
+  decoded.on("error", (e) => parser.destroy(e));
+  raw.on("error", (e) => parser.destroy(e));
+  decoded.pipe(parser);
+
+  let previousEnd = 1;
+  let row = 0;
+  let header = true;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const start = previousEnd + (header ? 0 : 1);
+      previousEnd = item.info.lines;
+      if (header) {
+        header = false;
+        previousEnd = item.info.lines;
+        continue;
+      }
+      row++;
+      const cells = src.repair ? item.record.map(repairDoubleEncoding) : item.record;
+      yield { row, line: start, values: rowValues(cells, src.index) };
+    }
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    const e = error as { code?: string; lines?: number; message: string };
+    throw new ImportError(src.file, e.code ? PROBLEMS[e.code] ?? e.message : e.message, e.lines ?? previousEnd + 1, null);
+  } finally {
+    raw.destroy();
+  }
+}

@@ -1,0 +1,2 @@
+export { splitDescription } from "./splitDescription";
+export { lobeOf, thirdOf } from "./location";

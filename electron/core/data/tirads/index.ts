@@ -1,0 +1,2 @@
+export { findLabels, euCategories, maxEuCategory } from "./findLabels";
+export { buildMatchView } from "./matchView";
