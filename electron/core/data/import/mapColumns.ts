@@ -76,7 +76,8 @@ export function rowValues(cells: readonly unknown[], index: Partial<Record<Repor
     if (i === undefined) return null;
     const v = cells[i];
     if (v === null || v === undefined) return null;
-    const s = String(v).trim();
+    // one line-break convention whatever the export used, so content hashes agree across formats
+    const s = String(v).replace(/\r\n?/g, "\n").trim();
     return s === "" ? null : s;
   };
   return { sourceId: get("sourceId"), description: get("description"), additional: get("additional"), conclusion: get("conclusion") };

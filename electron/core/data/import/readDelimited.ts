@@ -36,6 +36,7 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
     delimiter: src.delimiter,
     bom: true,
     info: true,
+    raw: true,
     relax_quotes: true,
     relax_column_count: false,
     skip_empty_lines: true,
@@ -45,16 +46,16 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
   raw.on("error", (e) => parser.destroy(e));
   decoded.pipe(parser);
 
-  let previousEnd = 1;
+  // csv-parse counts a CRLF inside a quoted field as two lines, so count line breaks ourselves
+  let nextLine = 1;
   let row = 0;
   let header = true;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const start = previousEnd + (header ? 0 : 1);
-      previousEnd = item.info.lines;
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
+      const start = nextLine;
+      nextLine += (item.raw.match(/\r\n|\r|\n/g) ?? []).length || 1;
       if (header) {
         header = false;
-        previousEnd = item.info.lines;
         continue;
       }
       row++;
@@ -64,7 +65,7 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     const e = error as { code?: string; lines?: number; message: string };
-    throw new ImportError(src.file, e.code ? PROBLEMS[e.code] ?? e.message : e.message, e.lines ?? previousEnd + 1, null);
+    throw new ImportError(src.file, e.code ? PROBLEMS[e.code] ?? e.message : e.message, e.code === "CSV_QUOTE_NOT_CLOSED" ? nextLine : (e.lines ?? nextLine), null);
   } finally {
     raw.destroy();
   }
