@@ -1,0 +1,70 @@
+import { createRng } from "../../../shared/random";
+import type { RawReport } from "../../../shared/domain/records";
+import type { Lobe } from "../../../shared/domain/tirads";
+import { describeAdditional } from "./additional";
+import { describeBackground, drawBackground } from "./background";
+import { writeConclusion } from "./conclusion";
+import { describeNodule } from "./describeNodule";
+import { DEFAULT_CATEGORY_MIX, drawNodule, thirdName, type CategoryMix, type Nodule } from "./nodule";
+import { addTypos } from "./typos";
+
+export type SynthReport = RawReport & {
+  truth: { nodules: { lobe: Lobe; third: string | null; category: number | null }[]; background: string };
+};
+
+export type SynthOptions = {
+  records: number;
+  seed: number;
+  categoryMix?: CategoryMix;
+  /** share of records whose additional data is empty (the paper: 72.4 %) */
+  emptyAdditionalRate?: number;
+  /** share of records with no label at all (reports from before EU-TIRADS) */
+  unlabelledRate?: number;
+  /** multiplies every typo probability */
+  typoRate?: number;
+};
+
+export const DEFAULT_SYNTH = { records: 7286, seed: 42 } as const;
+
+/**
+ * A seeded corpus of realistic anonymised reports in the style of ../shared/domain/eu-tirads.md.
+ * Each record draws from its own stream (seed, index), so record k is the same whatever the corpus size.
+ */
+export function generateCorpus(options: SynthOptions): SynthReport[] {
+  const mix = options.categoryMix ?? DEFAULT_CATEGORY_MIX;
+  const out: SynthReport[] = [];
+  const root = createRng(options.seed);
+  for (let i = 0; i < options.records; i++) {
+    const rng = root.fork(`record:${i}`);
+    const count = rng.weighted([[0, 17], [1, 32], [2, 25], [3, 16], [4, 10]] as const);
+    const bg = drawBackground(rng, count);
+    // archive reports from before EU-TIRADS (2017) carry no labels at all
+    const preEuTirads = rng.chance(options.unlabelledRate ?? 0.06);
+    const nodules: Nodule[] = [];
+    for (let k = 0; k < (bg === "postop" ? Math.min(count, 1) : count); k++) {
+      const lobe: Lobe = rng.weighted([["right", 46], ["left", 44], ["isthmus", 10]] as const);
+      const n = drawNodule(rng, lobe, mix);
+      // a small cyst after a labelled nodule often goes unlabelled
+      if (preEuTirads || (k > 0 && n.kind === "cyst" && Math.max(...n.size) < 0.5 && rng.chance(0.4))) n.label = null;
+      nodules.push(n);
+    }
+    // reports go right lobe, then left, then isthmus
+    const order: Record<Lobe, number> = { right: 0, left: 1, isthmus: 2 };
+    nodules.sort((a, b) => order[a.lobe] - order[b.lobe]);
+    // lymph-node findings live in the additional data, which is empty in ~72 % of records
+    const hasAdditional = !rng.chance(options.emptyAdditionalRate ?? 0.724);
+    const suspiciousLn = hasAdditional && (nodules.some((n) => n.label === 5) ? rng.chance(0.3) : rng.chance(0.01));
+    const sentences = [describeBackground(rng, bg)];
+    if (count === 0 && bg !== "postop") sentences.push(rng.pick(["Узловые образования не выявлены.", "Узлов нет.", "Очаговых образований не определяется."]));
+    nodules.forEach((n, k) => sentences.push(describeNodule(rng, n, k > 0 && nodules[k - 1]!.lobe === n.lobe)));
+    const description = addTypos(rng, sentences.filter(Boolean).join(" "), options.typoRate ?? 1);
+    out.push({
+      sourceId: `SYN-${String(i + 1).padStart(6, "0")}`,
+      description,
+      additional: hasAdditional ? describeAdditional(rng, suspiciousLn) : null,
+      conclusion: writeConclusion(rng, nodules, bg, suspiciousLn),
+      truth: { nodules: nodules.map((n) => ({ lobe: n.lobe, third: thirdName(n), category: n.label })), background: bg },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { generateCorpus, reportsToCsv } from "../../../../electron/core/data/synth";
+import { euCategories } from "../../../../electron/core/data/tirads";
+import { splitDescription } from "../../../../electron/core/data/nodules";
+import { wordTokens } from "../../../../electron/shared/text/wordTokens";
+
+const corpus = generateCorpus({ records: 7286, seed: 42 });
+const share = (n: number, of: number) => n / of;
+
+describe("generateCorpus", () => {
+  it("is byte-identical for the same seed and differs for another", () => {
+    const a = reportsToCsv(generateCorpus({ records: 500, seed: 42 }));
+    expect(reportsToCsv(generateCorpus({ records: 500, seed: 42 }))).toBe(a);
+    expect(reportsToCsv(generateCorpus({ records: 500, seed: 43 }))).not.toBe(a);
+    // record k does not depend on the corpus size
+    expect(reportsToCsv(corpus.slice(0, 500))).toBe(a);
+  });
+
+  it("has the requested size and the paper's share of empty additional data (72.4 %)", () => {
+    expect(corpus).toHaveLength(7286);
+    expect(Math.abs(share(corpus.filter((r) => r.additional === null).length, corpus.length) - 0.724)).toBeLessThan(0.03);
+  });
+
+  it("draws 0–4 nodules per record and a long-tailed category mix", () => {
+    const counts = [0, 0, 0, 0, 0];
+    const cats: Record<number, number> = { 2: 0, 3: 0, 4: 0, 5: 0 };
+    let labelled = 0;
+    for (const r of corpus) {
+      counts[r.truth.nodules.length]!++;
+      for (const n of r.truth.nodules) if (n.category !== null) (cats[n.category]!++, labelled++);
+    }
+    expect(share(counts[0]!, corpus.length)).toBeGreaterThan(0.12);
+    expect(share(counts[1]!, corpus.length)).toBeGreaterThan(0.25);
+    expect(share(counts[4]!, corpus.length)).toBeGreaterThan(0.05);
+    expect(Math.abs(share(cats[3]!, labelled) - 0.55)).toBeLessThan(0.05);
+    expect(Math.abs(share(cats[4]!, labelled) - 0.25)).toBeLessThan(0.05);
+    expect(Math.abs(share(cats[5]!, labelled) - 0.1)).toBeLessThan(0.04);
+    expect(Math.abs(share(cats[2]!, labelled) - 0.1)).toBeLessThan(0.04);
+  });
+
+  it("writes labels the normaliser reads back as the truth (typos and variants included)", () => {
+    let agree = 0;
+    for (const r of corpus) {
+      const want = r.truth.nodules.map((n) => n.category).filter((c) => c !== null);
+      if (JSON.stringify(euCategories(r.description)) === JSON.stringify(want)) agree++;
+    }
+    expect(share(agree, corpus.length)).toBeGreaterThan(0.97);
+  });
+
+  it("splits into the nodules it generated, in the right lobes", () => {
+    let agree = 0;
+    const sample = corpus.slice(0, 1000);
+    for (const r of sample) {
+      const got = splitDescription(r.description).nodules.map((n) => n.lobe);
+      if (JSON.stringify(got) === JSON.stringify(r.truth.nodules.map((n) => n.lobe))) agree++;
+    }
+    expect(share(agree, sample.length)).toBeGreaterThan(0.9);
+  });
+
+  it("keeps lengths in the range of real reports", () => {
+    const d = corpus.map((r) => wordTokens(r.description).length).sort((a, b) => a - b);
+    const c = corpus.map((r) => wordTokens(r.conclusion).length);
+    const median = d[d.length >> 1]!;
+    expect(median).toBeGreaterThanOrEqual(45);
+    expect(median).toBeLessThanOrEqual(100);
+    expect(d[d.length - 1]).toBeLessThanOrEqual(260);
+    const meanC = c.reduce((a, b) => a + b, 0) / c.length;
+    expect(meanC).toBeGreaterThan(6);
+    expect(meanC).toBeLessThan(16);
+    expect(Math.min(...c)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("writes conclusions consistent with the findings", () => {
+    const bilateral = corpus.filter((r) => r.truth.nodules.length >= 2 && new Set(r.truth.nodules.map((n) => n.lobe)).has("right") && new Set(r.truth.nodules.map((n) => n.lobe)).has("left"));
+    expect(share(bilateral.filter((r) => /многоузлов|двух?сторон|обеих дол|кист/iu.test(r.conclusion)).length, bilateral.length)).toBeGreaterThan(0.9);
+    const none = corpus.filter((r) => r.truth.nodules.length === 0);
+    expect(none.filter((r) => /узлов(ого|ой) зоб/iu.test(r.conclusion)).length).toBe(0);
+  });
+
+  it("has a long tail of phrasing: a few common variants, many rare ones", () => {
+    const verbs = new Map<string, number>();
+    const dopplers = new Map<string, number>();
+    for (const r of corpus) {
+      for (const m of r.description.matchAll(/при (?:ЦДК|ЭДК|ЦДк)\s*[-—]?\s*([^,.]+)/gu)) dopplers.set(m[1]!, (dopplers.get(m[1]!) ?? 0) + 1);
+      for (const m of r.description.matchAll(/(определяется|визуализируется|лоцируется|выявляется|имеется|отмечается|регистрируется)/gu)) verbs.set(m[1]!, (verbs.get(m[1]!) ?? 0) + 1);
+    }
+    const total = [...dopplers.values()].reduce((a, b) => a + b, 0);
+    const sorted = [...dopplers.values()].sort((a, b) => b - a);
+    expect(sorted[0]! / total).toBeLessThan(0.6);
+    expect(sorted.filter((n) => n / total < 0.01).length).toBeGreaterThanOrEqual(5);
+    expect(verbs.size).toBe(7);
+    // rare findings exist
+    expect(corpus.some((r) => /микрокальцинат/u.test(r.description))).toBe(true);
+    expect(corpus.some((r) => /Лимфаденопатия|вторичного поражения/u.test(r.conclusion))).toBe(true);
+    expect(corpus.some((r) => /токсического зоба/u.test(r.conclusion))).toBe(true);
+  });
+
+  it("round-trips through CSV with quotes, commas and newlines", () => {
+    const reports = [...corpus.slice(0, 50), { sourceId: "X", description: 'узел "a", b\nc', additional: null, conclusion: "зоб" }];
+    const rows = parse(reportsToCsv(reports), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(["id", "Описание", "Дополнительные данные", "Заключение"]);
+    expect(rows[50]!["Описание"]).toBe('узел "a", b\nc');
+    expect(rows[3]!["Заключение"]).toBe(corpus[3]!.conclusion);
+  });
+});
