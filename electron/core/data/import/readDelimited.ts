@@ -5,6 +5,7 @@ import { ImportError } from "./ImportError";
 import { iconvName, repairDoubleEncoding } from "./detectEncoding";
 import { rowValues } from "./mapColumns";
 import type { DetectedEncoding, ReportField, TableRow } from "./types";
+import { StringDecoderStream } from "./StringDecoderStream";
 
 const PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
@@ -41,7 +42,9 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
     relax_column_count: false,
     skip_empty_lines: true,
   });
-  const decoded = raw.pipe(iconv.decodeStream(iconvName(src.encoding)));
+  // Node decodes UTF-8 natively (and faster); iconv-lite handles the Russian code pages and UTF-16
+  const utf8 = src.encoding === "utf-8" || src.encoding === "utf-8-bom";
+  const decoded = utf8 ? raw.pipe(new StringDecoderStream()) : raw.pipe(iconv.decodeStream(iconvName(src.encoding)));
   decoded.on("error", (e) => parser.destroy(e));
   raw.on("error", (e) => parser.destroy(e));
   decoded.pipe(parser);

@@ -69,8 +69,8 @@ function trimmed(text: string, start: number, end: number): { start: number; end
  * thyroid nodule (lymph nodes, parathyroid glands) is trailing. Label-first items
  * ("Узел №1 (EU-TIRADS 3): …") open their segment instead.
  */
-export function splitDescription(description: string): SplitDescription {
-  const groups = groupLabels(description, findLabels(description).filter((o) => o.system === "EU"));
+export function splitDescription(description: string, labels: LabelOccurrence[] = findLabels(description)): SplitDescription {
+  const groups = groupLabels(description, labels.filter((o) => o.system === "EU"));
   const segs: { start: number; end: number; labels: LabelOccurrence[] }[] = [];
   const context: string[] = [];
   const trailing: string[] = [];

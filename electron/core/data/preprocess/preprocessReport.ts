@@ -78,7 +78,7 @@ export function preprocessReport(report: RawReport): PreprocessedReport {
     conclusionLabels,
     otherLabels,
     maxCategory,
-    nodules: description ? splitDescription(description).nodules : [],
+    nodules: description ? splitDescription(description, descOcc).nodules : [],
     excludedReason,
     warnings,
   };

@@ -50,7 +50,7 @@ export function findLabels(text: string): LabelOccurrence[] {
     if (!m.groups?.eu) flags.push("no_eu_prefix");
     if (/ЕШКФВЫ/iu.test(m[0])) flags.push("keyboard_layout");
     const letters = (t: string) => t.replace(/[^\p{L}]/gu, "");
-    if (letters(text.slice(view.origin[start], view.origin[end])) !== letters(m[0])) flags.push("homoglyphs");
+    if (letters(text.slice(view.toOriginal(start), view.toOriginal(end))) !== letters(m[0])) flags.push("homoglyphs");
     const left = v.slice(Math.max(0, start - 12), start);
     const other = OTHER_LEFT.exec(left) ?? OTHER_RIGHT.exec(v.slice(end, end + 20));
     if (other?.groups?.sys) {
@@ -103,8 +103,8 @@ export function findLabels(text: string): LabelOccurrence[] {
   return out
     .sort((a, b) => a.start - b.start)
     .map((o) => {
-      const s = view.origin[o.start]!;
-      const e = view.origin[o.end]!;
+      const s = view.toOriginal(o.start);
+      const e = view.toOriginal(o.end);
       return { start: s, end: e, raw: text.slice(s, e), system: o.system, categories: o.categories, flags: o.flags };
     });
 }
