@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { runLab } from "../helpers/runLab";
+import { useTempDir } from "../helpers/tempDir";
+import { sha256 } from "../helpers/sha256";
+
+const tempDir = useTempDir();
+
+describe("lab CLI: the data pipeline", () => {
+  it("synth → records --json → stats --json, and the same seed gives a byte-identical corpus", () => {
+    const dir = tempDir();
+    const db = join(dir, "ws.sqlite");
+    const a = runLab(["synth", "--records", "300", "--seed", "7", "--out", join(dir, "a.csv"), "--db", db, "--json"]);
+    expect(a.stderr).toBe("");
+    expect(a.status).toBe(0);
+    const report = JSON.parse(a.stdout);
+    expect(report.rowsRead).toBe(300);
+    expect(report.split.counts.train + report.split.counts.val + report.split.counts.test).toBe(report.rowsImported);
+    runLab(["synth", "--records", "300", "--seed", "7", "--out", join(dir, "b.csv"), "--db", join(dir, "other.sqlite")]);
+    expect(readFileSync(join(dir, "a.csv")).equals(readFileSync(join(dir, "b.csv")))).toBe(true);
+
+    const records = runLab(["records", "--db", db, "--json"]);
+    expect(records.status).toBe(0);
+    const lines = records.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(report.rowsImported);
+    const withNodules = lines.find((r) => r.nodules.length >= 2)!;
+    expect(withNodules).toMatchObject({ sourceId: expect.stringMatching(/^SYN-/), split: expect.stringMatching(/^(train|val|test)$/) });
+    expect(withNodules.descriptionLabels).toEqual(withNodules.nodules.flatMap((n: { labels: unknown[] }) => n.labels));
+    for (const r of lines) for (const c of [...r.descriptionLabels, ...r.conclusionLabels]) expect(c === null || (Number.isInteger(c) && c >= 1 && c <= 5)).toBe(true);
+
+    const stats = JSON.parse(runLab(["stats", "--db", db, "--json"]).stdout);
+    expect(stats.records).toBe(report.rowsImported);
+    expect(stats.missing.additional).toBeGreaterThan(150);
+    expect(stats.topBigrams.length).toBeGreaterThan(5);
+  });
+
+  it("a bad file exits non-zero with a message naming file and line, and changes nothing", () => {
+    const dir = tempDir();
+    const db = join(dir, "ws.sqlite");
+    const good = join(dir, "good.csv");
+    writeFileSync(good, "Описание;Заключение\nУзел правой доли 1 см. EU-TIRADS 3;Узловой зоб\n");
+    expect(runLab(["import", good, "--db", db]).status).toBe(0);
+    const before = sha256(db);
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, 'Описание;Заключение\nузел;зоб\n"незакрытая кавычка;зоб\nузел;зоб\n');
+    const r = runLab(["import", bad, "--db", db]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/error: bad\.csv: line 3: a quoted field is never closed/);
+    expect(sha256(db)).toBe(before);
+    const json = runLab(["import", bad, "--db", db, "--json"]);
+    expect(JSON.parse(json.stdout).error.message).toMatch(/bad\.csv: line 3/);
+    expect(runLab(["import", join(dir, "missing.csv"), "--db", db]).stderr).toMatch(/missing\.csv/);
+  });
+
+  it("importing the same file twice adds nothing", () => {
+    const dir = tempDir();
+    const db = join(dir, "ws.sqlite");
+    const file = join(dir, "x.csv");
+    writeFileSync(file, "Описание;Заключение\nУзел 1 см. EU-TIRADS 3;Зоб\n");
+    runLab(["import", file, "--db", db]);
+    const again = runLab(["import", file, "--db", db, "--json"]);
+    expect(JSON.parse(again.stdout).status).toBe("already-imported");
+    expect(JSON.parse(runLab(["datasets", "--db", db, "--json"]).stdout)).toHaveLength(1);
+  });
+
+  it("uses the app's data folder when --db is not given", () => {
+    const home = tempDir();
+    const file = join(home, "x.csv");
+    writeFileSync(file, "description,conclusion\nNodule EU-TIRADS 3,Goitre\n");
+    expect(runLab(["import", file], { COLLAPSE_LAB_HOME: home }).status).toBe(0);
+    expect(existsSync(join(home, "workspace.sqlite"))).toBe(true);
+  });
+});
