@@ -12,7 +12,7 @@ for (let seed = 1; written < total; seed++) {
   const reports = generateCorpus({ records: n, seed }).map((r, i) => ({ ...r, sourceId: `B${written + i + 1}` }));
   let csv = reportsToCsv(reports);
   if (written > 0) csv = csv.slice(csv.indexOf("\n") + 1); // header once
-  if (!stream.write(csv)) await new Promise((r) => stream.once("drain", r));
+  if (!stream.write(csv)) await new Promise<void>((r) => stream.once("drain", () => r()));
   written += n;
 }
 await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));

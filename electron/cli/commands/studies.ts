@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { readStudyFile } from "../../core/experiments/readStudyFile";
 import { createStudy } from "../../core/experiments/createStudy";
 import { runStudy } from "../../core/experiments/runStudy";

@@ -41,7 +41,11 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   const n = Math.min(sample.length, 4096);
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < n; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  for (let i = 0; i < n; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
   if (oddNul > n / 8 && oddNul > evenNul * 4) return "utf-16le";
   if (evenNul > n / 8 && evenNul > oddNul * 4) return "utf-16be";
   try {

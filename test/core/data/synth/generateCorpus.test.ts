@@ -28,7 +28,11 @@ describe("generateCorpus", () => {
     let labelled = 0;
     for (const r of corpus) {
       counts[r.truth.nodules.length]!++;
-      for (const n of r.truth.nodules) if (n.category !== null) (cats[n.category]!++, labelled++);
+      for (const n of r.truth.nodules) {
+        if (n.category === null) continue;
+        cats[n.category]!++;
+        labelled++;
+      }
     }
     expect(share(counts[0]!, corpus.length)).toBeGreaterThan(0.12);
     expect(share(counts[1]!, corpus.length)).toBeGreaterThan(0.25);
