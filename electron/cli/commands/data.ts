@@ -100,7 +100,7 @@ export function registerDataCommands(program: Command): void {
             row: r.source_row,
             descriptionLabels: JSON.parse(r.description_labels_json) as (number | null)[],
             conclusionLabels: JSON.parse(r.conclusion_labels_json) as (number | null)[],
-            nodules: listNodules(db, { recordId: r.id }).map((n) => ({ index: n.idx, text: n.text, labels: JSON.parse(n.labels_json) as (number | null)[], lobe: n.lobe, third: n.third })),
+            nodules: listNodules(db, { recordId: r.id }).map((n) => ({ index: n.idx, text: r.description.slice(n.start_offset, n.end_offset), labels: JSON.parse(n.labels_json) as (number | null)[], lobe: n.lobe, third: n.third })),
             split: parts.get(r.id) ?? null,
             excluded: r.excluded_reason,
           };

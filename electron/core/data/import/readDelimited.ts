@@ -5,7 +5,6 @@ import { ImportError } from "./ImportError";
 import { iconvName, repairDoubleEncoding } from "./detectEncoding";
 import { rowValues } from "./mapColumns";
 import type { DetectedEncoding, ReportField, TableRow } from "./types";
-import { StringDecoderStream } from "./StringDecoderStream";
 
 const PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
@@ -36,18 +35,23 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
   const parser = parse({
     delimiter: src.delimiter,
     bom: true,
+    encoding: "utf8",
     info: true,
     raw: true,
     relax_quotes: true,
     relax_column_count: false,
     skip_empty_lines: true,
   });
-  // Node decodes UTF-8 natively (and faster); iconv-lite handles the Russian code pages and UTF-16
+  // csv-parse works on UTF-8 bytes: hand it the file's own bytes when they are UTF-8 (no decode and
+  // re-encode round trip), and iconv-lite's UTF-8 re-encoding of the Russian code pages and UTF-16 otherwise
   const utf8 = src.encoding === "utf-8" || src.encoding === "utf-8-bom";
-  const decoded = utf8 ? raw.pipe(new StringDecoderStream()) : raw.pipe(iconv.decodeStream(iconvName(src.encoding)));
-  decoded.on("error", (e) => parser.destroy(e));
   raw.on("error", (e) => parser.destroy(e));
-  decoded.pipe(parser);
+  if (utf8) raw.pipe(parser);
+  else {
+    const decoded = raw.pipe(iconv.decodeStream(iconvName(src.encoding)));
+    decoded.on("error", (e: Error) => parser.destroy(e));
+    decoded.pipe(iconv.encodeStream("utf-8")).pipe(parser);
+  }
 
   // csv-parse counts a CRLF inside a quoted field as two lines, so count line breaks ourselves
   let nextLine = 1;

@@ -146,7 +146,6 @@ export async function importDataset(db: Db, options: ImportDatasetOptions): Prom
           idx: n.index,
           start_offset: n.start,
           end_offset: n.end,
-          text: n.text,
           labels_json: JSON.stringify(n.labels),
           lobe: n.lobe,
           third: n.third,

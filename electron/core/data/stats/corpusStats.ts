@@ -95,7 +95,7 @@ export function corpusStats(db: Db, args: { datasetId: number; top?: number }): 
     descriptionWords += d.length;
     if (nodules.length === 0) segmentWords += d.length;
     else {
-      const noduleWords = nodules.map((n) => wordTokens(n.text).length);
+      const noduleWords = nodules.map((n) => wordTokens(r.description.slice(n.start_offset, n.end_offset)).length);
       const contextWords = Math.max(0, d.length - noduleWords.reduce((x, y) => x + y, 0));
       for (const w of noduleWords) segmentWords += contextWords + w;
       for (const n of nodules) if ((JSON.parse(n.labels_json) as unknown[]).length === 0) unlabelled++;

@@ -70,7 +70,6 @@ export const migration0001: Migration = {
         idx INTEGER NOT NULL,
         start_offset INTEGER NOT NULL,
         end_offset INTEGER NOT NULL,
-        text TEXT NOT NULL,
         labels_json TEXT NOT NULL,
         lobe TEXT,
         third TEXT,

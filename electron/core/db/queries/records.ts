@@ -17,12 +17,12 @@ export type RecordInsert = {
 
 export type RecordRow = RecordInsert & { id: number };
 
+/** A nodule's text is not stored twice: it is description.slice(start_offset, end_offset). */
 export type NoduleInsert = {
   record_id: number;
   idx: number;
   start_offset: number;
   end_offset: number;
-  text: string;
   labels_json: string;
   lobe: string | null;
   third: string | null;
@@ -35,22 +35,22 @@ export function prepareRecordInserts(db: Db): {
   insertRecord: (r: RecordInsert) => number | null;
   insertNodule: (n: NoduleInsert) => void;
 } {
+  // positional parameters: measurably faster than named ones on million-row imports
   const rec = db.prepare(
     `INSERT OR IGNORE INTO records (dataset_id, source_id, source_row, description, additional, conclusion, content_hash,
        description_labels_json, conclusion_labels_json, other_labels_json, max_category, excluded_reason)
-     VALUES (@dataset_id, @source_id, @source_row, @description, @additional, @conclusion, @content_hash,
-       @description_labels_json, @conclusion_labels_json, @other_labels_json, @max_category, @excluded_reason)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nod = db.prepare(
-    `INSERT INTO nodules (record_id, idx, start_offset, end_offset, text, labels_json, lobe, third)
-     VALUES (@record_id, @idx, @start_offset, @end_offset, @text, @labels_json, @lobe, @third)`,
+    `INSERT INTO nodules (record_id, idx, start_offset, end_offset, labels_json, lobe, third) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
     insertRecord: (r) => {
-      const info = rec.run(r);
+      const info = rec.run(r.dataset_id, r.source_id, r.source_row, r.description, r.additional, r.conclusion, r.content_hash,
+        r.description_labels_json, r.conclusion_labels_json, r.other_labels_json, r.max_category, r.excluded_reason);
       return info.changes === 0 ? null : Number(info.lastInsertRowid);
     },
-    insertNodule: (n) => void nod.run(n),
+    insertNodule: (n) => void nod.run(n.record_id, n.idx, n.start_offset, n.end_offset, n.labels_json, n.lobe, n.third),
   };
 }
 
