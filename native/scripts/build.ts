@@ -1,0 +1,125 @@
+/**
+ * Builds the native trainer from the llama.cpp that node-llama-cpp ships, with node-llama-cpp's
+ * own patches and ours applied, and caches the result: `npm run build:native`.
+ *
+ *   key = sha256(bundle, every patch, native/CMakeLists.txt, native/src/**, build flavour)
+ *   native/.cache/llama.cpp-<key>/   the patched source tree (git clone of the bundle)
+ *   native/build/<flavour>/          the CMake build (incremental)
+ *   resources/bin/collapse-trainer   the installed binary, with a .stamp holding the key
+ *
+ * A patch that no longer applies stops the build with a message naming it.
+ */
+import { createHash } from "node:crypto";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const NATIVE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = resolve(NATIVE, "..");
+const LLAMA_DIR = join(ROOT, "node_modules", "node-llama-cpp", "llama");
+const BIN_DIR = join(ROOT, "resources", "bin");
+const EXE = process.platform === "win32" ? "collapse-trainer.exe" : "collapse-trainer";
+
+export class NativeBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NativeBuildError";
+  }
+}
+
+function listFiles(dir: string, filter: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => filter(f) && statSync(join(dir, f)).isFile())
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function hasCuda(): boolean {
+  if (process.env.COLLAPSE_CUDA === "0") return false;
+  if (process.env.COLLAPSE_CUDA === "1") return true;
+  // the toolkit alone is not enough: a CUDA build takes long and is only worth it where a GPU runs it
+  return spawnSync("nvcc", ["--version"], { stdio: "ignore" }).status === 0 && spawnSync("nvidia-smi", ["-L"], { stdio: "ignore" }).status === 0;
+}
+
+export type BuildPlan = { key: string; flavour: string; bundle: string; patches: string[]; srcDir: string; buildDir: string; binary: string; baselines: boolean };
+
+export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
+  const bundle = join(LLAMA_DIR, "gitRelease.bundle");
+  if (!existsSync(bundle)) throw new NativeBuildError(`${bundle} is missing; run npm ci first`);
+  const patches = [...listFiles(join(LLAMA_DIR, "patches"), (f) => f.endsWith(".diff")), ...listFiles(join(NATIVE, "patches"), (f) => f.endsWith(".patch"))];
+  const flavour = `${hasCuda() ? "cuda" : "cpu"}${process.env.COLLAPSE_PORTABLE === "1" ? "-portable" : ""}`;
+  const hash = createHash("sha256");
+  hash.update(readFileSync(bundle));
+  for (const f of [...patches, join(NATIVE, "CMakeLists.txt"), ...listFiles(join(NATIVE, "src"), () => true)]) hash.update(f.slice(ROOT.length)).update(readFileSync(f));
+  hash.update(flavour);
+  const key = hash.digest("hex").slice(0, 16);
+  const treeHash = createHash("sha256").update(readFileSync(bundle));
+  for (const p of patches) treeHash.update(readFileSync(p));
+  const srcDir = join(NATIVE, ".cache", `llama.cpp-${treeHash.digest("hex").slice(0, 16)}`);
+  return { key, flavour, bundle, patches, srcDir, buildDir: join(NATIVE, "build", flavour), binary: join(BIN_DIR, EXE), baselines: options.baselines ?? false };
+}
+
+function run(cmd: string, args: string[], cwd: string, log: (s: string) => void): void {
+  log(`$ ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new NativeBuildError(`${cmd} ${args[0]} failed with exit code ${r.status}`);
+}
+
+function prepareSource(plan: BuildPlan, log: (s: string) => void): void {
+  if (existsSync(join(plan.srcDir, ".collapse-patched"))) return;
+  rmSync(plan.srcDir, { recursive: true, force: true });
+  mkdirSync(dirname(plan.srcDir), { recursive: true });
+  run("git", ["clone", "--quiet", plan.bundle, plan.srcDir], ROOT, log);
+  for (const patch of plan.patches) {
+    const check = spawnSync("git", ["apply", "--check", patch], { cwd: plan.srcDir, encoding: "utf8" });
+    if (check.status !== 0) {
+      throw new NativeBuildError(`patch ${patch.slice(ROOT.length + 1)} no longer applies to the llama.cpp in node-llama-cpp's bundle:\n${check.stderr.trim()}`);
+    }
+    execFileSync("git", ["apply", patch], { cwd: plan.srcDir });
+    log(`applied ${patch.slice(ROOT.length + 1)}`);
+  }
+  writeFileSync(join(plan.srcDir, ".collapse-patched"), plan.patches.map((p) => p.slice(ROOT.length + 1)).join("\n") + "\n");
+}
+
+/** Returns the trainer binary, building it first if the cached one does not match the sources. */
+export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (s: string) => void } = {}): Promise<string> {
+  const log = options.log ?? ((s: string) => process.stderr.write(s + "\n"));
+  const plan = planBuild(options);
+  const stamp = `${plan.binary}.stamp`;
+  const baselinesReady = !plan.baselines || existsSync(join(plan.buildDir, "llama-finetune"));
+  if (existsSync(plan.binary) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === plan.key && baselinesReady) return plan.binary;
+  log(`building the native trainer (${plan.flavour}); the first build takes a few minutes`);
+  prepareSource(plan, log);
+  const cuda = plan.flavour.startsWith("cuda");
+  const portable = plan.flavour.endsWith("portable");
+  run("cmake", [
+    "-S", NATIVE, "-B", plan.buildDir,
+    `-DLLAMA_CPP_DIR=${plan.srcDir}`,
+    "-DCMAKE_BUILD_TYPE=Release",
+    `-DGGML_NATIVE=${portable ? "OFF" : "ON"}`,
+    ...(portable ? ["-DGGML_AVX2=ON", "-DGGML_FMA=ON", "-DGGML_F16C=ON"] : []),
+    `-DGGML_CUDA=${cuda ? "ON" : "OFF"}`,
+    `-DCOLLAPSE_BUILD_BASELINES=${plan.baselines ? "ON" : "OFF"}`,
+  ], ROOT, log);
+  const targets = ["collapse-trainer", ...(plan.baselines ? ["llama-finetune", "llama-batched-bench"] : [])];
+  run("cmake", ["--build", plan.buildDir, "--config", "Release", "-j", String(Math.max(1, Number(process.env.COLLAPSE_BUILD_JOBS ?? 2))), "--target", ...targets], ROOT, log);
+  mkdirSync(BIN_DIR, { recursive: true });
+  copyFileSync(join(plan.buildDir, EXE), plan.binary);
+  chmodSync(plan.binary, 0o755);
+  writeFileSync(stamp, plan.key + "\n");
+  log(`installed ${plan.binary}`);
+  return plan.binary;
+}
+
+export function baselineBinary(name: "llama-finetune" | "llama-batched-bench"): string {
+  return join(planBuild({ baselines: true }).buildDir, name);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureTrainerBuilt({ baselines: process.argv.includes("--baselines") }).catch((error: unknown) => {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,47 @@
+// `pretrain`: full training of an F32 base model (from `init`) on a text corpus.
+#include "commands.h"
+#include "config.h"
+#include "dataset.h"
+#include "model_load.h"
+#include "training.h"
+
+#include <cstdio>
+
+int cmd_pretrain(const json & cfg, const run_flags & flags) {
+    const std::string model_path = cfg_input_file(cfg, "model");
+    require_gguf(model_path, "model");
+    const std::string train_path = cfg_input_file(cfg, "train");
+    const std::string out = cfg_string(cfg, "out");
+    train_config tc;
+    tc.n_ctx = (int) cfg_int(cfg, "ctx", 256, 32, 32768);
+    tc.epochs = (int) cfg_int(cfg, "epochs", 1, 1, 10000);
+    tc.lr = cfg_number(cfg, "lr", 4e-4, 0.0, 10.0);
+    tc.lr_min = cfg_number(cfg, "lr_min", 0.0, 0.0, 10.0);
+    tc.schedule = cfg_string(cfg, "schedule", "cosine");
+    tc.seed = (uint64_t) cfg_int(cfg, "seed", 42, 0, INT64_MAX);
+    const double val_fraction = cfg_number(cfg, "val_fraction", 0.05, 0.0, 0.5);
+    if (!model_is_f32(model_path)) fail(EXIT_INPUT, "unsupported_tensor_type", "model: pretraining needs an F32 model (create it with init and type f32)");
+
+    const auto texts = read_texts(train_path);
+    loaded_model lm;
+    lm.model = load_model(model_path, true);
+    std::vector<window> windows = text_windows(llama_model_get_vocab(lm.model), texts, tc.n_ctx);
+    const size_t n_val = windows.size() > 1 ? (size_t) (windows.size() * val_fraction) : 0;
+    std::vector<window> val(windows.end() - n_val, windows.end());
+    windows.resize(windows.size() - n_val);
+    lm.ctx = make_context(lm.model, tc.n_ctx, flags.threads);
+    llama_opt_init(lm.ctx, lm.model, make_opt_params(tc, llama_opt_param_filter_all, (int64_t) windows.size() * tc.epochs));
+    // pretraining is not resumable: a stop keeps the weights reached so far next to the output
+    const auto keep = [&](const train_position &) {
+        if (stop_requested()) llama_model_save_to_file(lm.model, (out + ".partial.gguf").c_str());
+    };
+    const train_outcome r = run_training(lm.ctx, windows, val, tc, train_position{}, keep);
+    if (r.stopped) return EXIT_STOPPED;
+    const std::string tmp = out + ".tmp";
+    llama_model_save_to_file(lm.model, tmp.c_str());
+    std::rename(tmp.c_str(), out.c_str());
+    emit({{"type", "result"}, {"command", "pretrain"}, {"model", out}, {"train_loss", r.train_loss}, {"val_loss", r.val_loss < 0 ? json(nullptr) : json(r.val_loss)},
+          {"initial_val_loss", r.first_val_loss < 0 ? json(nullptr) : json(r.first_val_loss)}, {"windows", windows.size()}, {"tokens", r.tokens},
+          {"seconds", r.seconds}, {"tokens_per_s", r.seconds > 0 ? r.tokens / r.seconds : 0.0}});
+    return EXIT_OK;
+}

@@ -1,0 +1,111 @@
+#include "dataset.h"
+#include "protocol.h"
+
+#include <fstream>
+
+static std::vector<json> read_jsonl(const std::string & path) {
+    std::ifstream in(path);
+    if (!in) fail(EXIT_INPUT, "missing_file", "dataset not found: " + path);
+    std::vector<json> out;
+    std::string line;
+    int lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        json j = json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) fail(EXIT_INPUT, "bad_dataset", path + ": line " + std::to_string(lineno) + ": not a JSON object");
+        out.push_back(std::move(j));
+    }
+    if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "dataset is empty: " + path);
+    return out;
+}
+
+std::vector<pair_text> read_pairs(const std::string & path) {
+    std::vector<pair_text> out;
+    int lineno = 0;
+    for (const auto & j : read_jsonl(path)) {
+        ++lineno;
+        if (!j.contains("prompt") || !j["prompt"].is_string() || !j.contains("answer") || !j["answer"].is_string()) {
+            fail(EXIT_INPUT, "bad_dataset", path + ": record " + std::to_string(lineno) + ": needs string fields \"prompt\" and \"answer\"");
+        }
+        out.push_back({j["prompt"].get<std::string>(), j["answer"].get<std::string>()});
+    }
+    return out;
+}
+
+std::vector<std::string> read_texts(const std::string & path) {
+    std::vector<std::string> out;
+    int lineno = 0;
+    for (const auto & j : read_jsonl(path)) {
+        ++lineno;
+        if (!j.contains("text") || !j["text"].is_string()) fail(EXIT_INPUT, "bad_dataset", path + ": record " + std::to_string(lineno) + ": needs a string field \"text\"");
+        out.push_back(j["text"].get<std::string>());
+    }
+    return out;
+}
+
+std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos) {
+    std::vector<llama_token> toks(text.size() + 8);
+    int n = llama_tokenize(vocab, text.data(), (int32_t) text.size(), toks.data(), (int32_t) toks.size(), add_bos, false);
+    if (n < 0) {
+        toks.resize(-n);
+        n = llama_tokenize(vocab, text.data(), (int32_t) text.size(), toks.data(), (int32_t) toks.size(), add_bos, false);
+    }
+    toks.resize(n > 0 ? n : 0);
+    return toks;
+}
+
+static llama_token pad_token(const llama_vocab * vocab) {
+    const llama_token eos = llama_vocab_eos(vocab);
+    return eos >= 0 ? eos : 0;
+}
+
+window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx) {
+    std::vector<llama_token> full = tokenize(vocab, pair.prompt + pair.answer, true);
+    const size_t n_prompt = std::min(tokenize(vocab, pair.prompt, true).size(), full.size());
+    full.push_back(llama_vocab_eos(vocab));
+    size_t first_target = n_prompt; // index of the first answer token
+    if ((int) full.size() > n_ctx) {
+        const size_t cut = full.size() - n_ctx;
+        if (cut >= first_target) fail(EXIT_INPUT, "answer_too_long", "an answer is longer than the context (" + std::to_string(n_ctx) + " tokens)");
+        full.erase(full.begin(), full.begin() + cut);
+        first_target -= cut;
+    }
+    window w;
+    w.tokens.assign(n_ctx, pad_token(vocab));
+    w.labels.assign(n_ctx, -1);
+    std::copy(full.begin(), full.end(), w.tokens.begin());
+    // position i predicts token i+1: a label wherever token i+1 belongs to the answer
+    for (size_t i = 0; i + 1 < full.size(); ++i) {
+        if (i + 1 >= first_target) {
+            w.labels[i] = full[i + 1];
+            ++w.n_targets;
+        }
+    }
+    return w;
+}
+
+std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<std::string> & texts, int n_ctx) {
+    std::vector<llama_token> stream;
+    for (const auto & t : texts) {
+        auto toks = tokenize(vocab, t, true);
+        stream.insert(stream.end(), toks.begin(), toks.end());
+        stream.push_back(llama_vocab_eos(vocab));
+    }
+    std::vector<window> out;
+    for (size_t start = 0; start + 1 < stream.size(); start += n_ctx) {
+        window w;
+        w.tokens.assign(n_ctx, pad_token(vocab));
+        w.labels.assign(n_ctx, -1);
+        for (int i = 0; i < n_ctx && start + i < stream.size(); ++i) {
+            w.tokens[i] = stream[start + i];
+            if (start + i + 1 < stream.size()) {
+                w.labels[i] = stream[start + i + 1];
+                ++w.n_targets;
+            }
+        }
+        if (w.n_targets > 0) out.push_back(std::move(w));
+    }
+    if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "the texts tokenise to nothing");
+    return out;
+}

@@ -1,0 +1,30 @@
+// Training data: prompt/answer pairs (loss on the answer only) or plain text, cut into windows of
+// n_ctx tokens; a label is the next token, or -1 where no loss is taken (prompt, padding).
+#pragma once
+#include "llama.h"
+#include <string>
+#include <vector>
+
+struct window {
+    std::vector<llama_token> tokens;
+    std::vector<llama_token> labels;
+    int n_targets = 0; // positions with a label
+};
+
+struct pair_text {
+    std::string prompt;
+    std::string answer;
+};
+
+std::vector<pair_text> read_pairs(const std::string & path);
+std::vector<std::string> read_texts(const std::string & path);
+
+// prompt+answer tokenised together and split at the prompt's length (separate tokenisation leaves
+// SentencePiece space artefacts); an end-of-sequence token closes the answer; long prompts lose
+// their beginning so the answer always fits
+window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx);
+
+// next-token windows over the concatenated texts (pretraining)
+std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<std::string> & texts, int n_ctx);
+
+std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos);
