@@ -4,6 +4,8 @@ import { registerDataCommands } from "./commands/data";
 import { registerSynthCommand } from "./commands/synth";
 import { registerStatsCommand } from "./commands/stats";
 import { registerDemoCommand } from "./commands/demo";
+import { registerModelCommands } from "./commands/models";
+import { registerStudyCommands } from "./commands/studies";
 
 const program = new Command("lab")
   .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
@@ -16,6 +18,8 @@ registerDataCommands(program);
 registerSynthCommand(program);
 registerStatsCommand(program);
 registerDemoCommand(program);
+registerModelCommands(program);
+registerStudyCommands(program);
 
 function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);

@@ -55,9 +55,9 @@ export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
   for (const f of [...patches, join(NATIVE, "CMakeLists.txt"), ...listFiles(join(NATIVE, "src"), () => true)]) hash.update(f.slice(ROOT.length)).update(readFileSync(f));
   hash.update(flavour);
   const key = hash.digest("hex").slice(0, 16);
-  const treeHash = createHash("sha256").update(readFileSync(bundle));
-  for (const p of patches) treeHash.update(readFileSync(p));
-  const srcDir = join(NATIVE, ".cache", `llama.cpp-${treeHash.digest("hex").slice(0, 16)}`);
+  // one source tree per bundle; a changed patch set is re-applied in place (git reset --hard touches
+  // only the files that differ, so the CMake build stays incremental)
+  const srcDir = join(NATIVE, ".cache", `llama.cpp-${createHash("sha256").update(readFileSync(bundle)).digest("hex").slice(0, 16)}`);
   return { key, flavour, bundle, patches, srcDir, buildDir: join(NATIVE, "build", flavour), binary: join(BIN_DIR, EXE), baselines: options.baselines ?? false };
 }
 
@@ -67,11 +67,25 @@ function run(cmd: string, args: string[], cwd: string, log: (s: string) => void)
   if (r.status !== 0) throw new NativeBuildError(`${cmd} ${args[0]} failed with exit code ${r.status}`);
 }
 
+function patchSetId(plan: BuildPlan): string {
+  const h = createHash("sha256");
+  for (const p of plan.patches) h.update(p.slice(ROOT.length)).update(readFileSync(p));
+  return h.digest("hex");
+}
+
 function prepareSource(plan: BuildPlan, log: (s: string) => void): void {
-  if (existsSync(join(plan.srcDir, ".collapse-patched"))) return;
-  rmSync(plan.srcDir, { recursive: true, force: true });
-  mkdirSync(dirname(plan.srcDir), { recursive: true });
-  run("git", ["clone", "--quiet", plan.bundle, plan.srcDir], ROOT, log);
+  const marker = join(plan.srcDir, ".collapse-patched");
+  const wanted = patchSetId(plan);
+  if (existsSync(marker) && readFileSync(marker, "utf8").trim() === wanted) return;
+  if (existsSync(join(plan.srcDir, ".git"))) {
+    const root = execFileSync("git", ["rev-list", "--max-parents=0", "HEAD"], { cwd: plan.srcDir, encoding: "utf8" }).trim().split("\n")[0]!;
+    run("git", ["reset", "--quiet", "--hard", root], plan.srcDir, log);
+    run("git", ["clean", "-q", "-fd"], plan.srcDir, log);
+  } else {
+    rmSync(plan.srcDir, { recursive: true, force: true });
+    mkdirSync(dirname(plan.srcDir), { recursive: true });
+    run("git", ["clone", "--quiet", plan.bundle, plan.srcDir], ROOT, log);
+  }
   for (const patch of plan.patches) {
     const check = spawnSync("git", ["apply", "--check", patch], { cwd: plan.srcDir, encoding: "utf8" });
     if (check.status !== 0) {
@@ -80,7 +94,7 @@ function prepareSource(plan: BuildPlan, log: (s: string) => void): void {
     execFileSync("git", ["apply", patch], { cwd: plan.srcDir });
     log(`applied ${patch.slice(ROOT.length + 1)}`);
   }
-  writeFileSync(join(plan.srcDir, ".collapse-patched"), plan.patches.map((p) => p.slice(ROOT.length + 1)).join("\n") + "\n");
+  writeFileSync(marker, wanted + "\n");
 }
 
 /** Returns the trainer binary, building it first if the cached one does not match the sources. */
@@ -111,6 +125,13 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   writeFileSync(stamp, plan.key + "\n");
   log(`installed ${plan.binary}`);
   return plan.binary;
+}
+
+/** A tokenizer vocabulary GGUF shipped in the llama.cpp bundle (models/ggml-vocab-<name>.gguf). */
+export function bundledVocab(name: "llama-spm" | "llama-bpe" | "gpt-2"): string {
+  const path = join(planBuild().srcDir, "models", `ggml-vocab-${name}.gguf`);
+  if (!existsSync(path)) throw new NativeBuildError(`${path} is missing; run npm run build:native first`);
+  return path;
 }
 
 export function baselineBinary(name: "llama-finetune" | "llama-batched-bench"): string {

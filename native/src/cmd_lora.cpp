@@ -60,6 +60,7 @@ void restore_state(ggml_opt_context_t opt, void * ud) {
         ggml_backend_tensor_set(m, s->m[i].data(), 0, s->m[i].size() * sizeof(float));
         ggml_backend_tensor_set(v, s->v[i].data(), 0, s->v[i].size() * sizeof(float));
     }
+    log_info("restored the optimizer state of %zu tensors", s->params.size());
 }
 
 void save_state(const std::string & path, ggml_opt_context_t opt, const std::vector<ggml_tensor *> & params, const train_position & pos, const std::string & fingerprint) {
@@ -77,6 +78,7 @@ void save_state(const std::string & path, ggml_opt_context_t opt, const std::vec
         ggml_tensor * m = nullptr;
         ggml_tensor * v = nullptr;
         const bool have = ggml_opt_param_momenta(opt, params[i], &m, &v);
+        if (!have) log_info("checkpoint: no optimizer state for tensor %zu", i);
         ggml_tensor * mc = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, ggml_nelements(params[i]));
         ggml_tensor * vc = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, ggml_nelements(params[i]));
         ggml_format_name(mc, "m.%zu", i);

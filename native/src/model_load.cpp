@@ -10,10 +10,21 @@ loaded_model::~loaded_model() {
     if (model) llama_model_free(model);
 }
 
-static void check_tensor_types(const std::string & path) {
+// what can be said from the header, before llama.cpp tries (and fails less clearly) to load it
+static void check_model_file(const std::string & path) {
     gguf_init_params p = {/*no_alloc =*/ true, /*ctx =*/ nullptr};
     gguf_context * g = gguf_init_from_file(path.c_str(), p);
     if (!g) fail(EXIT_INPUT, "not_gguf", "cannot read GGUF " + path);
+    const int64_t arch_key = gguf_find_key(g, "general.architecture");
+    const std::string arch = arch_key >= 0 ? gguf_get_val_str(g, arch_key) : "";
+    if (arch != "llama" && arch != "mistral") {
+        gguf_free(g);
+        fail(EXIT_INPUT, "unsupported_architecture", "architecture \"" + arch + "\" of " + path + " is not supported (llama-architecture models only)");
+    }
+    if (gguf_get_n_tensors(g) == 0) {
+        gguf_free(g);
+        fail(EXIT_INPUT, "no_weights", path + " holds no weights (a vocabulary-only file?)");
+    }
     for (int64_t i = 0; i < gguf_get_n_tensors(g); ++i) {
         const ggml_type t = gguf_get_tensor_type(g, i);
         const bool ok = t == GGML_TYPE_F32 || t == GGML_TYPE_F16 || t == GGML_TYPE_Q8_0 || t == GGML_TYPE_Q4_0 || t == GGML_TYPE_Q4_K ||
@@ -38,7 +49,7 @@ bool model_is_f32(const std::string & path) {
 }
 
 llama_model * load_model(const std::string & path, bool writable) {
-    check_tensor_types(path);
+    check_model_file(path);
     llama_model_params mp = llama_model_default_params();
     mp.use_extra_bufts = false; // repacked weights have no OUT_PROD (backward) and cannot be read back
     if (writable) mp.load_mode = LLAMA_LOAD_MODE_NONE; // full training writes the weights in place

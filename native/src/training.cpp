@@ -114,7 +114,11 @@ train_outcome run_training(llama_context * ctx, const std::vector<window> & trai
     auto last_emit = t0 - std::chrono::seconds(1);
     int64_t steps_this_run = 0;
 
-    if (start.step == 0 && !val.empty()) out.first_val_loss = evaluate_windows(ctx, val);
+    // also on resume, so the optimizer state is built by the same first graph as in an uninterrupted run
+    if (!val.empty()) {
+        const double v = evaluate_windows(ctx, val);
+        if (start.step == 0) out.first_val_loss = v;
+    }
 
     for (int epoch = start.epoch; epoch < cfg.epochs; ++epoch) {
         const auto order = epoch_order(train.size(), cfg.seed, epoch);
@@ -123,7 +127,7 @@ train_outcome run_training(llama_context * ctx, const std::vector<window> & trai
         for (int64_t i = epoch == start.epoch ? start.index : 0; i < n_train; ++i) {
             if (stop_requested()) {
                 out.stopped = true;
-                out.position = {epoch, i, g_schedule.step, ggml_opt_get_iter(llama_opt_get_context(ctx))};
+                out.position = {epoch, i, start.step + steps_this_run, ggml_opt_get_iter(llama_opt_get_context(ctx))};
                 checkpoint(out.position);
                 ggml_opt_result_free(result);
                 ggml_opt_result_free(unused);

@@ -1,0 +1,79 @@
+import type { Command } from "commander";
+import { dirname, join } from "node:path";
+import { listModels } from "../../core/db/queries/models";
+import { registerModel } from "../../core/models/registerModel";
+import { buildDefaultModels } from "../../core/models/buildDefaultModels";
+import { generateCorpus, DEFAULT_SYNTH } from "../../core/data/synth";
+import { DEFAULT_TEMPLATES, renderPrompt, renderAnswer } from "../../core/experiments/promptTemplate";
+import type { ModelInfo } from "../../shared/domain/models";
+import { withContext } from "../context";
+import { table } from "../output";
+
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+
+export function modelTable(models: { name: string; info: ModelInfo }[]): string {
+  const rows: [string, (i: ModelInfo) => string | number | null][] = [
+    ["architecture", (i) => i.architecture],
+    ["parameters", (i) => i.parameters.toLocaleString("en-US")],
+    ["layers", (i) => i.layers],
+    ["embedding / FFN", (i) => `${i.embeddingSize} / ${i.feedForwardSize}`],
+    ["heads / KV heads", (i) => `${i.heads} / ${i.kvHeads}${i.gqaRatio && i.gqaRatio > 1 ? ` (GQA ${i.gqaRatio}:1)` : ""}`],
+    ["sliding window", (i) => i.slidingWindow ?? "none"],
+    ["rope base", (i) => i.ropeFreqBase],
+    ["vocabulary", (i) => `${i.vocabularyType} ${i.vocabularySize}`],
+    ["quantisation", (i) => i.quantization],
+    ["file size", (i) => mib(i.fileSize)],
+  ];
+  return table(rows.map(([label, f]) => [label, ...models.map((m) => f(m.info))]), ["", ...models.map((m) => m.name)]);
+}
+
+/** The synthetic corpus as training text (description and conclusion, in the study template). */
+function corpusTexts(records: number): string[] {
+  return generateCorpus({ records, seed: DEFAULT_SYNTH.seed }).map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
+}
+
+export function registerModelCommands(program: Command): void {
+  const models = program.command("models").description("local GGUF models");
+
+  models
+    .command("add <file>")
+    .description("register a GGUF model and read its architecture facts")
+    .option("--name <name>", "display name (default: the file name)")
+    .action(async (file: string, opts: { name?: string }, cmd: Command) =>
+      withContext(cmd, async ({ db, out, signal }) => {
+        const m = await registerModel(db, { path: file, ...(opts.name ? { name: opts.name } : {}), signal });
+        out.result(m, () => `registered ${m.name} (${m.path})\n${modelTable([m])}`);
+      }),
+    );
+
+  models
+    .command("list")
+    .description("registered models, side by side")
+    .action(async (_o, cmd: Command) =>
+      withContext(cmd, ({ db, out }) => {
+        const rows = listModels(db).map((m) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, info: JSON.parse(m.info_json) as ModelInfo }));
+        out.result(rows, () => (rows.length ? modelTable(rows) : 'no models; "lab models add <file.gguf>" or "lab models build-defaults"'));
+      }),
+    );
+
+  models
+    .command("build-defaults")
+    .description("create and pretrain the tiny default models on the synthetic corpus (cached)")
+    .option("--threads <n>", "trainer threads")
+    .action(async (opts: { threads?: string }, cmd: Command) =>
+      withContext(cmd, async ({ db, dbPath, out, signal }) => {
+        const { bundledVocab } = await import("../../../native/scripts/build");
+        const built = await buildDefaultModels({
+          dir: join(dirname(dbPath), "models"),
+          texts: (recipe) => corpusTexts(recipe.pretrain.records),
+          vocabPath: bundledVocab,
+          ...(opts.threads ? { threads: Number(opts.threads) } : {}),
+          signal,
+          onProgress: (p) => out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`),
+        });
+        const registered: (Awaited<ReturnType<typeof registerModel>> & { pretrain: (typeof built)[number]["pretrain"] })[] = [];
+        for (const b of built) registered.push({ ...(await registerModel(db, { path: b.path, name: b.name, origin: "tiny-default", signal })), pretrain: b.pretrain });
+        out.result(registered, () => modelTable(registered));
+      }),
+    );
+}

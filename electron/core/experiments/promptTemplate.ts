@@ -1,0 +1,25 @@
+/**
+ * How a record becomes model text. The same template builds the trainer's prompt/answer pairs and
+ * the generator's prompts, and is stored with every study, so training and generation agree.
+ */
+export type PromptMode = "conclusion" | "report";
+
+export const DEFAULT_TEMPLATES: Record<PromptMode, string> = {
+  // the paper's task: the conclusion from the description
+  conclusion: "Описание: {description}\nЗаключение:",
+  // whole-report generation: the model writes description and conclusion
+  report: "Протокол УЗИ щитовидной железы.\nОписание:",
+};
+
+export function renderPrompt(template: string, fields: { description: string; additional?: string | null }): string {
+  return template.replaceAll("{description}", fields.description).replaceAll("{additional}", fields.additional ?? "");
+}
+
+/** The answer follows the prompt after one space and ends the line, so "\n" stops generation. */
+export function renderAnswer(mode: PromptMode, fields: { description: string; conclusion: string }): string {
+  return mode === "conclusion" ? ` ${fields.conclusion}\n` : ` ${fields.description}\nЗаключение: ${fields.conclusion}\n`;
+}
+
+export function toTrainingPair(template: string, mode: PromptMode, record: { description: string; additional?: string | null; conclusion: string }): { prompt: string; answer: string } {
+  return { prompt: renderPrompt(template, record), answer: renderAnswer(mode, record) };
+}

@@ -1,0 +1,66 @@
+import { statSync } from "node:fs";
+import { GgmlType, readGgufFileInfo } from "node-llama-cpp";
+import type { ModelInfo } from "../../shared/domain/models";
+
+const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : null);
+
+/** Reads a GGUF's header (no weights are loaded); errors name the file. */
+export async function readModelInfo(path: string, options: { signal?: AbortSignal } = {}): Promise<ModelInfo> {
+  let fileSize: number;
+  try {
+    fileSize = statSync(path).size;
+  } catch {
+    throw new Error(`model file not found: ${path}`);
+  }
+  let info;
+  try {
+    info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false, ignoreKeys: ["tokenizer.ggml.merges", "tokenizer.ggml.scores", "tokenizer.ggml.token_type"], ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    throw new Error(`${path} is not a readable GGUF file (${(error as Error).message})`);
+  }
+  const meta = info.metadata as unknown as Record<string, Record<string, unknown> | undefined>;
+  const general = (meta.general ?? {}) as Record<string, unknown>;
+  const arch = String(general.architecture ?? "unknown");
+  const a = info.architectureMetadata as unknown as Record<string, unknown>;
+  const attention = (a.attention ?? {}) as Record<string, unknown>;
+  const rope = (a.rope ?? {}) as Record<string, unknown>;
+  const tokenizer = ((meta.tokenizer as Record<string, unknown> | undefined)?.ggml ?? {}) as Record<string, unknown>;
+  const tensorTypes: Record<string, number> = {};
+  let parameters = 0;
+  let maxRank: number | null = null;
+  for (const t of info.tensorInfo ?? []) {
+    const type = GgmlType[t.ggmlType] ?? String(t.ggmlType);
+    tensorTypes[type] = (tensorTypes[type] ?? 0) + 1;
+    parameters += t.dimensions.reduce<number>((p, d) => p * Number(d), 1);
+    if (t.name.endsWith(".lora_a")) maxRank = Math.max(maxRank ?? 0, Number(t.dimensions[1] ?? 0));
+  }
+  // the weight type of the big matrices, not of the norms
+  const weightTypes = Object.entries(tensorTypes).filter(([t]) => t !== "F32" || Object.keys(tensorTypes).length === 1);
+  const quantization = (weightTypes.sort((x, y) => y[1] - x[1])[0] ?? ["F32"])[0];
+  const heads = num(attention.head_count);
+  const kvHeads = num(attention.head_count_kv) ?? heads;
+  const isAdapter = general.type === "adapter";
+  const tokens = tokenizer.tokens as unknown[] | undefined;
+  return {
+    kind: isAdapter ? "adapter" : "model",
+    architecture: arch,
+    name: typeof general.name === "string" ? general.name : null,
+    parameters,
+    layers: num(a.block_count),
+    embeddingSize: num(a.embedding_length),
+    feedForwardSize: num(a.feed_forward_length),
+    heads,
+    kvHeads,
+    gqaRatio: heads && kvHeads ? heads / kvHeads : null,
+    slidingWindow: num(attention.sliding_window),
+    ropeFreqBase: num(rope.freq_base),
+    contextLength: num(a.context_length),
+    vocabularyType: typeof tokenizer.model === "string" ? tokenizer.model : null,
+    vocabularySize: tokens ? tokens.length : num(a.vocab_size),
+    quantization,
+    tensorTypes,
+    fileSize,
+    loraAlpha: num(((meta.adapter as Record<string, unknown> | undefined)?.lora as Record<string, unknown> | undefined)?.alpha),
+    loraRank: maxRank,
+  };
+}

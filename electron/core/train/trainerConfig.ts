@@ -1,0 +1,95 @@
+/** Config files of the native trainer's commands (native/README.md is the reference). */
+export type InitConfig = {
+  out: string;
+  vocab: string;
+  n_embd: number;
+  n_layer: number;
+  n_head: number;
+  n_head_kv?: number;
+  n_ff: number;
+  n_ctx_train?: number;
+  rope_freq_base?: number;
+  sliding_window?: number;
+  norm_eps?: number;
+  seed?: number;
+  init_std?: number;
+  type?: "f32" | "f16" | "q8_0" | "q4_0" | "q4_K";
+  name?: string;
+};
+
+export type LoraConfig = {
+  base: string;
+  /** JSON Lines of {"prompt", "answer"} */
+  train: string;
+  val?: string;
+  val_fraction?: number;
+  out: string;
+  rank?: number;
+  alpha?: number;
+  targets?: string[];
+  lr?: number;
+  lr_min?: number;
+  schedule?: "constant" | "linear" | "cosine";
+  weight_decay?: number;
+  epochs?: number;
+  seed?: number;
+  ctx?: number;
+  checkpoint?: string;
+  checkpoint_every?: number;
+  init_adapter?: string;
+};
+
+export type PretrainConfig = {
+  model: string;
+  /** JSON Lines of {"text"} */
+  train: string;
+  out: string;
+  ctx?: number;
+  epochs?: number;
+  lr?: number;
+  lr_min?: number;
+  schedule?: "constant" | "linear" | "cosine";
+  seed?: number;
+  val_fraction?: number;
+};
+
+export type EvalConfig = { base: string; adapter?: string; data: string; ctx?: number; per_item?: boolean };
+
+export type TrainerCommand = "init" | "lora" | "pretrain" | "eval";
+export type ConfigOf<C extends TrainerCommand> = C extends "init" ? InitConfig : C extends "lora" ? LoraConfig : C extends "pretrain" ? PretrainConfig : EvalConfig;
+
+export type TrainerProgress = {
+  type: "progress";
+  phase: "load" | "train" | "val" | "eval" | string;
+  epoch: number;
+  epochs: number;
+  step: number;
+  steps: number;
+  tokens: number;
+  loss: number | null;
+  val_loss: number | null;
+  lr?: number;
+  tokens_per_s: number | null;
+  eta_s: number | null;
+};
+
+export type InitResult = { command: "init"; model: string; parameters: number; n_vocab: number; russian_probe_tokens: number };
+export type LoraResult = {
+  command: "lora";
+  adapter: string;
+  train_loss: number;
+  val_loss: number | null;
+  initial_val_loss: number | null;
+  train_pairs: number;
+  val_pairs: number;
+  steps: number;
+  tokens: number;
+  seconds: number;
+  tokens_per_s: number;
+};
+export type PretrainResult = Omit<LoraResult, "command" | "adapter" | "train_pairs" | "val_pairs" | "steps"> & { command: "pretrain"; model: string; windows: number };
+export type EvalResult = { command: "eval"; items: number; tokens: number; sum_logprob: number; mean_nll: number; perplexity: number; per_item?: { tokens: number; sum_logprob: number }[] };
+export type ResultOf<C extends TrainerCommand> = C extends "init" ? InitResult : C extends "lora" ? LoraResult : C extends "pretrain" ? PretrainResult : EvalResult;
+
+/** Exit codes of the protocol. */
+export const TRAINER_EXIT = { ok: 0, internal: 1, config: 2, input: 3, memory: 4, stopped: 10 } as const;

@@ -1,0 +1,27 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { bundledVocab } from "../../native/scripts/build";
+import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
+import type { InitConfig } from "../../electron/core/train/trainerConfig";
+import { generateCorpus } from "../../electron/core/data/synth";
+import { renderTrainingPair } from "./trainingPairs";
+
+const CACHE = join(tmpdir(), "collapse-lab-test-models");
+
+/** A tiny random llama model (SentencePiece vocabulary), cached across tests by its recipe. */
+export async function tinyModel(overrides: Partial<InitConfig> = {}): Promise<string> {
+  mkdirSync(CACHE, { recursive: true });
+  const recipe = { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 128, n_ctx_train: 256, rope_freq_base: 10000, seed: 1, type: "f32" as const, ...overrides };
+  const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}.gguf`);
+  if (!existsSync(out)) await TrainerProcess.run("init", { ...recipe, vocab: bundledVocab("llama-spm"), out });
+  return out;
+}
+
+/** prompt/answer pairs from the synthetic corpus, as JSON Lines. */
+export function writePairs(dir: string, name: string, records: number, seed: number): string {
+  const file = join(dir, name);
+  const lines = generateCorpus({ records, seed }).map((r) => JSON.stringify(renderTrainingPair(r.description, r.conclusion)));
+  writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
