@@ -5,7 +5,39 @@
 #include "model_load.h"
 #include "training.h"
 
+#include "gguf.h"
+
 #include <cstdio>
+
+// llama_model_save_to_file writes only the hyperparameters llama.cpp uses; carry over the ones it
+// records but ignores for this architecture (the sliding window), so the model still says what it is
+static void keep_recorded_keys(const std::string & from, const std::string & saved, const std::string & out) {
+    gguf_init_params pf = {/*no_alloc =*/ true, /*ctx =*/ nullptr};
+    gguf_context * src = gguf_init_from_file(from.c_str(), pf);
+    const int64_t key = src ? gguf_find_key(src, "llama.attention.sliding_window") : -1;
+    if (key < 0) {
+        if (src) gguf_free(src);
+        std::rename(saved.c_str(), out.c_str());
+        return;
+    }
+    ggml_context * data = nullptr;
+    gguf_init_params pd = {/*no_alloc =*/ false, /*ctx =*/ &data};
+    gguf_context * dst = gguf_init_from_file(saved.c_str(), pd);
+    if (!dst) fail(EXIT_INTERNAL, "write_failed", "cannot reread " + saved);
+    // a fresh GGUF whose tensors point at the loaded data (a loaded context cannot be written back as is)
+    gguf_context * copy = gguf_init_empty();
+    gguf_set_kv(copy, dst);
+    gguf_set_val_u32(copy, "llama.attention.sliding_window", gguf_get_val_u32(src, key));
+    for (int64_t i = 0; i < gguf_get_n_tensors(dst); ++i) gguf_add_tensor(copy, ggml_get_tensor(data, gguf_get_tensor_name(dst, i)));
+    const std::string tmp2 = out + ".tmp2";
+    if (!gguf_write_to_file(copy, tmp2.c_str(), false)) fail(EXIT_INTERNAL, "write_failed", "cannot write " + out);
+    gguf_free(copy);
+    gguf_free(dst);
+    ggml_free(data);
+    gguf_free(src);
+    std::remove(saved.c_str());
+    std::rename(tmp2.c_str(), out.c_str());
+}
 
 int cmd_pretrain(const json & cfg, const run_flags & flags) {
     const std::string model_path = cfg_input_file(cfg, "model");
@@ -13,13 +45,14 @@ int cmd_pretrain(const json & cfg, const run_flags & flags) {
     const std::string train_path = cfg_input_file(cfg, "train");
     const std::string out = cfg_string(cfg, "out");
     train_config tc;
-    tc.n_ctx = (int) cfg_int(cfg, "ctx", 256, 32, 32768);
+    tc.n_ctx = (int) cfg_int(cfg, "ctx", 256, 256, 32768);
     tc.epochs = (int) cfg_int(cfg, "epochs", 1, 1, 10000);
     tc.lr = cfg_number(cfg, "lr", 4e-4, 0.0, 10.0);
     tc.lr_min = cfg_number(cfg, "lr_min", 0.0, 0.0, 10.0);
     tc.schedule = cfg_string(cfg, "schedule", "cosine");
     tc.seed = (uint64_t) cfg_int(cfg, "seed", 42, 0, INT64_MAX);
     const double val_fraction = cfg_number(cfg, "val_fraction", 0.05, 0.0, 0.5);
+    if (tc.n_ctx % 256 != 0) fail(EXIT_CONFIG, "bad_config", "config: ctx must be a multiple of 256");
     if (!model_is_f32(model_path)) fail(EXIT_INPUT, "unsupported_tensor_type", "model: pretraining needs an F32 model (create it with init and type f32)");
 
     const auto texts = read_texts(train_path);
@@ -39,7 +72,7 @@ int cmd_pretrain(const json & cfg, const run_flags & flags) {
     if (r.stopped) return EXIT_STOPPED;
     const std::string tmp = out + ".tmp";
     llama_model_save_to_file(lm.model, tmp.c_str());
-    std::rename(tmp.c_str(), out.c_str());
+    keep_recorded_keys(model_path, tmp, out);
     emit({{"type", "result"}, {"command", "pretrain"}, {"model", out}, {"train_loss", r.train_loss}, {"val_loss", r.val_loss < 0 ? json(nullptr) : json(r.val_loss)},
           {"initial_val_loss", r.first_val_loss < 0 ? json(nullptr) : json(r.first_val_loss)}, {"windows", windows.size()}, {"tokens", r.tokens},
           {"seconds", r.seconds}, {"tokens_per_s", r.seconds > 0 ? r.tokens / r.seconds : 0.0}});

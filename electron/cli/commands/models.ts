@@ -11,6 +11,11 @@ import { table } from "../output";
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
 
+/** llama.cpp's tokenizer model names, as people know them. */
+export function vocabularyKind(model: string | null): string {
+  return model === "llama" ? "SentencePiece" : model === "gpt2" ? "byte-level BPE" : (model ?? "unknown");
+}
+
 export function modelTable(models: { name: string; info: ModelInfo }[]): string {
   const rows: [string, (i: ModelInfo) => string | number | null][] = [
     ["architecture", (i) => i.architecture],
@@ -18,9 +23,9 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
     ["layers", (i) => i.layers],
     ["embedding / FFN", (i) => `${i.embeddingSize} / ${i.feedForwardSize}`],
     ["heads / KV heads", (i) => `${i.heads} / ${i.kvHeads}${i.gqaRatio && i.gqaRatio > 1 ? ` (GQA ${i.gqaRatio}:1)` : ""}`],
-    ["sliding window", (i) => i.slidingWindow ?? "none"],
+    ["sliding window", (i) => i.slidingWindow || "none"],
     ["rope base", (i) => i.ropeFreqBase],
-    ["vocabulary", (i) => `${i.vocabularyType} ${i.vocabularySize}`],
+    ["vocabulary", (i) => `${vocabularyKind(i.vocabularyType)} ${i.vocabularySize?.toLocaleString("en-US")}`],
     ["quantisation", (i) => i.quantization],
     ["file size", (i) => mib(i.fileSize)],
   ];

@@ -13,6 +13,7 @@ export type RunStudyOptions = {
   signal?: AbortSignal;
   onProgress?: (p: RunnerProgress) => void;
   onLog?: (jobKey: string, level: string, message: string) => void;
+  threads?: number;
   /** replaces the real trainer/generator (tests of the engine itself) */
   executors?: JobExecutors;
 };
@@ -28,7 +29,7 @@ export async function runStudy(db: Db, id: number, options: RunStudyOptions): Pr
   const workDir = studyWorkDir(options.workspaceDir, id);
   mkdirSync(workDir, { recursive: true });
   const settings = JSON.parse(e.spec_json) as StudySettings;
-  const executors = options.executors ?? createStudyExecutors(settings, { workDir, threadCacheFile: join(options.workspaceDir, "generation-threads.json") });
+  const executors = options.executors ?? createStudyExecutors(settings, { workDir, ...(options.threads ? { threads: options.threads } : {}) });
   return new StudyRunner(db, id, {
     workDir,
     executors,

@@ -32,12 +32,12 @@ export const TINY_RECIPES: readonly TinyRecipe[] = [
     name: "tiny-mistral",
     vocab: "llama-spm",
     init: { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 224, n_ctx_train: 512, rope_freq_base: 10000, sliding_window: 256, seed: 7, type: "f32", name: "tiny-mistral" },
-    pretrain: { records: 1200, epochs: 1, lr: 1e-3, ctx: 256 },
+    pretrain: { records: 800, epochs: 1, lr: 1e-3, ctx: 256 },
   },
   {
     name: "tiny-llama3",
     vocab: "llama-bpe",
     init: { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 224, n_ctx_train: 512, rope_freq_base: 500000, seed: 8, type: "f32", name: "tiny-llama3" },
-    pretrain: { records: 500, epochs: 1, lr: 1e-3, ctx: 256 },
+    pretrain: { records: 300, epochs: 1, lr: 1e-3, ctx: 256 },
   },
 ];

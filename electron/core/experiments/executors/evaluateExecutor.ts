@@ -1,0 +1,30 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
+import { TrainerProcess } from "../../train/TrainerProcess";
+import type { EvaluateParams } from "../PlannedJob";
+import type { StudySettings } from "../createStudy";
+import { studyInputs } from "./studyInputs";
+import type { TrainOutput } from "./trainExecutor";
+
+export type EvaluateOutput = { perplexity: number; meanNll: number; tokens: number; items: number };
+
+/** Perplexity of the held-out real answers (test split) under the generation's model. */
+export function evaluateExecutor(settings: StudySettings, threads: number | undefined) {
+  return async (ctx: JobExecutionContext): Promise<JobResult> => {
+    const p = ctx.params as EvaluateParams;
+    const inputs = studyInputs(ctx.db, settings);
+    const dir = join(ctx.workDir, "eval");
+    mkdirSync(dir, { recursive: true });
+    const data = join(dir, "test-pairs.jsonl");
+    writeFileSync(data, inputs.test.map((r) => JSON.stringify({ prompt: inputs.prompt(r), answer: inputs.answer(r) })).join("\n") + "\n");
+    const adapter = p.train ? (ctx.outputOf(p.train) as TrainOutput).adapter : undefined;
+    const r = await TrainerProcess.run("eval", { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024 }, {
+      signal: ctx.signal,
+      ...(threads ? { threads } : {}),
+      onProgress: (x) => ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: "evaluating" }),
+    });
+    const output: EvaluateOutput = { perplexity: r.perplexity, meanNll: r.mean_nll, tokens: r.tokens, items: r.items };
+    return { output };
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db } from "../../db/openDatabase";
+import type { StudySettings } from "../createStudy";
+import { realPairs, type RealPair } from "../studyData";
+import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt, type PromptMode } from "../promptTemplate";
+
+/** What every job of a study reads: the template and the real pairs its settings select. */
+export type StudyInputs = {
+  mode: PromptMode;
+  template: string;
+  train: RealPair[];
+  test: RealPair[];
+  prompt: (r: { description: string; additional?: string | null }) => string;
+  answer: (r: { description: string; conclusion: string }) => string;
+};
+
+export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
+  const { spec } = settings;
+  const mode = spec.generate.mode;
+  const template = spec.generate.promptTemplate ?? DEFAULT_TEMPLATES[mode];
+  const pick = (part: "train" | "test", limit: number | null) => realPairs(db, { datasetId: settings.datasetId, splitId: settings.splitId, part, limit, seed: spec.splitSeed });
+  return {
+    mode,
+    template,
+    train: pick("train", spec.trainRecords),
+    test: pick("test", spec.evalRecords),
+    prompt: (r) => renderPrompt(template, r),
+    answer: (r) => renderAnswer(mode, r),
+  };
+}
+
+/** Per-job seeds: different for every (study seed, model, generation), the same on every re-run. */
+export function jobSeed(seed: number, model: number, generation: number): number {
+  return (Math.imul(seed + 1, 1_000_003) + model * 7919 + generation * 104_729) >>> 0;
+}

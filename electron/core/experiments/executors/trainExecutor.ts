@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
+import { listSamplesOfJob } from "../../db/queries/samples";
+import { insertAdapter } from "../../db/queries/models";
+import { sha256OfFile } from "../../data/importing/hashFile";
+import { TrainerProcess } from "../../train/TrainerProcess";
+import { assembleTrainingSet, type TrainingPair } from "../assembleTrainingSet";
+import type { TrainParams } from "../PlannedJob";
+import type { StudySettings } from "../createStudy";
+import { jobSeed, studyInputs } from "./studyInputs";
+
+export type TrainOutput = { adapter: string; sha256: string; trainLoss: number; valLoss: number | null; initialValLoss: number | null; pairs: number; tokensPerSecond: number; seconds: number };
+
+/** Trains generation k's adapter on the data its design gives it (see assembleTrainingSet). */
+export function trainExecutor(settings: StudySettings, threads: number | undefined) {
+  return async (ctx: JobExecutionContext): Promise<JobResult> => {
+    const p = ctx.params as TrainParams;
+    const inputs = studyInputs(ctx.db, settings);
+    const real: TrainingPair[] = inputs.train.map((r) => ({ recordId: r.recordId, prompt: inputs.prompt(r), answer: inputs.answer(r), origin: "real" }));
+    const synthetic = p.data.synthetic.map((key) =>
+      listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(key) }).map((s): TrainingPair => ({ recordId: s.record_id, prompt: s.prompt, answer: ` ${s.output.trim()}\n`, origin: key })),
+    );
+    const seed = jobSeed(p.seed, p.model, p.generation);
+    const pairs = assembleTrainingSet(real, synthetic, p.data, seed);
+    const dir = join(ctx.workDir, "train");
+    mkdirSync(dir, { recursive: true });
+    const data = join(dir, `${ctx.job.key}.jsonl`);
+    writeFileSync(data, pairs.map((x) => JSON.stringify({ prompt: x.prompt, answer: x.answer })).join("\n") + "\n");
+    const adapter = join(dir, `${ctx.job.key}.gguf`);
+    const t = settings.spec.train;
+    const initFrom = p.initFrom ? (ctx.outputOf(p.initFrom) as TrainOutput).adapter : undefined;
+    const resume = existsSync(`${adapter}.ckpt.adapter.gguf`);
+    if (resume) ctx.log("info", "resuming the trainer from its checkpoint");
+    const model = settings.models[p.model]!;
+    const r = await TrainerProcess.run(
+      "lora",
+      {
+        base: model.path,
+        train: data,
+        val_fraction: t.valFraction,
+        out: adapter,
+        rank: t.rank,
+        alpha: t.alpha,
+        targets: t.targets,
+        lr: t.learningRate,
+        lr_min: t.learningRate / 10,
+        schedule: t.schedule,
+        epochs: t.epochs,
+        ctx: t.contextSize,
+        seed,
+        checkpoint_every: 50,
+        ...(initFrom ? { init_adapter: initFrom } : {}),
+      },
+      {
+        resume,
+        signal: ctx.signal,
+        ...(threads ? { threads } : {}),
+        onLog: (line) => /error|warn/i.test(line) && ctx.log("warn", line),
+        onProgress: (x) =>
+          ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: x.phase === "val" ? "validating" : "training", tokensPerSecond: x.tokens_per_s ?? 0, etaSeconds: x.eta_s, detail: { loss: x.loss, valLoss: x.val_loss, epoch: x.epoch, model: model.name } }),
+      },
+    );
+    const sha256 = await sha256OfFile(adapter);
+    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, tokensPerSecond: r.tokens_per_s, seconds: r.seconds };
+    return {
+      output,
+      commit: (db) => void insertAdapter(db, { modelId: model.id, experimentId: ctx.experimentId, jobId: ctx.job.id, path: adapter, sha256, trainJson: JSON.stringify({ params: p, result: r }) }),
+    };
+  };
+}
