@@ -1,5 +1,6 @@
 import { LlamaCompletion } from "node-llama-cpp";
 import { LlamaRuntime, type Backend } from "./LlamaRuntime";
+import { chooseThreads } from "./chooseThreads";
 
 export type GenerationPrompt = { id: number; prompt: string };
 export type GeneratedSample = { id: number; prompt: string; output: string; tokenCount: number; finishReason: string; seed: number };
@@ -36,16 +37,17 @@ export function sampleSeed(seed: number, id: number): number {
  * sequences of one context. The model (and with it the adapter, which llama.cpp frees only with
  * the model) is disposed at the end, so many generations in a row do not grow in memory.
  */
-export async function generateSamples(options: GenerateSamplesOptions): Promise<{ samples: GeneratedSample[]; backend: Backend; seconds: number; generatedTokens: number; tokensPerSecond: number; sequences: number }> {
+export async function generateSamples(options: GenerateSamplesOptions): Promise<{ samples: GeneratedSample[]; backend: Backend; seconds: number; generatedTokens: number; tokensPerSecond: number; sequences: number; threads: number | null }> {
   const { llama, backend } = await LlamaRuntime.get();
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
   try {
     const sequences = Math.max(1, Math.min(options.sequences, options.prompts.length));
+    const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, sequences));
     const context = await model.createContext({
       contextSize: options.contextSize * sequences,
       sequences,
-      ...(options.threads ? { threads: options.threads } : {}),
+      ...(threads ? { threads } : {}),
       ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
     });
     const samples: GeneratedSample[] = new Array(options.prompts.length);
@@ -81,7 +83,7 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
     await Promise.all(Array.from({ length: sequences }, worker));
     await context.dispose();
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences };
+    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences, threads: threads ?? null };
   } finally {
     await model.dispose();
   }

@@ -26,11 +26,10 @@ export function generateExecutor(settings: StudySettings, threads: number | unde
       stop: g.stop,
       sequences: g.sequences,
       contextSize: g.contextSize,
-      ...(threads ? { threads } : {}),
       signal: ctx.signal,
       onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
     });
-    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"}${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
+    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"}${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
       output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template },
       commit: (db) => {
