@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { machineDescription, type BenchResult, type BenchSuite } from "./BenchResult";
 import { importSuite } from "./suites/importSuite";
+import { trainerSuite } from "./suites/trainerSuite";
 
-const SUITES: BenchSuite[] = [importSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -6,6 +6,7 @@ import { registerStatsCommand } from "./commands/stats";
 import { registerDemoCommand } from "./commands/demo";
 import { registerModelCommands } from "./commands/models";
 import { registerStudyCommands } from "./commands/studies";
+import { registerMetricsCommand } from "./commands/metrics";
 
 const program = new Command("lab")
   .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
@@ -20,6 +21,7 @@ registerStatsCommand(program);
 registerDemoCommand(program);
 registerModelCommands(program);
 registerStudyCommands(program);
+registerMetricsCommand(program);
 
 function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);

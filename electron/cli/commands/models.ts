@@ -6,7 +6,7 @@ import { buildDefaultModels } from "../../core/models/buildDefaultModels";
 import { generateCorpus, DEFAULT_SYNTH } from "../../core/data/synth";
 import { DEFAULT_TEMPLATES, renderPrompt, renderAnswer } from "../../core/experiments/promptTemplate";
 import type { ModelInfo } from "../../shared/domain/models";
-import { withContext } from "../context";
+import { withContext, type CommandContext } from "../context";
 import { table } from "../output";
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
@@ -35,6 +35,22 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
 /** The synthetic corpus as training text (description and conclusion, in the study template). */
 function corpusTexts(records: number): string[] {
   return generateCorpus({ records, seed: DEFAULT_SYNTH.seed }).map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
+}
+
+/** Builds (or finds cached) the tiny default models and registers them in the workspace. */
+export async function buildAndRegisterDefaults({ db, dbPath, out, signal }: CommandContext, threads?: number) {
+  const { bundledVocab } = await import("../../../native/scripts/build");
+  const built = await buildDefaultModels({
+    dir: join(dirname(dbPath), "models"),
+    texts: (recipe) => corpusTexts(recipe.pretrain.records),
+    vocabPath: bundledVocab,
+    ...(threads ? { threads } : {}),
+    signal,
+    onProgress: (p) => out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`),
+  });
+  const registered: (Awaited<ReturnType<typeof registerModel>> & { pretrain: (typeof built)[number]["pretrain"] })[] = [];
+  for (const b of built) registered.push({ ...(await registerModel(db, { path: b.path, name: b.name, origin: "tiny-default", signal })), pretrain: b.pretrain });
+  return registered;
 }
 
 export function registerModelCommands(program: Command): void {
@@ -66,19 +82,9 @@ export function registerModelCommands(program: Command): void {
     .description("create and pretrain the tiny default models on the synthetic corpus (cached)")
     .option("--threads <n>", "trainer threads")
     .action(async (opts: { threads?: string }, cmd: Command) =>
-      withContext(cmd, async ({ db, dbPath, out, signal }) => {
-        const { bundledVocab } = await import("../../../native/scripts/build");
-        const built = await buildDefaultModels({
-          dir: join(dirname(dbPath), "models"),
-          texts: (recipe) => corpusTexts(recipe.pretrain.records),
-          vocabPath: bundledVocab,
-          ...(opts.threads ? { threads: Number(opts.threads) } : {}),
-          signal,
-          onProgress: (p) => out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`),
-        });
-        const registered: (Awaited<ReturnType<typeof registerModel>> & { pretrain: (typeof built)[number]["pretrain"] })[] = [];
-        for (const b of built) registered.push({ ...(await registerModel(db, { path: b.path, name: b.name, origin: "tiny-default", signal })), pretrain: b.pretrain });
-        out.result(registered, () => modelTable(registered));
+      withContext(cmd, async (ctx) => {
+        const registered = await buildAndRegisterDefaults(ctx, opts.threads ? Number(opts.threads) : undefined);
+        ctx.out.result(registered, () => modelTable(registered));
       }),
     );
 }

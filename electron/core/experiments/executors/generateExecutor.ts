@@ -7,7 +7,7 @@ import { jobSeed, studyInputs } from "./studyInputs";
 import type { TrainOutput } from "./trainExecutor";
 
 /** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
-export function generateExecutor(settings: StudySettings, threads: number | undefined) {
+export function generateExecutor(settings: StudySettings) {
   return async (ctx: JobExecutionContext): Promise<JobResult> => {
     const p = ctx.params as GenerateParams;
     const inputs = studyInputs(ctx.db, settings);

@@ -1,0 +1,23 @@
+import type { Command } from "commander";
+import { listMetricPoints } from "../../core/db/queries/metricPoints";
+import { getExperiment } from "../../core/db/queries/experiments";
+import { withContext } from "../context";
+import { formatMetricTables } from "./formatMetrics";
+
+export function registerMetricsCommand(program: Command): void {
+  program
+    .command("metrics")
+    .description("every metric point of a study (design, model, generation, seed, metric, value, interval)")
+    .requiredOption("--study <id>", "study id")
+    .action(async (opts: { study: string }, cmd: Command) =>
+      withContext(cmd, ({ db, out }) => {
+        const id = Number(opts.study);
+        if (!Number.isInteger(id) || !getExperiment(db, { id })) throw new Error(`--study: no study with id ${opts.study}; "lab studies" lists them`);
+        const points = listMetricPoints(db, { experimentId: id });
+        out.result(
+          points.map((p) => ({ study: id, design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high })),
+          () => formatMetricTables(points),
+        );
+      }),
+    );
+}
