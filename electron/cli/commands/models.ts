@@ -40,13 +40,20 @@ function corpusTexts(records: number): string[] {
 /** Builds (or finds cached) the tiny default models and registers them in the workspace. */
 export async function buildAndRegisterDefaults({ db, dbPath, out, signal }: CommandContext, threads?: number) {
   const { bundledVocab } = await import("../../../native/scripts/build");
+  const lastTenth = new Map<string, number>();
   const built = await buildDefaultModels({
     dir: join(dirname(dbPath), "models"),
     texts: (recipe) => corpusTexts(recipe.pretrain.records),
     vocabPath: bundledVocab,
     ...(threads ? { threads } : {}),
     signal,
-    onProgress: (p) => out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`),
+    onProgress: (p) => {
+      // one line per tenth of the pretraining, not per step
+      const tenth = p.progress && p.progress.steps ? Math.floor((10 * p.progress.step) / p.progress.steps) : -1;
+      if (p.progress && (tenth === lastTenth.get(p.model) || p.progress.phase !== "train")) return;
+      lastTenth.set(p.model, tenth);
+      out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`);
+    },
   });
   const registered: (Awaited<ReturnType<typeof registerModel>> & { pretrain: (typeof built)[number]["pretrain"] })[] = [];
   for (const b of built) registered.push({ ...(await registerModel(db, { path: b.path, name: b.name, origin: "tiny-default", signal })), pretrain: b.pretrain });
