@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "dist", "build", "native/build", "native/llama.cpp", ".cache", "resources/bin"] },
+  { ignores: ["node_modules", "dist", "build", "native/build", "native/.cache", ".cache", "resources/bin"] },
   js.configs.recommended,
   { files: ["**/*.mjs", "scripts/**"], languageOptions: { globals: { process: "readonly", console: "readonly" } } },
   ...tseslint.configs.recommended,
