@@ -138,21 +138,12 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     const int64_t rank = cfg_int(cfg, "rank", 8, 1, 1024);
     const double alpha = cfg_number(cfg, "alpha", 16.0, 1e-6, 1e6);
     const auto targets = cfg_strings(cfg, "targets", DEFAULT_TARGETS);
-    train_config tc;
-    tc.n_ctx = (int) cfg_int(cfg, "ctx", 256, 256, 32768);
-    tc.epochs = (int) cfg_int(cfg, "epochs", 1, 1, 10000);
-    tc.lr = cfg_number(cfg, "lr", 1e-3, 0.0, 10.0);
-    tc.lr_min = cfg_number(cfg, "lr_min", 0.0, 0.0, 10.0);
-    tc.schedule = cfg_string(cfg, "schedule", "constant");
-    tc.weight_decay = cfg_number(cfg, "weight_decay", 0.0, 0.0, 1.0);
-    tc.seed = (uint64_t) cfg_int(cfg, "seed", 42, 0, INT64_MAX);
-    tc.checkpoint_every = cfg_int(cfg, "checkpoint_every", 0, 0, INT64_MAX);
+    train_config defaults;
+    defaults.lr = 1e-3;
+    const train_config tc = read_train_config(cfg, defaults);
     const double val_fraction = cfg_number(cfg, "val_fraction", val_path.empty() ? 0.1 : 0.0, 0.0, 0.9);
     const std::string init_adapter = cfg_input_file(cfg, "init_adapter", false);
     const checkpoint_files ckpt(cfg_string(cfg, "checkpoint", (out + ".ckpt").c_str()));
-    if (tc.schedule != "constant" && tc.schedule != "linear" && tc.schedule != "cosine") fail(EXIT_CONFIG, "bad_config", "config: schedule must be constant, linear or cosine");
-    // llama.cpp pads contexts to multiples of 256, and a training window must fill its context
-    if (tc.n_ctx % 256 != 0) fail(EXIT_CONFIG, "bad_config", "config: ctx must be a multiple of 256");
 
     std::vector<pair_text> pairs = read_pairs(train_path);
     std::vector<pair_text> val_pairs = val_path.empty() ? std::vector<pair_text>{} : read_pairs(val_path);

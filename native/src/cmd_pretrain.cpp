@@ -44,15 +44,11 @@ int cmd_pretrain(const json & cfg, const run_flags & flags) {
     require_gguf(model_path, "model");
     const std::string train_path = cfg_input_file(cfg, "train");
     const std::string out = cfg_string(cfg, "out");
-    train_config tc;
-    tc.n_ctx = (int) cfg_int(cfg, "ctx", 256, 256, 32768);
-    tc.epochs = (int) cfg_int(cfg, "epochs", 1, 1, 10000);
-    tc.lr = cfg_number(cfg, "lr", 4e-4, 0.0, 10.0);
-    tc.lr_min = cfg_number(cfg, "lr_min", 0.0, 0.0, 10.0);
-    tc.schedule = cfg_string(cfg, "schedule", "cosine");
-    tc.seed = (uint64_t) cfg_int(cfg, "seed", 42, 0, INT64_MAX);
+    train_config defaults;
+    defaults.lr = 4e-4;
+    defaults.schedule = "cosine";
+    const train_config tc = read_train_config(cfg, defaults);
     const double val_fraction = cfg_number(cfg, "val_fraction", 0.05, 0.0, 0.5);
-    if (tc.n_ctx % 256 != 0) fail(EXIT_CONFIG, "bad_config", "config: ctx must be a multiple of 256");
     if (!model_is_f32(model_path)) fail(EXIT_INPUT, "unsupported_tensor_type", "model: pretraining needs an F32 model (create it with init and type f32)");
 
     const auto texts = read_texts(train_path);

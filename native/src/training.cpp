@@ -1,6 +1,7 @@
 #include "training.h"
 #include "protocol.h"
 #include "rng.h"
+#include "config.h"
 
 #include <chrono>
 #include <cmath>
@@ -61,6 +62,22 @@ double result_loss(ggml_opt_result_t r) {
 }
 
 } // namespace
+
+train_config read_train_config(const json & cfg, const train_config & d) {
+    train_config tc;
+    tc.n_ctx = (int) cfg_int(cfg, "ctx", d.n_ctx, 256, 32768);
+    tc.epochs = (int) cfg_int(cfg, "epochs", d.epochs, 1, 10000);
+    tc.lr = cfg_number(cfg, "lr", d.lr, 0.0, 10.0);
+    tc.lr_min = cfg_number(cfg, "lr_min", d.lr_min, 0.0, 10.0);
+    tc.schedule = cfg_string(cfg, "schedule", d.schedule.c_str());
+    tc.weight_decay = cfg_number(cfg, "weight_decay", d.weight_decay, 0.0, 1.0);
+    tc.seed = (uint64_t) cfg_int(cfg, "seed", (int64_t) d.seed, 0, INT64_MAX);
+    tc.checkpoint_every = cfg_int(cfg, "checkpoint_every", d.checkpoint_every, 0, INT64_MAX);
+    if (tc.schedule != "constant" && tc.schedule != "linear" && tc.schedule != "cosine") fail(EXIT_CONFIG, "bad_config", "config: schedule must be constant, linear or cosine");
+    // llama.cpp pads contexts to multiples of 256, and a training window must fill its context
+    if (tc.n_ctx % 256 != 0) fail(EXIT_CONFIG, "bad_config", "config: ctx must be a multiple of 256");
+    return tc;
+}
 
 llama_opt_params make_opt_params(const train_config & cfg, llama_opt_param_filter filter, int64_t total_steps) {
     g_schedule = schedule_state{};

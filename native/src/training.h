@@ -2,6 +2,7 @@
 // order per epoch, stopping cleanly at a step boundary when asked to (SIGTERM).
 #pragma once
 #include "dataset.h"
+#include "protocol.h"
 #include "ggml-opt.h"
 #include "llama.h"
 #include <functional>
@@ -18,6 +19,9 @@ struct train_config {
     uint64_t    seed = 42;
     int64_t     checkpoint_every = 0; // steps; 0 = only when stopped
 };
+
+// the schedule fields every training command shares, validated, over the command's defaults
+train_config read_train_config(const json & cfg, const train_config & defaults);
 
 // where a run is: what the next step would be
 struct train_position {
