@@ -1,19 +1,9 @@
 import type { Db } from "../db/openDatabase";
-import { getExperiment, type ExperimentState } from "../db/queries/experiments";
-import { jobStateCounts, listJobLog, listJobs, type JobState } from "../db/queries/jobs";
+import { getExperiment } from "../db/queries/experiments";
+import { jobStateCounts, listJobLog, listJobs } from "../db/queries/jobs";
 import type { JobProgress } from "../jobs/JobExecutor";
-
-export type StudyStatus = {
-  id: number;
-  name: string;
-  state: ExperimentState;
-  runnerPid: number | null;
-  cancelRequested: boolean;
-  jobs: Record<JobState, number>;
-  jobsTotal: number;
-  current: { key: string; kind: string; fraction: number; progress: JobProgress | null; attempts: number } | null;
-  log: { job_key: string; at: string; level: string; message: string }[];
-};
+import type { StudyStatus } from "../../shared/domain/jobs";
+export type { StudyStatus };
 
 /** What `lab status` shows; readable from any process while a runner works. */
 export function studyStatus(db: Db, args: { id: number; logLines?: number }): StudyStatus {

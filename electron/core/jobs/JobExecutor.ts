@@ -1,14 +1,7 @@
 import type { Db } from "../db/openDatabase";
 import type { JobKind, JobRow } from "../db/queries/jobs";
-
-export type JobProgress = {
-  /** 0..1 of this job */
-  fraction: number;
-  phase: string;
-  tokensPerSecond?: number;
-  etaSeconds?: number | null;
-  detail?: Record<string, unknown>;
-};
+import type { JobProgress } from "../../shared/domain/jobs";
+export type { JobProgress };
 
 export type JobExecutionContext = {
   db: Db;

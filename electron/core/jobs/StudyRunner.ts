@@ -22,7 +22,8 @@ import {
 import type { JobExecutors, JobProgress } from "./JobExecutor";
 import { isProcessAlive } from "./isProcessAlive";
 
-export type RunnerProgress = JobProgress & { jobKey: string; kind: string; jobsDone: number; jobsTotal: number };
+import type { RunnerProgress } from "../../shared/domain/jobs";
+export type { RunnerProgress };
 
 export type StudyRunnerOptions = {
   workDir: string;

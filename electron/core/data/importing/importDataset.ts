@@ -19,7 +19,8 @@ import { preprocessReport } from "../preprocess/preprocessReport";
 import { sha256OfFile } from "./hashFile";
 import type { ImportReport } from "./ImportReport";
 
-export type ImportProgress = { rows: number; bytesRead: number; totalBytes: number };
+import type { ImportProgress } from "../../../shared/domain/imports";
+export type { ImportProgress };
 
 export type ImportDatasetOptions = {
   file: string;

@@ -1,5 +1,5 @@
-/** Five-number-and-mean summary of a list of lengths. */
-export type LengthSummary = { count: number; min: number; p10: number; median: number; mean: number; p90: number; max: number };
+import type { LengthSummary } from "../../../shared/domain/corpusStats";
+export type { LengthSummary };
 
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;

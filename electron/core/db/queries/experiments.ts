@@ -1,6 +1,7 @@
 import type { Db } from "../openDatabase";
 
-export type ExperimentState = "planned" | "running" | "paused" | "failed" | "done" | "cancelled";
+import type { ExperimentState } from "../../../shared/domain/jobs";
+export type { ExperimentState };
 
 export type ExperimentRow = {
   id: number;

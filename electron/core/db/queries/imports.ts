@@ -18,7 +18,8 @@ export type ImportRow = {
   report_json: string;
 };
 
-export type ImportWarning = { row: number | null; line: number | null; code: string; message: string };
+import type { ImportWarning } from "../../../shared/domain/imports";
+export type { ImportWarning };
 
 export function findImportByHash(db: Db, args: { sha256: string }): ImportRow | undefined {
   return db.prepare("SELECT * FROM imports WHERE file_sha256 = ?").get(args.sha256) as ImportRow | undefined;

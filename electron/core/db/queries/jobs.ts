@@ -1,7 +1,7 @@
 import type { Db } from "../openDatabase";
 
-export type JobState = "pending" | "running" | "interrupted" | "failed" | "done" | "cancelled";
-export type JobKind = "train" | "generate" | "evaluate" | "metrics";
+import type { JobKind, JobState } from "../../../shared/domain/jobs";
+export type { JobKind, JobState };
 
 export type JobRow = {
   id: number;
