@@ -1,0 +1,90 @@
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import type { Handlers } from "../../shared/api/types";
+import type { ImportResult } from "../../shared/api/contract";
+import type { ImportReport } from "../../shared/domain/imports";
+import { ApiError } from "../../shared/api/errors";
+import { importDataset } from "../data/importing/importDataset";
+import { importSynthetic } from "../data/importing/importSynthetic";
+import { createSplit } from "../data/split/createSplit";
+import { corpusStats } from "../data/stats/corpusStats";
+import { getDataset, listDatasets } from "../db/queries/datasets";
+import type { HandlerContext } from "./HandlerContext";
+import { recordPage } from "./recordPage";
+
+type DatasetHandlers = Pick<Handlers, "datasets.list" | "datasets.import" | "datasets.importBytes" | "datasets.synth" | "datasets.stats" | "records.list">;
+
+const SPLIT_SEED = 42;
+
+function withSplit(ctx: HandlerContext, report: ImportReport): ImportResult {
+  const split = report.rowsImported > 0 ? createSplit(ctx.db, { datasetId: report.datasetId, seed: SPLIT_SEED }) : null;
+  return { ...report, split: split ? { splitId: split.splitId, seed: split.seed, counts: split.counts } : null };
+}
+
+function requireDataset(ctx: HandlerContext, id: number): void {
+  if (!getDataset(ctx.db, { id })) throw new ApiError("not-found", `there is no dataset ${id}; the list of datasets shows the ones in this workspace`, "datasetId");
+}
+
+function progressOf(ctx: HandlerContext, operationId: string | undefined) {
+  return (p: { rows: number; bytesRead: number; totalBytes: number }) => ctx.emit({ type: "import.progress", operationId: operationId ?? null, ...p });
+}
+
+/** A dropped file lands in the workspace's uploads folder under a name that never overwrites another file. */
+function storeUpload(ctx: HandlerContext, fileName: string, bytes: Buffer): string {
+  const dir = join(ctx.workspaceDir, "uploads");
+  mkdirSync(dir, { recursive: true });
+  let path = join(dir, fileName);
+  if (existsSync(path) && !readFileSync(path).equals(bytes)) {
+    const tag = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
+    path = join(dir, fileName.replace(/(\.[^.]*)?$/, `-${tag}$1`));
+  }
+  writeFileSync(path, bytes);
+  return path;
+}
+
+export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
+  return {
+    "datasets.list": async () =>
+      listDatasets(ctx.db).map((d) => ({ id: d.id, name: d.name, kind: d.kind, records: d.record_count, createdAt: d.created_at })),
+
+    "datasets.import": async ({ path, map, encoding, name, operationId }) => {
+      if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
+      const report = await importDataset(ctx.db, {
+        file: path,
+        ...(map ? { map } : {}),
+        ...(encoding ? { encoding } : {}),
+        ...(name ? { datasetName: name } : {}),
+        onProgress: progressOf(ctx, operationId),
+      });
+      return withSplit(ctx, report);
+    },
+
+    "datasets.importBytes": async ({ fileName, base64, map, encoding, name, operationId }) => {
+      const path = storeUpload(ctx, fileName, Buffer.from(base64, "base64"));
+      const report = await importDataset(ctx.db, {
+        file: path,
+        ...(map ? { map } : {}),
+        ...(encoding ? { encoding } : {}),
+        datasetName: name ?? fileName,
+        onProgress: progressOf(ctx, operationId),
+      });
+      return withSplit(ctx, report);
+    },
+
+    "datasets.synth": async ({ records, seed, operationId }) => {
+      const { report } = await importSynthetic(ctx.db, { records, seed, dir: join(ctx.workspaceDir, "synthetic"), onProgress: progressOf(ctx, operationId) });
+      return withSplit(ctx, report);
+    },
+
+    "datasets.stats": async ({ datasetId }) => {
+      requireDataset(ctx, datasetId);
+      return corpusStats(ctx.db, { datasetId });
+    },
+
+    "records.list": async ({ datasetId, offset, limit, includeExcluded }) => {
+      requireDataset(ctx, datasetId);
+      return recordPage(ctx.db, { datasetId, offset, limit, includeExcluded });
+    },
+  };
+}

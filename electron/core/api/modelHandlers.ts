@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Handlers } from "../../shared/api/types";
+import type { ModelInfo } from "../../shared/domain/models";
+import { ApiError } from "../../shared/api/errors";
+import { listModels } from "../db/queries/models";
+import type { HandlerContext } from "./HandlerContext";
+
+type ModelHandlers = Pick<Handlers, "models.list" | "models.add" | "models.buildDefaults" | "models.backend">;
+
+/**
+ * The model modules load lazily: node-llama-cpp and the trainer wrapper are heavy, and only the
+ * Models place needs them. Building the defaults runs the native trainer as a child process.
+ */
+export function modelHandlers(ctx: HandlerContext): ModelHandlers {
+  const list = () =>
+    listModels(ctx.db).map((m) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, info: JSON.parse(m.info_json) as ModelInfo }));
+  let building: Promise<ReturnType<typeof list>> | null = null;
+
+  return {
+    "models.list": async () => list(),
+
+    "models.add": async ({ path, name }) => {
+      if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
+      const { registerModel } = await import("../models/registerModel");
+      const m = await registerModel(ctx.db, { path, ...(name ? { name } : {}) });
+      return { id: m.id, name: m.name, path: m.path, info: m.info };
+    },
+
+    "models.buildDefaults": async ({ threads }) => {
+      // one build at a time; a second click waits for the same build
+      building ??= (async () => {
+        const [{ buildDefaultModels }, { registerModel }, { defaultModelTexts }, native] = await Promise.all([
+          import("../models/buildDefaultModels"),
+          import("../models/registerModel"),
+          import("./defaultModelTexts"),
+          import("../../../native/scripts/build"),
+        ]);
+        const built = await buildDefaultModels({
+          dir: join(ctx.workspaceDir, "models"),
+          texts: (recipe) => defaultModelTexts(recipe.pretrain.records),
+          vocabPath: native.bundledVocab,
+          ...(threads ? { threads } : {}),
+          onProgress: (p) =>
+            ctx.emit({
+              type: "models.progress",
+              model: p.model,
+              stage: p.stage,
+              step: p.progress?.step ?? null,
+              steps: p.progress?.steps ?? null,
+              loss: p.progress?.loss ?? null,
+              tokensPerSecond: p.progress?.tokens_per_s ?? null,
+            }),
+        });
+        for (const b of built) {
+          await registerModel(ctx.db, { path: b.path, name: b.name, origin: "tiny-default" });
+          ctx.emit({ type: "models.progress", model: b.name, stage: "registered", step: null, steps: null, loss: null, tokensPerSecond: null });
+        }
+        return list();
+      })().finally(() => (building = null));
+      return building;
+    },
+
+    "models.backend": async () => {
+      const { LlamaRuntime } = await import("../generate/LlamaRuntime");
+      return (await LlamaRuntime.get()).backend;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { StudySpecSchema } from "../domain/study";
+import type { ImportReport } from "../domain/imports";
+import type { CorpusStats } from "../domain/corpusStats";
+import type { StudyStatus, ExperimentState } from "../domain/jobs";
+import type { ModelInfo } from "../domain/models";
+import type {
+  BackendInfo,
+  DatasetSummary,
+  GenerationSamples,
+  ModelSummary,
+  RecordPage,
+  StudyMetrics,
+  StudySummary,
+} from "../domain/views";
+import type { Channel } from "./channels";
+
+/** A request schema paired with the (type-only) response it answers with. */
+type Spec<Req extends z.ZodType, Res> = { request: Req; response: Res };
+const returns =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req): Spec<Req, Res> => ({ request, response: undefined as Res });
+
+const id = z.int().positive();
+const nothing = z.strictObject({});
+const seed = z.int().min(0).max(0xffffffff);
+const operationId = z.string().min(1).max(64).optional();
+const filePath = z.string().trim().min(1, "a file path is required").max(4096);
+const REPORT_FIELDS = ["sourceId", "description", "additional", "conclusion"] as const;
+export const ENCODINGS = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251", "cp1251", "koi8-r"] as const;
+const importOptions = {
+  map: z.partialRecord(z.enum(REPORT_FIELDS), z.string().min(1).max(200)).optional(),
+  encoding: z.enum(ENCODINGS).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  operationId,
+};
+/** Raw bytes of a dropped file, base64; bounded so one request cannot exhaust memory. */
+export const MAX_UPLOAD_BYTES = 256 * 2 ** 20;
+
+export type AppInfo = { name: string; version: string; dbPath: string; workspaceDir: string; versions: Record<string, string> };
+export type ImportResult = ImportReport & { split: { splitId: number; seed: number; counts: Record<string, number> } | null };
+export type StudyCreated = { id: number; jobs: number };
+export type StudyStarted = { id: number; pid: number | null };
+export type StudyCancelled = { id: number; wasRunning: boolean; state: ExperimentState };
+export type ExportResult = { dir: string; files: string[] };
+
+/** The one typed API of the app: channel → request schema and response type. */
+export const contract = {
+  "app.info": returns<AppInfo>()(nothing),
+  "datasets.list": returns<DatasetSummary[]>()(nothing),
+  "datasets.import": returns<ImportResult>()(z.strictObject({ path: filePath, ...importOptions })),
+  "datasets.importBytes": returns<ImportResult>()(
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/, "a file name without folders"),
+      base64: z.string().min(1).max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "the file is larger than 256 MiB; give its path instead"),
+      ...importOptions,
+    }),
+  ),
+  "datasets.synth": returns<ImportResult>()(z.strictObject({ records: z.int().min(10).max(200_000), seed, operationId })),
+  "datasets.stats": returns<CorpusStats>()(z.strictObject({ datasetId: id })),
+  "records.list": returns<RecordPage>()(
+    z.strictObject({ datasetId: id, offset: z.int().min(0).default(0), limit: z.int().min(1).max(200).default(20), includeExcluded: z.boolean().default(false) }),
+  ),
+  "models.list": returns<ModelSummary[]>()(nothing),
+  "models.add": returns<{ id: number; name: string; path: string; info: ModelInfo }>()(
+    z.strictObject({ path: filePath.regex(/\.gguf$/i, "a GGUF model file (*.gguf)"), name: z.string().trim().min(1).max(120).optional() }),
+  ),
+  "models.buildDefaults": returns<ModelSummary[]>()(z.strictObject({ threads: z.int().min(1).max(256).optional() })),
+  "models.backend": returns<BackendInfo>()(nothing),
+  "studies.list": returns<StudySummary[]>()(nothing),
+  "studies.create": returns<StudyCreated>()(z.strictObject({ spec: StudySpecSchema })),
+  "studies.run": returns<StudyStarted>()(z.strictObject({ id })),
+  "studies.resume": returns<StudyStarted>()(z.strictObject({ id })),
+  "studies.cancel": returns<StudyCancelled>()(z.strictObject({ id })),
+  "studies.status": returns<StudyStatus>()(z.strictObject({ id, logLines: z.int().min(1).max(500).default(30) })),
+  "results.metrics": returns<StudyMetrics>()(z.strictObject({ studyId: id })),
+  "results.samples": returns<GenerationSamples[]>()(
+    z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
+  ),
+  "results.export": returns<ExportResult>()(
+    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(["csv", "jsonl", "html"])).min(1).default(["csv", "jsonl", "html"]) }),
+  ),
+} satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+/** What a caller sends (defaults may be left out). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]["request"]>;
+/** What a handler receives: validated, defaults filled in. */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]["request"]>;
+export type ResponseOf<C extends Channel> = Contract[C]["response"];
+
+// Compile-time check that CHANNELS lists exactly the contract's channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const CHANNELS_MATCH_CONTRACT: Exact<keyof Contract, Channel> = true;

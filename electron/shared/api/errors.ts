@@ -1,0 +1,32 @@
+/** Why a call failed, in a form every transport carries unchanged. */
+export type ApiErrorCode = "invalid-argument" | "not-found" | "not-available" | "busy" | "failed" | "forbidden";
+export type ApiErrorInfo = { code: ApiErrorCode; message: string; field?: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  toInfo(): ApiErrorInfo {
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
+  }
+
+  static from(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    return new ApiError("failed", message);
+  }
+}
+
+/** The wire format of every answer (IPC and HTTP): a value or an error, never a thrown object. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorInfo };
+
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field);
+}

@@ -1,0 +1,20 @@
+import type { ImportProgress } from "../domain/imports";
+import type { ExperimentState, RunnerProgress } from "../domain/jobs";
+
+/** Everything long work reports while it runs; one stream for the whole app. */
+export type LabEvent =
+  | ({ type: "import.progress"; operationId: string | null } & ImportProgress)
+  | { type: "study.progress"; studyId: number; progress: RunnerProgress }
+  | { type: "study.log"; studyId: number; jobKey: string; level: string; message: string; at: string }
+  | { type: "study.state"; studyId: number; state: ExperimentState; error: string | null }
+  | {
+      type: "models.progress";
+      model: string;
+      stage: "init" | "pretrain" | "cached" | "registered";
+      step: number | null;
+      steps: number | null;
+      loss: number | null;
+      tokensPerSecond: number | null;
+    };
+
+export type LabEventType = LabEvent["type"];
