@@ -7,6 +7,7 @@ import { registerDemoCommand } from "./commands/demo";
 import { registerModelCommands } from "./commands/models";
 import { registerStudyCommands } from "./commands/studies";
 import { registerMetricsCommand } from "./commands/metrics";
+import { registerServeCommand } from "./commands/serve";
 
 const program = new Command("lab")
   .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
@@ -22,6 +23,7 @@ registerDemoCommand(program);
 registerModelCommands(program);
 registerStudyCommands(program);
 registerMetricsCommand(program);
+registerServeCommand(program);
 
 function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);

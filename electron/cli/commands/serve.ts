@@ -1,0 +1,33 @@
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { openApi } from "../../core/api/openApi";
+import { defaultDatabasePath } from "../../core/workspace/appDataDir";
+import type { GlobalOptions } from "../context";
+import { createHttpApi, defaultRendererDir } from "../serve/httpApi";
+
+/** `lab serve`: the desktop app's UI in a local browser, over the same API contract as Electron. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the app's UI and API on 127.0.0.1 (random port, per-launch access token)")
+    .option("--port <n>", "port (default: a free one)", "0")
+    .option("--renderer <dir>", "the built renderer (npm run build:renderer)")
+    .action(async (opts: { port: string; renderer?: string }, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number from 0 to 65535, got "${opts.port}"`);
+      const rendererDir = resolve(opts.renderer ?? defaultRendererDir());
+      if (!existsSync(join(rendererDir, "index.html"))) throw new Error(`${rendererDir} has no built UI; run "npm run build:renderer" first`);
+      const api = openApi({ dbPath: resolve(global.db ?? defaultDatabasePath()) });
+      const http = await createHttpApi(api, { rendererDir, port });
+      const url = http.url();
+      if (global.json) process.stdout.write(JSON.stringify({ url, port: Number(new URL(url).port), token: http.token }) + "\n");
+      else process.stdout.write(`Collapse Lab is served at ${url}\n(open it in a browser on this computer; Ctrl+C stops)\n`);
+      await new Promise<void>((done) => {
+        const stop = () => void http.close().then(() => api.close()).then(done);
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}

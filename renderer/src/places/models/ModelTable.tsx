@@ -1,0 +1,55 @@
+import type { ModelSummary } from "../../../../electron/shared/domain/views";
+import type { ModelInfo } from "../../../../electron/shared/domain/models";
+import type { MessageKey } from "../../i18n/ru";
+import { formatNumber, useI18n, type Language } from "../../i18n/I18n";
+
+const vocabKind = (m: string | null) => (m === "llama" ? "SentencePiece" : m === "gpt2" ? "byte-level BPE" : (m ?? "—"));
+const mib = (lang: Language, n: number) => `${formatNumber(lang, n / 2 ** 20, 1)} MiB`;
+
+const FACTS: [MessageKey, (i: ModelInfo, lang: Language) => string][] = [
+  ["models.fact.architecture", (i) => i.architecture],
+  ["models.fact.parameters", (i, l) => formatNumber(l, i.parameters)],
+  ["models.fact.layers", (i, l) => formatNumber(l, i.layers)],
+  ["models.fact.heads", (i) => `${i.heads ?? "—"} / ${i.kvHeads ?? "—"}${i.gqaRatio && i.gqaRatio > 1 ? ` (GQA ${i.gqaRatio}:1)` : ""}`],
+  ["models.fact.window", (i, l) => (i.slidingWindow ? formatNumber(l, i.slidingWindow) : "—")],
+  ["models.fact.rope", (i, l) => formatNumber(l, i.ropeFreqBase)],
+  ["models.fact.vocab", (i, l) => `${vocabKind(i.vocabularyType)} ${formatNumber(l, i.vocabularySize)}`],
+  ["models.fact.quant", (i) => i.quantization],
+  ["models.fact.context", (i, l) => formatNumber(l, i.contextLength)],
+  ["models.fact.size", (i, l) => mib(l, i.fileSize)],
+];
+
+/** Registered models side by side: the architecture facts the paper's argument rests on. */
+export function ModelTable({ models }: { models: ModelSummary[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table facts-table" data-testid="model-table">
+        <thead>
+          <tr>
+            <th />
+            {models.map((m) => (
+              <th key={m.id} title={m.path}>{m.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {FACTS.map(([key, fact]) => (
+            <tr key={key}>
+              <th scope="row">{t(key)}</th>
+              {models.map((m) => (
+                <td key={m.id}>{fact(m.info, lang)}</td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t("models.fact.origin")}</th>
+            {models.map((m) => (
+              <td key={m.id} className="muted">{m.origin}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
