@@ -99,9 +99,8 @@ export function createHttpApi(api: OpenApi, options: { rendererDir: string; port
       } catch (error) {
         return sendJson(res, 400, { ok: false, error: { code: "invalid-argument", message: `the request body is not valid JSON: ${(error as Error).message}` } });
       }
-      const envelope = await dispatch(api.handlers, url.pathname.slice("/api/".length), args);
-      const status = envelope.ok ? 200 : envelope.error.code === "invalid-argument" ? 400 : envelope.error.code === "not-found" ? 404 : envelope.error.code === "busy" ? 409 : envelope.error.code === "not-available" ? 501 : 500;
-      return sendJson(res, status, envelope);
+      // an answer of the app, failed or not, is a 200 with its envelope; HTTP errors are for the transport only
+      return sendJson(res, 200, await dispatch(api.handlers, url.pathname.slice("/api/".length), args));
     }
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed", "text/plain; charset=utf-8");
     const file = (await readStaticFile(options.rendererDir, url.pathname === "/" ? "index.html" : url.pathname)) ?? (await readStaticFile(options.rendererDir, "index.html"));
