@@ -2,6 +2,8 @@ import { cpus, totalmem } from "node:os";
 
 /** One row of bench/results.json. `ratio` is value / baseline_value. */
 export type BenchResult = {
+  /** the suite that measured it (a run of some suites keeps the other suites' last results) */
+  suite: string;
   name: string;
   value: number;
   unit: string;
@@ -17,7 +19,7 @@ export type BenchContext = {
   /** scratch folder, removed after the run */
   tmp: string;
   quick: boolean;
-  record: (r: Omit<BenchResult, "machine" | "date">) => void;
+  record: (r: Omit<BenchResult, "machine" | "date" | "suite">) => void;
   log: (message: string) => void;
 };
 

@@ -2,7 +2,7 @@
  * The project's one benchmark entry point: `npm run bench [-- --quick] [-- suite ...]`.
  * Writes bench/results.json (every result of this run) and bench/RESULTS.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { machineDescription, type BenchResult, type BenchSuite } from "./BenchResult";
@@ -15,6 +15,8 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const only = args.filter((a) => !a.startsWith("--"));
 const machine = machineDescription();
+const dir = new URL(".", import.meta.url).pathname;
+const previous: BenchResult[] = existsSync(join(dir, "results.json")) ? (JSON.parse(readFileSync(join(dir, "results.json"), "utf8")) as BenchResult[]) : [];
 const results: BenchResult[] = [];
 const tmp = mkdtempSync(join(tmpdir(), "collapse-bench-"));
 
@@ -27,7 +29,7 @@ try {
       quick,
       log: (m) => process.stderr.write(`  ${m}\n`),
       record: (r) => {
-        const full: BenchResult = { ...r, machine, date: new Date().toISOString() };
+        const full: BenchResult = { suite: suite.name, ...r, machine, date: new Date().toISOString() };
         if (full.baseline_value !== undefined && full.ratio === undefined) full.ratio = full.value / full.baseline_value;
         results.push(full);
         process.stderr.write(`  ${r.name}: ${fmt(r.value)} ${r.unit}${r.target ? `  (target ${r.target})` : ""}\n`);
@@ -42,7 +44,8 @@ function fmt(x: number): string {
   return Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3);
 }
 
-const dir = new URL(".", import.meta.url).pathname;
+const ran = new Set(results.map((r) => r.suite));
+results.unshift(...previous.filter((r) => !ran.has(r.suite)));
 writeFileSync(join(dir, "results.json"), JSON.stringify(results, null, 2) + "\n");
 const md = [
   "# Benchmark results",

@@ -117,7 +117,7 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
     `-DGGML_CUDA=${cuda ? "ON" : "OFF"}`,
     `-DCOLLAPSE_BUILD_BASELINES=${plan.baselines ? "ON" : "OFF"}`,
   ], ROOT, log);
-  const targets = ["collapse-trainer", ...(plan.baselines ? ["llama-finetune", "llama-batched-bench"] : [])];
+  const targets = ["collapse-trainer", ...(plan.baselines ? ["llama-finetune"] : [])];
   run("cmake", ["--build", plan.buildDir, "--config", "Release", "-j", String(Math.max(1, Number(process.env.COLLAPSE_BUILD_JOBS ?? 2))), "--target", ...targets], ROOT, log);
   mkdirSync(BIN_DIR, { recursive: true });
   copyFileSync(join(plan.buildDir, EXE), plan.binary);
@@ -134,7 +134,7 @@ export function bundledVocab(name: "llama-spm" | "llama-bpe" | "gpt-2"): string 
   return path;
 }
 
-export function baselineBinary(name: "llama-finetune" | "llama-batched-bench"): string {
+export function baselineBinary(name: "llama-finetune"): string {
   return join(planBuild({ baselines: true }).buildDir, name);
 }
 
