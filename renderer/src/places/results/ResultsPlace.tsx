@@ -1,3 +1,87 @@
-export function ResultsPlace(_props: { active: boolean; studyId: number | null; onSelectStudy: (id: number) => void }) {
-  return <div className="place" data-testid="place-results" />;
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { MessageKey } from "../../i18n/ru";
+import { useApi, useCall, useLabEvents } from "../../api/ApiContext";
+import { useI18n } from "../../i18n/I18n";
+import { ErrorNote } from "../../components/ErrorNote";
+import { ChartCanvas } from "../../components/ChartCanvas";
+import { collapseSeries, metricsOf } from "../../charts/collapseSeries";
+import { collapseChart } from "../../charts/collapseChart";
+import { MetricTables } from "./MetricTables";
+import { SideBySide } from "./SideBySide";
+import { ExportBar } from "./ExportBar";
+
+const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs"];
+
+export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boolean; studyId: number | null; onSelectStudy: (id: number) => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const studies = useCall(() => api["studies.list"]({}), [active]);
+  const current = studyId ?? studies.data?.[studies.data.length - 1]?.id ?? null;
+  const [tick, setTick] = useState(0);
+  const metrics = useCall(() => (current === null ? Promise.resolve(null) : api["results.metrics"]({ studyId: current })), [current, active, tick]);
+  const samples = useCall(() => (current === null ? Promise.resolve([]) : api["results.samples"]({ studyId: current, limit: 6 })), [current, active, tick]);
+  const canvases = useRef(new Map<string, HTMLCanvasElement>());
+  useLabEvents((e) => e.type === "study.state" && e.studyId === current && setTick((x) => x + 1));
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setTick((x) => x + 1), 10_000);
+    return () => clearInterval(timer);
+  }, [active]);
+
+  const m = metrics.data;
+  const all = useMemo(() => (m ? metricsOf(m.points) : []), [m]);
+  const tables = useMemo(() => (m ? all.map((metric) => ({ metric, series: collapseSeries(m.points, metric) })) : []), [m, all]);
+  const labels = useMemo(() => ({ generation: t("results.generation"), noiseFloor: t("results.noiseFloor"), design: (d: string) => t(`design.${d}` as MessageKey) }), [t]);
+  const charts = useMemo(
+    () => tables.filter((x) => KEY_METRICS.includes(x.metric) && x.series.length > 0).map((x) => ({ metric: x.metric, config: collapseChart(x.series, x.metric, labels, m?.noiseFloor[x.metric]) })),
+    [tables, labels, m],
+  );
+  const studyName = studies.data?.find((s) => s.id === current)?.name ?? "";
+
+  return (
+    <div className="place" data-testid="place-results">
+      <h1>{t("results.title")}</h1>
+      <div className="card">
+        <div className="toolbar">
+          <label className="inline">
+            {t("results.study")}
+            <select value={current ?? ""} onChange={(e) => onSelectStudy(Number(e.target.value))} data-testid="results-study">
+              {studies.data?.map((s) => <option key={s.id} value={s.id}>#{s.id} {s.name} ({t(`state.${s.state}` as MessageKey)})</option>)}
+            </select>
+          </label>
+          <span className="spacer" />
+          <button onClick={() => setTick((x) => x + 1)}>{t("common.refresh")}</button>
+        </div>
+        <ErrorNote error={metrics.error ?? studies.error} />
+        {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
+      </div>
+      {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
+      {charts.length > 0 && (
+        <div className="chart-grid wide-charts" data-testid="collapse-charts">
+          {charts.map((c) => (
+            <div key={c.metric} className="card">
+              <ChartCanvas config={c.config} label={c.metric} height={280} canvasRef={(el) => (el ? canvases.current.set(c.metric, el) : canvases.current.delete(c.metric))} />
+            </div>
+          ))}
+        </div>
+      )}
+      {tables.length > 0 && (
+        <div className="card">
+          <h2>{t("results.tables")}</h2>
+          <MetricTables tables={tables} noiseFloor={m?.noiseFloor ?? {}} />
+        </div>
+      )}
+      {(samples.data?.length ?? 0) > 0 && (
+        <div className="card">
+          <h2>{t("results.sideBySide")}</h2>
+          <SideBySide generations={samples.data ?? []} />
+        </div>
+      )}
+      {current !== null && m && m.points.length > 0 && (
+        <div className="card">
+          <ExportBar studyId={current} title={studyName} points={m.points} samples={samples.data ?? []} tables={tables} charts={() => [...canvases.current].map(([metric, c]) => ({ metric, canvas: c }))} />
+        </div>
+      )}
+    </div>
+  );
 }

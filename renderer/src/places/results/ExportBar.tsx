@@ -1,0 +1,64 @@
+import { useState } from "react";
+import type { GenerationSamples, MetricPoint } from "../../../../electron/shared/domain/views";
+import type { Series } from "../../charts/collapseSeries";
+import { useApi } from "../../api/ApiContext";
+import { useI18n } from "../../i18n/I18n";
+import { ErrorNote } from "../../components/ErrorNote";
+import { download, htmlReport, metricsCsv, samplesJsonl } from "./exportFiles";
+
+type Props = {
+  studyId: number;
+  title: string;
+  points: MetricPoint[];
+  samples: GenerationSamples[];
+  tables: { metric: string; series: Series[] }[];
+  charts: () => { metric: string; canvas: HTMLCanvasElement }[];
+};
+
+/** Exports made in the window (PNG, CSV, JSONL, HTML: saved through a download) and by core into a folder. */
+export function ExportBar({ studyId, title, points, samples, tables, charts }: Props) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [dir, setDir] = useState("");
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const base = `study-${studyId}`;
+  const serverExport = async () => {
+    setError(null);
+    setNote(null);
+    try {
+      const r = await api["results.export"]({ studyId, dir: dir.trim() });
+      setNote(t("results.exported", { files: r.files.join(", ") }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div className="export-bar" data-testid="export-bar">
+      <h3>{t("results.export")}</h3>
+      <div className="actions">
+        {charts().map((c) => (
+          <button key={c.metric} onClick={() => download(`${base}-${c.metric}.png`, c.canvas.toDataURL("image/png"), "image/png")}>
+            {t("results.exportPng")}: {c.metric}
+          </button>
+        ))}
+        <button onClick={() => download(`${base}-metrics.csv`, metricsCsv(studyId, points), "text/csv")} data-testid="export-csv">{t("results.exportCsv")}</button>
+        <button onClick={() => download(`${base}-samples.jsonl`, samplesJsonl(studyId, samples), "application/jsonl")}>{t("results.exportJsonl")}</button>
+        <button onClick={() => download(`${base}-report.html`, htmlReport({ title, charts: charts().map((c) => ({ metric: c.metric, png: c.canvas.toDataURL("image/png") })), tables }), "text/html")}>
+          {t("results.exportHtml")}
+        </button>
+      </div>
+      <div className="row">
+        <label>
+          {t("results.exportDir")}
+          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/home/user/collapse-export" spellCheck={false} />
+        </label>
+      </div>
+      <div className="actions">
+        <button disabled={!dir.trim()} onClick={() => void serverExport()} data-testid="export-server">{t("results.exportServer")}</button>
+        {note && <span className="ok-note">{note}</span>}
+      </div>
+      <ErrorNote error={error} onClose={() => setError(null)} />
+    </div>
+  );
+}

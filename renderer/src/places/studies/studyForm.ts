@@ -1,0 +1,82 @@
+import { StudySpecSchema, type StudySpecInput, type Design } from "../../../../electron/shared/domain/study";
+
+/** What the form edits: numbers as the inputs hold them (NaN when empty), seeds as typed. */
+export type StudyFormState = {
+  name: string;
+  dataset: number | null;
+  models: string[];
+  designs: Design[];
+  generations: number;
+  seeds: string;
+  trainRecords: number;
+  evalRecords: number;
+  rank: number;
+  alpha: number;
+  epochs: number;
+  learningRate: number;
+  temperature: number;
+  maxTokens: number;
+  sequences: number;
+};
+
+const TRAIN = StudySpecSchema.parse({ name: "x", models: ["x"] });
+
+export function defaultForm(models: string[]): StudyFormState {
+  return {
+    name: "",
+    dataset: null,
+    models: models.slice(0, 2),
+    designs: models.length >= 2 ? ["recursive", "cross"] : ["recursive"],
+    generations: TRAIN.generations,
+    seeds: "1",
+    trainRecords: 500,
+    evalRecords: 100,
+    rank: TRAIN.train.rank,
+    alpha: TRAIN.train.alpha,
+    epochs: TRAIN.train.epochs,
+    learningRate: TRAIN.train.learningRate,
+    temperature: TRAIN.generate.temperature,
+    maxTokens: TRAIN.generate.maxTokens,
+    sequences: TRAIN.generate.sequences,
+  };
+}
+
+const optional = (n: number) => (Number.isNaN(n) ? null : n);
+
+export function formToSpec(f: StudyFormState): StudySpecInput {
+  return {
+    name: f.name,
+    dataset: f.dataset,
+    models: f.models,
+    designs: f.designs,
+    generations: f.generations,
+    seeds: f.seeds.split(/[,;\s]+/).filter(Boolean).map(Number),
+    trainRecords: optional(f.trainRecords),
+    evalRecords: optional(f.evalRecords),
+    train: { rank: f.rank, alpha: f.alpha, epochs: f.epochs, learningRate: f.learningRate },
+    generate: { temperature: f.temperature, maxTokens: f.maxTokens, sequences: f.sequences },
+  };
+}
+
+const FORM_FIELD: Record<string, keyof StudyFormState> = {
+  "train.rank": "rank",
+  "train.alpha": "alpha",
+  "train.epochs": "epochs",
+  "train.learningRate": "learningRate",
+  "generate.temperature": "temperature",
+  "generate.maxTokens": "maxTokens",
+  "generate.sequences": "sequences",
+};
+
+/** The contract's own schema decides; each message lands on the field it names. */
+export function validateForm(f: StudyFormState): Partial<Record<keyof StudyFormState, string>> {
+  const result = StudySpecSchema.safeParse(formToSpec(f));
+  if (result.success) return {};
+  const out: Partial<Record<keyof StudyFormState, string>> = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p) => typeof p === "string").join(".");
+    const field = FORM_FIELD[path] ?? (path.split(".")[0] as keyof StudyFormState);
+    out[field] ??= issue.message;
+  }
+  return out;
+}
