@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { contentSecurityPolicy } from "../electron/shared/security/contentSecurityPolicy";
 
 // The renderer builds to dist/renderer with relative asset paths, so the same files load from
 // file:// in Electron and from `lab serve` over loopback HTTP. No inline scripts (strict CSP).
@@ -7,6 +8,14 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
   publicDir: false,
+  plugins: [
+    {
+      // the policy travels with the file too: file:// in Electron has no response headers
+      name: "collapse-lab-csp",
+      apply: "build",
+      transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy({ connectSelf: true, meta: true }) }, injectTo: "head-prepend" }],
+    },
+  ],
   build: {
     outDir: fileURLToPath(new URL("../dist/renderer", import.meta.url)),
     emptyOutDir: true,

@@ -3,7 +3,7 @@
  * Nothing inline, nothing remote: scripts and styles come only from the app's own files; the
  * only connection is the loopback API of `lab serve` (Electron talks through IPC: none at all).
  */
-export function contentSecurityPolicy(options: { connectSelf: boolean }): string {
+export function contentSecurityPolicy(options: { connectSelf: boolean; meta?: boolean }): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -16,6 +16,7 @@ export function contentSecurityPolicy(options: { connectSelf: boolean }): string
     "base-uri 'none'",
     "form-action 'none'",
     "frame-src 'none'",
-    "frame-ancestors 'none'",
+    // a <meta> policy cannot carry frame-ancestors (browsers ignore it there, with a console error)
+    ...(options.meta ? [] : ["frame-ancestors 'none'"]),
   ].join("; ");
 }

@@ -7,7 +7,7 @@ export const RENDERER_DIR = join(ROOT, "dist", "renderer");
 
 /** vite build of renderer/ into dist/renderer; returns the folder. */
 export async function buildRenderer(): Promise<string> {
-  await build({ configFile: join(ROOT, "renderer", "vite.config.ts"), logLevel: "warn" });
+  await build({ configFile: join(ROOT, "renderer", "vite.config.ts"), configLoader: "runner", logLevel: "warn" });
   if (!existsSync(join(RENDERER_DIR, "index.html"))) throw new Error(`vite build left no ${RENDERER_DIR}/index.html`);
   return RENDERER_DIR;
 }
