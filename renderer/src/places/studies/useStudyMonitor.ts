@@ -32,7 +32,10 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
       api["studies.status"]({ id: studyId, logLines: 40 }).then(
         (s) => {
           if (!alive) return;
-          setStatus(s);
+          setStatus((old) => {
+            if (old && old.state !== s.state) onStateChange();
+            return s;
+          });
           setError(null);
           setLog((old) => (old.length > s.log.length ? old : s.log.map((l) => ({ at: l.at, jobKey: l.job_key, level: l.level, message: l.message }))));
         },

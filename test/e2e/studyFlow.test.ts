@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { ensureRenderer } from "./support/buildRenderer";
+import { startServe, type Served } from "./support/labServe";
+import { launchChromium, openPage, screenshot } from "./support/browser";
+import { tinyModel } from "../helpers/tinyModel";
+
+/** The whole path a user takes, in the browser: data, a model, a 2-generation study (cancelled and resumed), its results. */
+describe("a small study through the UI (real trainer, real llama.cpp)", () => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let modelPath: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "collapse-lab-e2e-study-"));
+    modelPath = await tinyModel();
+    served = await startServe(join(dir, "workspace.sqlite"), await ensureRenderer(), { COLLAPSE_GPU: "0" });
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, served.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    expect(code, served?.stderr()).toBe(0);
+  });
+
+  test("generates the synthetic corpus", async () => {
+    await page.getByTestId("language").selectOption("en");
+    const records = page.locator(".card", { hasText: "The default synthetic corpus" }).locator('input[type="number"]').first();
+    await records.fill("300");
+    await page.getByTestId("synth-button").click();
+    await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("import-report").textContent()).toContain("Imported as dataset 1");
+    await screenshot(page, "data");
+  });
+
+  test("registers a GGUF model and shows its architecture facts", async () => {
+    await page.click("[data-place=models]");
+    const place = page.getByTestId("place-models");
+    await place.getByPlaceholder("/models/mistral-7b.Q4_K_M.gguf").fill(modelPath);
+    await place.getByRole("button", { name: "Add", exact: true }).click();
+    const table = place.getByTestId("model-table");
+    await table.waitFor({ timeout: 60_000 });
+    const text = await table.textContent();
+    expect(text).toContain("llama");
+    expect(text).toContain("4 / 1 (GQA 4:1)");
+    expect(text).toContain("SentencePiece");
+    await expect.poll(() => place.getByTestId("backend").textContent(), { timeout: 60_000 }).toContain("CPU");
+    await screenshot(page, "models");
+  });
+
+  test("the study form validates with the study schema", async () => {
+    await page.click("[data-place=studies]");
+    const form = page.getByTestId("study-form");
+    await form.locator('input[name="generations"]').fill("50");
+    expect(await form.locator('[data-field="generations"]').textContent()).toMatch(/<=20/);
+    await form.locator('input[name="generations"]').fill("2");
+    expect(await form.locator('[data-field="generations"]').count()).toBe(0);
+  });
+
+  test("runs, cancels and resumes a 2-generation study with live progress", async () => {
+    const form = page.getByTestId("study-form");
+    await form.locator('input[name="name"]').fill("e2e study");
+    for (const [name, value] of Object.entries({ trainRecords: "16", evalRecords: "8", rank: "4", epochs: "1", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    await form.getByRole("button", { name: "Create and run" }).click();
+    const monitor = page.getByTestId("study-monitor");
+    await monitor.getByTestId("study-live").waitFor({ timeout: 120_000 });
+    expect(await monitor.getByTestId("study-live").textContent()).toMatch(/train|generat|evaluat/);
+    await screenshot(page, "studies");
+
+    await monitor.getByTestId("study-cancel").click();
+    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 90_000 }).toBe("cancelled");
+    await monitor.getByTestId("study-resume").click();
+    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 110_000, interval: 1000 }).toBe("done");
+    expect(await monitor.getByTestId("study-log").textContent()).toContain("done");
+  }, 300_000);
+
+  test("shows the collapse curves, tables and generations side by side, and exports", async () => {
+    await page.getByTestId("open-results").click();
+    const place = page.getByTestId("place-results");
+    await place.getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
+    expect(await place.getByTestId("collapse-charts").locator("canvas").count()).toBeGreaterThanOrEqual(3);
+    const tables = await place.getByTestId("metric-tables").textContent();
+    expect(tables).toContain("kl_unigram_vs_real");
+    expect(tables).toContain("M2");
+    expect(await place.getByTestId("side-by-side").locator(".sample-cell").count()).toBeGreaterThan(0);
+    await screenshot(page, "results");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high");
+    expect(csv).toContain("recursive");
+
+    await place.getByPlaceholder("/home/user/collapse-export").fill(join(dir, "export"));
+    await place.getByTestId("export-server").click();
+    await expect.poll(() => place.getByTestId("export-bar").getByRole("alert").textContent()).toContain("not available yet");
+  });
+
+  test("no console errors and no CSP violations", () => {
+    expect(problems).toEqual([]);
+  });
+});
