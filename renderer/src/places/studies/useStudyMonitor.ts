@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { StudyStatus, RunnerProgress } from "../../../../electron/shared/domain/jobs";
 import { useApi, useLabEvents } from "../../api/ApiContext";
 
@@ -17,6 +17,7 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
   const [log, setLog] = useState<LogLine[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
+  const lastState = useRef<string | null>(null);
 
   useEffect(() => {
     setStatus(null);
@@ -32,10 +33,9 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
       api["studies.status"]({ id: studyId, logLines: 40 }).then(
         (s) => {
           if (!alive) return;
-          setStatus((old) => {
-            if (old && old.state !== s.state) onStateChange();
-            return s;
-          });
+          if (lastState.current !== null && lastState.current !== s.state) onStateChange();
+          lastState.current = s.state;
+          setStatus(s);
           setError(null);
           setLog((old) => (old.length > s.log.length ? old : s.log.map((l) => ({ at: l.at, jobKey: l.job_key, level: l.level, message: l.message }))));
         },
