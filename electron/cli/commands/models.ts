@@ -1,10 +1,8 @@
 import type { Command } from "commander";
-import { dirname, join } from "node:path";
 import { listModels } from "../../core/db/queries/models";
 import { registerModel } from "../../core/models/registerModel";
-import { buildDefaultModels } from "../../core/models/buildDefaultModels";
-import { generateCorpus, DEFAULT_SYNTH } from "../../core/data/synth";
-import { DEFAULT_TEMPLATES, renderPrompt, renderAnswer } from "../../core/experiments/promptTemplate";
+import { registerDefaultModels } from "../../core/models/registerDefaultModels";
+import { dirname } from "node:path";
 import type { ModelInfo } from "../../shared/domain/models";
 import { withContext, type CommandContext } from "../context";
 import { table } from "../output";
@@ -32,32 +30,20 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
   return table(rows.map(([label, f]) => [label, ...models.map((m) => f(m.info))]), ["", ...models.map((m) => m.name)]);
 }
 
-/** The synthetic corpus as training text (description and conclusion, in the study template). */
-function corpusTexts(records: number): string[] {
-  return generateCorpus({ records, seed: DEFAULT_SYNTH.seed }).map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
-}
-
-/** Builds (or finds cached) the tiny default models and registers them in the workspace. */
+/** The tiny default models, with one progress line per tenth of each pretraining. */
 export async function buildAndRegisterDefaults({ db, dbPath, out, signal }: CommandContext, threads?: number) {
-  const { bundledVocab } = await import("../../../native/scripts/build");
   const lastTenth = new Map<string, number>();
-  const built = await buildDefaultModels({
-    dir: join(dirname(dbPath), "models"),
-    texts: (recipe) => corpusTexts(recipe.pretrain.records),
-    vocabPath: bundledVocab,
+  return registerDefaultModels(db, {
+    workspaceDir: dirname(dbPath),
     ...(threads ? { threads } : {}),
     signal,
     onProgress: (p) => {
-      // one line per tenth of the pretraining, not per step
       const tenth = p.progress && p.progress.steps ? Math.floor((10 * p.progress.step) / p.progress.steps) : -1;
       if (p.progress && (tenth === lastTenth.get(p.model) || p.progress.phase !== "train")) return;
       lastTenth.set(p.model, tenth);
       out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`);
     },
   });
-  const registered: (Awaited<ReturnType<typeof registerModel>> & { pretrain: (typeof built)[number]["pretrain"] })[] = [];
-  for (const b of built) registered.push({ ...(await registerModel(db, { path: b.path, name: b.name, origin: "tiny-default", signal })), pretrain: b.pretrain });
-  return registered;
 }
 
 export function registerModelCommands(program: Command): void {

@@ -5,6 +5,7 @@ import { createStudy } from "../../core/experiments/createStudy";
 import { runStudy } from "../../core/experiments/runStudy";
 import { studyStatus, type StudyStatus } from "../../core/experiments/studyStatus";
 import { cancelStudy } from "../../core/experiments/cancelStudy";
+import { collectVersions } from "../../core/experiments/versions";
 import { listExperiments } from "../../core/db/queries/experiments";
 import { withContext, type CommandContext } from "../context";
 import { table } from "../output";
@@ -59,7 +60,7 @@ export function registerStudyCommands(program: Command): void {
     .action(async (file: string, opts: { planOnly?: boolean }, cmd: Command) =>
       withContext(cmd, async (ctx) => {
         const { spec, source } = readStudyFile(file);
-        const { id, jobs } = createStudy(ctx.db, { spec, source, versions: await import("../../core/experiments/versions").then((m) => m.collectVersions()) });
+        const { id, jobs } = createStudy(ctx.db, { spec, source, versions: collectVersions() });
         ctx.out.info(`study ${id} "${spec.name}": ${jobs} jobs planned`);
         if (opts.planOnly) ctx.out.result(studyStatus(ctx.db, { id }), () => formatStatus(studyStatus(ctx.db, { id })));
         else await runAndReport(ctx, id);

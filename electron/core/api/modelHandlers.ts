@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Handlers } from "../../shared/api/types";
 import type { ModelInfo } from "../../shared/domain/models";
 import { ApiError } from "../../shared/api/errors";
@@ -30,16 +29,9 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
     "models.buildDefaults": async ({ threads }) => {
       // one build at a time; a second click waits for the same build
       building ??= (async () => {
-        const [{ buildDefaultModels }, { registerModel }, { defaultModelTexts }, native] = await Promise.all([
-          import("../models/buildDefaultModels"),
-          import("../models/registerModel"),
-          import("./defaultModelTexts"),
-          import("../../../native/scripts/build"),
-        ]);
-        const built = await buildDefaultModels({
-          dir: join(ctx.workspaceDir, "models"),
-          texts: (recipe) => defaultModelTexts(recipe.pretrain.records),
-          vocabPath: native.bundledVocab,
+        const { registerDefaultModels } = await import("../models/registerDefaultModels");
+        await registerDefaultModels(ctx.db, {
+          workspaceDir: ctx.workspaceDir,
           ...(threads ? { threads } : {}),
           onProgress: (p) =>
             ctx.emit({
@@ -52,10 +44,6 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
               tokensPerSecond: p.progress?.tokens_per_s ?? null,
             }),
         });
-        for (const b of built) {
-          await registerModel(ctx.db, { path: b.path, name: b.name, origin: "tiny-default" });
-          ctx.emit({ type: "models.progress", model: b.name, stage: "registered", step: null, steps: null, loss: null, tokensPerSecond: null });
-        }
         return list();
       })().finally(() => (building = null));
       return building;
