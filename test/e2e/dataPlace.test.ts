@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { beforeAll, describe, expect, test } from "vitest";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import type { Browser, Page } from "playwright-core";
-import { ensureRenderer } from "./support/buildRenderer";
-import { startServe, type Served } from "./support/labServe";
-import { launchChromium, openPage, screenshot } from "./support/browser";
+import type { Page } from "playwright-core";
+import { screenshot } from "./support/browser";
+import { useUiSession } from "./support/uiSession";
 
 // A hospital export as it comes: Windows-1251, semicolons, its own column names, a label without
 // a number (warning) and a duplicate row (warning).
@@ -19,27 +17,17 @@ const ROWS = [
 ];
 
 describe("the Data place through lab serve in Chromium", () => {
+  const ui = useUiSession("collapse-lab-e2e-data-", {
+    prepare: (d) => writeFileSync(join(d, "выгрузка.csv"), iconv.encode(ROWS.map((r) => r.map((c) => `"${c}"`).join(";")).join("\r\n") + "\r\n", "win1251")),
+  });
   let dir: string;
-  let served: Served;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
   let csv: string;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "collapse-lab-e2e-data-"));
+  beforeAll(() => {
+    ({ dir, page, problems } = ui);
     csv = join(dir, "выгрузка.csv");
-    writeFileSync(csv, iconv.encode(ROWS.map((r) => r.map((c) => `"${c}"`).join(";")).join("\r\n") + "\r\n", "win1251"));
-    served = await startServe(join(dir, "workspace.sqlite"), await ensureRenderer());
-    browser = await launchChromium();
-    ({ page, problems } = await openPage(browser, served.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    expect(code, served?.stderr()).toBe(0);
   });
 
   test("a wrong path is answered with a sentence naming the file", async () => {

@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { ensureRenderer } from "./support/buildRenderer";
-import { startServe, type Served } from "./support/labServe";
-import { launchChromium, openPage, screenshot } from "./support/browser";
+import type { Page } from "playwright-core";
+import { screenshot } from "./support/browser";
+import { useUiSession } from "./support/uiSession";
 import { tinyModel } from "../helpers/tinyModel";
 
 /** The whole path a user takes, in the browser: data, a model, a 2-generation study (cancelled and resumed), its results. */
 describe("a small study through the UI (real trainer, real llama.cpp)", () => {
+  let modelPath: string;
+  const ui = useUiSession("collapse-lab-e2e-study-", { prepare: async () => void (modelPath = await tinyModel()), env: { COLLAPSE_GPU: "0" } });
   let dir: string;
-  let served: Served;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
-  let modelPath: string;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "collapse-lab-e2e-study-"));
-    modelPath = await tinyModel();
-    served = await startServe(join(dir, "workspace.sqlite"), await ensureRenderer(), { COLLAPSE_GPU: "0" });
-    browser = await launchChromium();
-    ({ page, problems } = await openPage(browser, served.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    expect(code, served?.stderr()).toBe(0);
+  beforeAll(() => {
+    ({ dir, page, problems } = ui);
   });
 
   test("generates the synthetic corpus", async () => {
