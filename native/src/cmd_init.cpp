@@ -105,7 +105,10 @@ int cmd_init(const json & cfg) {
         for (int64_t i = 0; i < n; ++i) d[i] = t.norm ? 1.0f : (float) (rng.normal() * init_std);
         gguf_add_tensor(g, x);
     }
-    const std::string f32_path = type == "f32" ? out : out + ".f32.tmp";
+    // Written under a per-process name and renamed at the end: a reader never maps a half-written
+    // model, and two processes creating the same model do not write into one file.
+    const std::string part = out + ".part" + std::to_string((long) getpid());
+    const std::string f32_path = type == "f32" ? part : part + ".f32";
     if (!gguf_write_to_file(g, f32_path.c_str(), false)) fail(EXIT_INTERNAL, "write_failed", "cannot write " + f32_path);
     gguf_free(g);
     gguf_free(vctx);
@@ -115,19 +118,20 @@ int cmd_init(const json & cfg) {
         llama_model_quantize_params qp = llama_model_quantize_default_params();
         qp.ftype   = FTYPES.at(type);
         qp.nthread = 1;
-        if (llama_model_quantize(f32_path.c_str(), out.c_str(), &qp) != 0) fail(EXIT_INTERNAL, "quantize_failed", "quantisation to " + type + " failed");
+        if (llama_model_quantize(f32_path.c_str(), part.c_str(), &qp) != 0) fail(EXIT_INTERNAL, "quantize_failed", "quantisation to " + type + " failed");
         std::remove(f32_path.c_str());
     }
 
     // the tokenizer must handle Russian: count the tokens of a report sentence
     llama_model_params mp = llama_model_default_params();
     mp.vocab_only = true;
-    llama_model * model = llama_model_load_from_file(out.c_str(), mp);
-    if (!model) fail(EXIT_INTERNAL, "load_failed", "the written model does not load: " + out);
+    llama_model * model = llama_model_load_from_file(part.c_str(), mp);
+    if (!model) fail(EXIT_INTERNAL, "load_failed", "the written model does not load: " + part);
     const char * probe = "В правой доле определяется образование средней эхогенности, размерами 0,9х0,8 см. EU-TIRADS 3";
     std::vector<llama_token> toks(512);
     const int n_tok = llama_tokenize(llama_model_get_vocab(model), probe, (int32_t) std::strlen(probe), toks.data(), (int32_t) toks.size(), false, false);
     llama_model_free(model);
+    if (std::rename(part.c_str(), out.c_str()) != 0) fail(EXIT_INTERNAL, "write_failed", "cannot rename " + part + " to " + out);
 
     emit({{"type", "result"}, {"command", "init"}, {"model", out}, {"parameters", n_params}, {"n_vocab", n_vocab}, {"type_name", type},
           {"russian_probe_tokens", n_tok}, {"russian_probe_chars", 91}});

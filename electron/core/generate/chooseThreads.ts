@@ -15,7 +15,7 @@ export async function chooseThreads(model: LlamaModel, key: string, sequences: n
   const candidates = [...new Set([1, Math.max(1, cpus().length)])];
   let best = { threads: 1, seconds: Infinity };
   for (const threads of candidates) {
-    const context = await model.createContext({ contextSize: 256 * Math.min(sequences, 4), sequences: Math.min(sequences, 4), threads });
+    const context = await model.createContext({ contextSize: 256, sequences: Math.min(sequences, 4), threads });
     const started = performance.now();
     await Promise.all(
       Array.from({ length: Math.min(sequences, 4) }, async () => {

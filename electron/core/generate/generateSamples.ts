@@ -1,6 +1,7 @@
-import { LlamaCompletion } from "node-llama-cpp";
+import { LlamaCompletion, type LlamaContext, type LlamaModel } from "node-llama-cpp";
 import { LlamaRuntime, type Backend } from "./LlamaRuntime";
 import { chooseThreads } from "./chooseThreads";
+import type { Batching } from "../../shared/domain/study";
 
 export type GenerationPrompt = { id: number; prompt: string };
 export type GeneratedSample = { id: number; prompt: string; output: string; tokenCount: number; finishReason: string; seed: number };
@@ -16,8 +17,17 @@ export type GenerateSamplesOptions = {
   topK: number;
   maxTokens: number;
   stop: string[];
-  /** parallel sequences of one context, batched together by node-llama-cpp */
+  /** samples generated at the same time */
   sequences: number;
+  /**
+   * "lanes": one context per parallel sample, so a sample's numbers never depend on what else is
+   * being decoded and the same seed gives the same text on every run. "shared": one context whose
+   * sequences node-llama-cpp batches together — faster on a GPU, but which tokens share a batch
+   * depends on timing and llama.cpp's results on the batch's shape, so near-ties can sample
+   * differently between runs.
+   */
+  batching: Batching;
+  /** tokens per sequence (prompt + answer) */
   contextSize: number;
   threads?: number;
   signal?: AbortSignal;
@@ -32,34 +42,41 @@ export function sampleSeed(seed: number, id: number): number {
   return (Math.imul(h, 0xc2b2ae35) >>> 0) & 0x7fffffff;
 }
 
+async function createContexts(model: LlamaModel, options: GenerateSamplesOptions, parallel: number, threads: number | undefined): Promise<LlamaContext[]> {
+  const settings = {
+    contextSize: options.contextSize,
+    ...(threads ? { threads } : {}),
+    ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
+  };
+  if (options.batching === "shared") return [await model.createContext({ ...settings, sequences: parallel })];
+  const contexts: LlamaContext[] = [];
+  for (let i = 0; i < parallel; i++) contexts.push(await model.createContext({ ...settings, sequences: 1 }));
+  return contexts;
+}
+
 /**
- * Generates one answer per prompt with a model and an optional LoRA adapter, over parallel
- * sequences of one context. The model (and with it the adapter, which llama.cpp frees only with
- * the model) is disposed at the end, so many generations in a row do not grow in memory.
+ * Generates one answer per prompt with a model and an optional LoRA adapter, `sequences` at a
+ * time. Prompts are dealt to the parallel slots in a fixed order (slot i takes prompts i, i+n,
+ * …), so a slot's history — and with it where its tokens sit in the KV cache — is the same on
+ * every run. The model (and with it the adapter, which llama.cpp frees only with the model) is
+ * disposed at the end, so many generations in a row do not grow in memory.
  */
 export async function generateSamples(options: GenerateSamplesOptions): Promise<{ samples: GeneratedSample[]; backend: Backend; seconds: number; generatedTokens: number; tokensPerSecond: number; sequences: number; threads: number | null }> {
   const { llama, backend } = await LlamaRuntime.get();
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
   try {
-    const sequences = Math.max(1, Math.min(options.sequences, options.prompts.length));
-    const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, sequences));
-    const context = await model.createContext({
-      contextSize: options.contextSize * sequences,
-      sequences,
-      ...(threads ? { threads } : {}),
-      ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
-    });
+    const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
+    const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel));
+    const contexts = await createContexts(model, options, parallel, threads);
     const samples: GeneratedSample[] = new Array(options.prompts.length);
-    let next = 0;
     let done = 0;
     let generatedTokens = 0;
-    const worker = async () => {
-      const sequence = context.getSequence();
+    const slot = async (slotIndex: number) => {
+      const sequence = contexts[options.batching === "shared" ? 0 : slotIndex]!.getSequence();
       const completion = new LlamaCompletion({ contextSequence: sequence });
-      while (next < options.prompts.length) {
+      for (let index = slotIndex; index < options.prompts.length; index += parallel) {
         options.signal?.throwIfAborted();
-        const index = next++;
         const p = options.prompts[index]!;
         const seed = sampleSeed(options.seed, p.id);
         await sequence.clearHistory();
@@ -80,10 +97,13 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
         options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: done ? (secs / done) * (options.prompts.length - done) : null });
       }
     };
-    await Promise.all(Array.from({ length: sequences }, worker));
-    await context.dispose();
+    try {
+      await Promise.all(Array.from({ length: parallel }, (_, i) => slot(i)));
+    } finally {
+      for (const context of contexts) await context.dispose();
+    }
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences, threads: threads ?? null };
+    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null };
   } finally {
     await model.dispose();
   }

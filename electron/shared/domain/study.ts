@@ -31,12 +31,17 @@ export const GenerateSettingsSchema = z
     topK: z.number().int().min(0).default(40),
     maxTokens: z.number().int().min(1).max(4096).default(64),
     stop: z.array(z.string().min(1)).default(["\n"]),
+    /** samples generated at the same time */
     sequences: z.number().int().min(1).max(256).default(16),
+    /** lanes: bit-reproducible (one context per parallel sample); shared: one batched context, faster on GPUs */
+    batching: z.enum(["lanes", "shared"]).default("lanes"),
     contextSize: z.number().int().min(64).max(32768).default(512),
     /** null = the mode's default template */
     promptTemplate: z.string().min(1).nullable().default(null),
   })
   .strict();
+
+export type Batching = z.infer<typeof GenerateSettingsSchema>["batching"];
 
 export const StudySpecSchema = z
   .object({

@@ -25,6 +25,7 @@ export function generateExecutor(settings: StudySettings) {
       maxTokens: g.maxTokens,
       stop: g.stop,
       sequences: g.sequences,
+      batching: g.batching,
       contextSize: g.contextSize,
       signal: ctx.signal,
       onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
