@@ -1,4 +1,5 @@
 #include "adapter_io.h"
+#include "model_load.h"
 #include "protocol.h"
 #include "rng.h"
 
@@ -7,6 +8,7 @@
 #include "llama-adapter.h"
 
 #include <cmath>
+#include <cstdio>
 
 std::vector<lora_pair> plan_lora(const std::string & base_path, const std::vector<std::string> & targets, int64_t rank) {
     ggml_context * meta = nullptr;
@@ -94,4 +96,16 @@ void read_adapter_weights(llama_adapter_lora * adapter, std::vector<lora_pair> &
         ggml_backend_tensor_get(tensors[2 * i], pairs[i].a.data(), 0, pairs[i].a.size() * sizeof(float));
         ggml_backend_tensor_get(tensors[2 * i + 1], pairs[i].b.data(), 0, pairs[i].b.size() * sizeof(float));
     }
+}
+
+llama_adapter_lora * load_trainable_adapter(llama_model * model, const std::vector<lora_pair> & pairs, float alpha, const std::string & scratch) {
+    write_adapter(scratch, pairs, alpha, model_architecture(model));
+    llama_adapter_lora * adapter = llama_adapter_lora_init(model, scratch.c_str());
+    std::remove(scratch.c_str());
+    if (!adapter) fail(EXIT_INTERNAL, "adapter_failed", "llama.cpp could not load the fresh adapter");
+    return adapter;
+}
+
+bool reject_base_tensors(const ggml_tensor *, void *) {
+    return false;
 }

@@ -22,3 +22,7 @@ void write_adapter(const std::string & path, const std::vector<lora_pair> & pair
 void read_adapter_weights(llama_adapter_lora * adapter, std::vector<lora_pair> & pairs);
 // the adapter's trainable tensors, in plan order
 std::vector<struct ggml_tensor *> adapter_tensors(llama_adapter_lora * adapter, const std::vector<lora_pair> & pairs);
+// `pairs` as an adapter of `model`, loaded through a temporary GGUF at `scratch` (removed again)
+llama_adapter_lora * load_trainable_adapter(llama_model * model, const std::vector<lora_pair> & pairs, float alpha, const std::string & scratch);
+// llama_opt_param_filter that accepts no base tensor: only the adapter's A/B, marked by hand, train
+bool reject_base_tensors(const struct ggml_tensor *, void *);

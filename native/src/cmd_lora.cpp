@@ -18,10 +18,6 @@ namespace {
 
 const std::vector<std::string> DEFAULT_TARGETS = {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"};
 
-bool reject_base_tensors(const ggml_tensor *, void *) {
-    return false; // only the adapter's A/B (marked by hand) are trainable
-}
-
 void load_adapter_weights(const std::string & path, std::vector<lora_pair> & pairs) {
     ggml_context * meta = nullptr;
     gguf_init_params p = {/*no_alloc =*/ false, /*ctx =*/ &meta};
@@ -175,11 +171,7 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     if (resuming) load_adapter_weights(ckpt.adapter, lora);
     else if (!init_adapter.empty()) load_adapter_weights(init_adapter, lora);
     else init_lora(lora, tc.seed);
-    const std::string initial = out + ".initial.gguf";
-    write_adapter(initial, lora, (float) alpha, model_architecture(lm.model));
-    llama_adapter_lora * adapter = llama_adapter_lora_init(lm.model, initial.c_str());
-    std::remove(initial.c_str());
-    if (!adapter) fail(EXIT_INTERNAL, "adapter_failed", "llama.cpp could not load the fresh adapter");
+    llama_adapter_lora * adapter = load_trainable_adapter(lm.model, lora, (float) alpha, out + ".initial.gguf");
 
     lm.ctx = make_context(lm.model, tc.n_ctx, flags.threads);
     float scale = 1.0f;

@@ -25,7 +25,7 @@ static void on_ggml_abort(const char * message) {
     emit({{"type", "error"}, {"code", "internal_abort"}, {"message", message ? message : "ggml aborted"}});
 }
 
-static const char * USAGE = "usage: collapse-trainer <init|pretrain|lora|eval|version> --config <file.json> [--resume] [--threads N] [--verbose]";
+static const char * USAGE = "usage: collapse-trainer <init|pretrain|lora|eval|gradcheck|version> --config <file.json> [--resume] [--threads N] [--verbose]";
 
 int main(int argc, char ** argv) {
     install_stop_handlers();
@@ -48,7 +48,7 @@ int main(int argc, char ** argv) {
             emit({{"type", "result"}, {"command", "version"}, {"version", COLLAPSE_TRAINER_VERSION}, {"system", llama_print_system_info()}});
             return EXIT_OK;
         }
-        if (command != "init" && command != "pretrain" && command != "lora" && command != "eval") fail(EXIT_CONFIG, "bad_arguments", "unknown command \"" + command + "\"; " + USAGE);
+        if (command != "init" && command != "pretrain" && command != "lora" && command != "eval" && command != "gradcheck") fail(EXIT_CONFIG, "bad_arguments", "unknown command \"" + command + "\"; " + USAGE);
         if (config_path.empty()) fail(EXIT_CONFIG, "bad_arguments", "--config <file.json> is required");
         const json cfg = read_config(config_path);
         llama_backend_init();
@@ -57,7 +57,8 @@ int main(int argc, char ** argv) {
         if (command == "init") code = cmd_init(cfg);
         else if (command == "pretrain") code = cmd_pretrain(cfg, flags);
         else if (command == "lora") code = cmd_lora(cfg, flags);
-        else code = cmd_eval(cfg, flags);
+        else if (command == "eval") code = cmd_eval(cfg, flags);
+        else code = cmd_gradcheck(cfg, flags);
         llama_backend_free();
         return code;
     } catch (const trainer_error & e) {
