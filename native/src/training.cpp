@@ -106,8 +106,8 @@ double evaluate_windows(llama_context * ctx, const std::vector<window> & windows
         one.set(w);
         ggml_opt_result_reset(eval);
         llama_opt_epoch(ctx, one.ds, train, eval, 0, nullptr, nullptr);
-        // ggml's loss is the mean over all n_ctx rows; masked rows add 0, so rescale to the targets
-        sum += result_loss(eval) * n_ctx;
+        // ggml's loss is the mean over the output rows, which are the target positions (patch 0006)
+        sum += result_loss(eval) * w.n_targets;
         targets += w.n_targets;
     }
     ggml_opt_result_free(train);
@@ -156,7 +156,7 @@ train_outcome run_training(llama_context * ctx, const std::vector<window> & trai
             g_schedule.step = start.step + steps_this_run;
             llama_opt_epoch(ctx, one.ds, result, unused, 1, nullptr, nullptr);
             ++steps_this_run;
-            const double loss = w.n_targets ? result_loss(result) * n_ctx / w.n_targets : 0.0;
+            const double loss = w.n_targets ? result_loss(result) : 0.0; // per target token (patch 0006)
             epoch_sum += loss * w.n_targets;
             epoch_targets += w.n_targets;
             out.tokens += n_ctx;
