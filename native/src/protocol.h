@@ -27,6 +27,6 @@ struct trainer_error : std::runtime_error {
 void emit(const json & line);
 void log_info(const char * fmt, ...);
 
-// set by SIGTERM/SIGINT; training loops stop at the next step boundary
+// set by SIGTERM/SIGINT, or when the parent process dies; training loops stop at the next step boundary
 bool stop_requested();
 void install_stop_handlers();
