@@ -13,7 +13,7 @@ const banner = { js: "import { createRequire as __cr } from 'node:module'; const
 
 export async function buildElectron() {
   await Promise.all([
-    build({ ...common, format: "esm", banner, entryPoints: { main: "electron/main/main.ts", coreHost: "electron/main/coreHost.ts", studyWorker: "electron/core/api/studyWorker.ts" }, outdir: "dist/electron", outExtension: { ".js": ".js" } }),
+    build({ ...common, format: "esm", banner, entryPoints: { main: "electron/main/main.ts", coreHost: "electron/main/coreHost.ts", studyWorker: "electron/core/api/studyWorker.ts", prepareRowsWorker: "electron/core/data/importing/prepareRowsWorker.ts" }, outdir: "dist/electron", outExtension: { ".js": ".js" } }),
     build({ ...common, format: "cjs", external: ["electron"], entryPoints: { preload: "electron/preload/preload.ts" }, outdir: "dist/electron", outExtension: { ".js": ".cjs" } }),
   ]);
 }

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { Db } from "../../db/openDatabase";
 import { insertDataset, refreshDatasetCount, getDataset } from "../../db/queries/datasets";
 import {
@@ -15,7 +15,9 @@ import {
 import { prepareRecordInserts } from "../../db/queries/records";
 import { withAsyncTransaction } from "../../db/queries/transactions";
 import { openTable, type ColumnMapping, type TableFormat } from "../import";
-import { preprocessReport } from "../preprocess/preprocessReport";
+import type { TableRow } from "../import/types";
+import type { RawReport } from "../../../shared/domain/records";
+import { PreparePool } from "./PreparePool";
 import { sha256OfFile } from "./hashFile";
 import type { ImportReport } from "./ImportReport";
 
@@ -37,8 +39,14 @@ export type ImportDatasetOptions = {
 
 const FIRST_WARNINGS = 50;
 
-function contentHash(description: string, additional: string | null, conclusion: string): string {
-  return createHash("sha256").update(description).update("\u0000").update(additional ?? "").update("\u0000").update(conclusion).digest("base64url");
+/** Above this size the rows are prepared on a worker thread: starting one costs more than small files take. */
+const WORKER_FROM_BYTES = 16 * 1024 * 1024;
+
+async function* withText(rows: AsyncIterable<TableRow>): AsyncGenerator<TableRow & { text: RawReport }> {
+  for await (const row of rows) {
+    const v = row.values;
+    yield { ...row, text: { sourceId: v.sourceId, description: v.description?.trim() ?? "", additional: v.additional?.trim() || null, conclusion: v.conclusion?.trim() ?? "" } };
+  }
 }
 
 function reportOfExisting(db: Db, row: ImportRow, file: string): ImportReport {
@@ -108,55 +116,55 @@ export async function importDataset(db: Db, options: ImportDatasetOptions): Prom
     };
     for (const note of detected.warnings) warn({ row: null, line: null, code: "file", message: note });
 
-    for await (const row of rows) {
-      rowsRead++;
-      const v = row.values;
-      const description = v.description?.trim() ?? "";
-      const conclusion = v.conclusion?.trim() ?? "";
-      const additional = v.additional?.trim() || null;
-      const pre = preprocessReport({ sourceId: v.sourceId, description, additional, conclusion });
-      const hash = contentHash(description, additional, conclusion);
-      const recordId = insertRecord({
-        dataset_id: datasetId,
-        source_id: v.sourceId,
-        source_row: row.row,
-        description,
-        additional,
-        conclusion,
-        content_hash: hash,
-        description_labels_json: JSON.stringify(pre.descriptionLabels),
-        conclusion_labels_json: JSON.stringify(pre.conclusionLabels),
-        other_labels_json: JSON.stringify(pre.otherLabels),
-        max_category: pre.maxCategory,
-        excluded_reason: pre.excludedReason,
-      });
-      if (recordId === null) {
-        duplicates++;
-        warn({ row: row.row, line: row.line, code: "duplicate_record", message: "duplicate of an earlier row; skipped" });
-        continue;
-      }
-      for (const w of pre.warnings) warn({ row: row.row, line: row.line, code: w.code, message: w.message });
-      if (pre.excludedReason) {
-        rowsExcluded++;
-        excluded[pre.excludedReason] = (excluded[pre.excludedReason] ?? 0) + 1;
-      } else rowsImported++;
-      for (const n of pre.nodules) {
-        nodules++;
-        insertNodule({
-          record_id: recordId,
-          idx: n.index,
-          start_offset: n.start,
-          end_offset: n.end,
-          labels_json: JSON.stringify(n.labels),
-          lobe: n.lobe,
-          third: n.third,
+    const pool = new PreparePool({ threads: lastBytes.totalBytes >= WORKER_FROM_BYTES && availableParallelism() > 1 ? 1 : 0 });
+    try {
+      for await (const { item: row, prepared: pre } of pool.map(withText(rows), (r) => r.text)) {
+        rowsRead++;
+        const { sourceId, description, additional, conclusion } = row.text;
+        const recordId = insertRecord({
+          dataset_id: datasetId,
+          source_id: sourceId,
+          source_row: row.row,
+          description,
+          additional,
+          conclusion,
+          content_hash: pre.contentHash,
+          description_labels_json: pre.descriptionLabelsJson,
+          conclusion_labels_json: pre.conclusionLabelsJson,
+          other_labels_json: pre.otherLabelsJson,
+          max_category: pre.maxCategory,
+          excluded_reason: pre.excludedReason,
         });
+        if (recordId === null) {
+          duplicates++;
+          warn({ row: row.row, line: row.line, code: "duplicate_record", message: "duplicate of an earlier row; skipped" });
+          continue;
+        }
+        for (const w of pre.warnings) warn({ row: row.row, line: row.line, code: w.code, message: w.message });
+        if (pre.excludedReason) {
+          rowsExcluded++;
+          excluded[pre.excludedReason] = (excluded[pre.excludedReason] ?? 0) + 1;
+        } else rowsImported++;
+        for (const n of pre.nodules) {
+          nodules++;
+          insertNodule({
+            record_id: recordId,
+            idx: n.index,
+            start_offset: n.start,
+            end_offset: n.end,
+            labels_json: n.labelsJson,
+            lobe: n.lobe,
+            third: n.third,
+          });
+        }
+        if (rowsRead % 2000 === 0) {
+          options.onProgress?.({ rows: rowsRead, ...lastBytes });
+          // let the event loop breathe (progress, abort) during a long import
+          await new Promise((r) => setImmediate(r));
+        }
       }
-      if (rowsRead % 2000 === 0) {
-        options.onProgress?.({ rows: rowsRead, ...lastBytes });
-        // let the event loop breathe (progress, abort) during a long import
-        await new Promise((r) => setImmediate(r));
-      }
+    } finally {
+      await pool.close();
     }
     if (rowsRead === 0) throw new Error(`${basename(file)}: the file has a header but no data rows`);
     options.onProgress?.({ rows: rowsRead, bytesRead: lastBytes.totalBytes, totalBytes: lastBytes.totalBytes });
