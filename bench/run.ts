@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { machineDescription, type BenchResult, type BenchSuite } from "./BenchResult";
 import { importSuite } from "./suites/importSuite";
 import { trainerSuite } from "./suites/trainerSuite";
+import { generationSuite } from "./suites/generationSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -43,6 +43,10 @@ function hasCuda(): boolean {
   return spawnSync("nvcc", ["--version"], { stdio: "ignore" }).status === 0 && spawnSync("nvidia-smi", ["-L"], { stdio: "ignore" }).status === 0;
 }
 
+/** llama.cpp's own tools from the same tree: the baselines of `npm run bench`. */
+const BASELINES = ["llama-finetune", "llama-batched-bench"] as const;
+export type Baseline = (typeof BASELINES)[number];
+
 export type BuildPlan = { key: string; flavour: string; bundle: string; patches: string[]; srcDir: string; buildDir: string; binary: string; baselines: boolean };
 
 export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
@@ -102,7 +106,7 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   const log = options.log ?? ((s: string) => process.stderr.write(s + "\n"));
   const plan = planBuild(options);
   const stamp = `${plan.binary}.stamp`;
-  const baselinesReady = !plan.baselines || existsSync(join(plan.buildDir, "llama-finetune"));
+  const baselinesReady = !plan.baselines || BASELINES.every((b) => existsSync(join(plan.buildDir, b)));
   if (existsSync(plan.binary) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === plan.key && baselinesReady) return plan.binary;
   log(`building the native trainer (${plan.flavour}); the first build takes a few minutes`);
   prepareSource(plan, log);
@@ -117,7 +121,7 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
     `-DGGML_CUDA=${cuda ? "ON" : "OFF"}`,
     `-DCOLLAPSE_BUILD_BASELINES=${plan.baselines ? "ON" : "OFF"}`,
   ], ROOT, log);
-  const targets = ["collapse-trainer", ...(plan.baselines ? ["llama-finetune"] : [])];
+  const targets = ["collapse-trainer", ...(plan.baselines ? BASELINES : [])];
   run("cmake", ["--build", plan.buildDir, "--config", "Release", "-j", String(Math.max(1, Number(process.env.COLLAPSE_BUILD_JOBS ?? 2))), "--target", ...targets], ROOT, log);
   mkdirSync(BIN_DIR, { recursive: true });
   copyFileSync(join(plan.buildDir, EXE), plan.binary);
@@ -134,7 +138,7 @@ export function bundledVocab(name: "llama-spm" | "llama-bpe" | "gpt-2"): string 
   return path;
 }
 
-export function baselineBinary(name: "llama-finetune"): string {
+export function baselineBinary(name: Baseline): string {
   return join(planBuild({ baselines: true }).buildDir, name);
 }
 

@@ -67,7 +67,7 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
   try {
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
-    const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel));
+    const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel, options.batching));
     const contexts = await createContexts(model, options, parallel, threads);
     const samples: GeneratedSample[] = new Array(options.prompts.length);
     let done = 0;

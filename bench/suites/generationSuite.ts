@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BenchSuite } from "../BenchResult";
+import { baselineBinary, bundledVocab, ensureTrainerBuilt } from "../../native/scripts/build";
+import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
+import { generateCorpus } from "../../electron/core/data/synth";
+import { DEFAULT_TEMPLATES, renderPrompt } from "../../electron/core/experiments/promptTemplate";
+import { generateSamples } from "../../electron/core/generate/generateSamples";
+import { LlamaRuntime } from "../../electron/core/generate/LlamaRuntime";
+
+// Mistral's 32k vocabulary; a small model, where per-token bookkeeping shows, and a 125M Q8_0 one,
+// where decoding dominates as in the models users bring
+const MODELS = [
+  { label: "20M-param f32 model", recipe: { n_embd: 256, n_layer: 4, n_head: 8, n_head_kv: 2, n_ff: 768, n_ctx_train: 1024, seed: 5, type: "f32" as const }, parallel: [4, 16], rounds: 8 },
+  { label: "125M-param q8_0 model", recipe: { n_embd: 768, n_layer: 12, n_head: 12, n_head_kv: 4, n_ff: 2048, n_ctx_train: 1024, seed: 5, type: "q8_0" as const }, parallel: [4], rounds: 2 },
+];
+const TG = 64;
+const THREAD_CHOICES = [1, 2];
+
+type Row = { pp: number; tg: number; pl: number; t: number; speed_tg: number; speed: number };
+
+/**
+ * Generated tokens/s through the product (node-llama-cpp, parallel sequences, from model load to
+ * the last sample) next to llama.cpp's llama-batched-bench from the same tree: same model, same
+ * number of parallel sequences, prompt length and generated tokens. Each at its best thread
+ * count: the product chooses by measurement (chooseThreads), llama-batched-bench's best of 1 and
+ * 2 is taken. Its rate is generated tokens over prompt processing plus generation.
+ */
+export const generationSuite: BenchSuite = {
+  name: "generation",
+  async run(ctx) {
+    await ensureTrainerBuilt({ baselines: true, log: ctx.log });
+    const dir = join(ctx.tmp, "generation");
+    mkdirSync(dir, { recursive: true });
+    for (const m of MODELS) {
+      const model = join(dir, `${m.recipe.n_embd}.gguf`);
+      await TrainerProcess.run("init", { ...m.recipe, vocab: bundledVocab("llama-spm"), out: model });
+      const { llama } = await LlamaRuntime.get();
+      const loaded = await llama.loadModel({ modelPath: model, gpuLayers: 0 });
+      const corpus = generateCorpus({ records: 128, seed: 9 }).map((r, i) => ({ id: i, prompt: renderPrompt(DEFAULT_TEMPLATES.conclusion, r) }));
+      const pp = Math.round(corpus.reduce((n, p) => n + loaded.tokenize(p.prompt, true).length, 0) / corpus.length);
+      await loaded.dispose();
+
+      for (const pl of ctx.quick ? m.parallel.slice(0, 1) : m.parallel) {
+        let baseline: number | undefined;
+        for (const t of THREAD_CHOICES) {
+          const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "--output-format", "jsonl"], { encoding: "utf8" });
+          const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
+          if (!line) ctx.log(`llama-batched-bench -t ${t} gave no result: ${r.stderr.slice(-300)}`);
+          const row = line ? (JSON.parse(line.slice(line.indexOf("{"))) as Row) : null;
+          if (row) baseline = Math.max(baseline ?? 0, (row.pl * row.tg) / row.t);
+        }
+        for (const batching of ["shared", "lanes"] as const) {
+          // several rounds of prompts, so that loading the model and choosing threads are amortised as in a study
+          const res = await generateSamples({ modelPath: model, prompts: corpus.slice(0, pl * m.rounds), seed: 1, temperature: 1, topP: 1, topK: 0, maxTokens: TG, stop: [], sequences: pl, batching, contextSize: pp + TG + 64 });
+          ctx.record({
+            name: `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, CPU, ${res.threads} thread(s) by measurement`,
+            value: res.generatedTokens / res.seconds,
+            unit: "generated tokens/s",
+            ...(baseline ? { baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2, generated tokens / (T_PP + T_TG)`, baseline_value: baseline } : {}),
+            target: "≥ 0.9 × llama-batched-bench",
+          });
+        }
+      }
+    }
+  },
+};
