@@ -11,6 +11,12 @@ export const DEFAULT_TEMPLATES: Record<PromptMode, string> = {
   report: "Протокол УЗИ щитовидной железы.\nОписание:",
 };
 
+/** Where an answer ends: a conclusion is one line; a report has a description line and a conclusion line. */
+export const DEFAULT_STOPS: Record<PromptMode, string[]> = {
+  conclusion: ["\n"],
+  report: ["\n\n", "\nОписание:", "Протокол УЗИ"],
+};
+
 export function renderPrompt(template: string, fields: { description: string; additional?: string | null }): string {
   return template.replaceAll("{description}", fields.description).replaceAll("{additional}", fields.additional ?? "");
 }

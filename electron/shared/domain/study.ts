@@ -30,7 +30,8 @@ export const GenerateSettingsSchema = z
     topP: z.number().gt(0).max(1).default(0.95),
     topK: z.number().int().min(0).default(40),
     maxTokens: z.number().int().min(1).max(4096).default(64),
-    stop: z.array(z.string().min(1)).default(["\n"]),
+    /** null = the mode's default (promptTemplate.ts): the end of the line for a conclusion, a blank line for a report */
+    stop: z.array(z.string().min(1)).nullable().default(null),
     /** samples generated at the same time */
     sequences: z.number().int().min(1).max(256).default(16),
     /** lanes: bit-reproducible (one context per parallel sample); shared: one batched context, faster on GPUs */

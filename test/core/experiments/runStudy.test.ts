@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { DEFAULT_STOPS, DEFAULT_TEMPLATES } from "../../../electron/core/experiments/promptTemplate";
 import { openDatabase } from "../../../electron/core/db/openDatabase";
 import { importSynthetic } from "../../../electron/core/data/importing/importSynthetic";
 import { registerModel } from "../../../electron/core/models/registerModel";
@@ -40,5 +42,44 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     expect(a.metrics.find((m) => m.metric === "kl_unigram_vs_real" && m.generation_index === 1)!.value).toBeGreaterThan(0);
     const b = await runOnce(1);
     expect(b.samples).toEqual(a.samples);
+  });
+});
+
+describe("whole-report mode (the model writes description and conclusion)", () => {
+  it("trains on whole reports, prompts with the report template, stops at a blank line, and stores template and stops with the generation", async () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, "ws.sqlite"));
+    await importSynthetic(db, { records: 120, seed: 5, dir });
+    await registerModel(db, { path: await tinyModel(), name: "tiny" });
+    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1, contextSize: 512 }, generate: { mode: "report", maxTokens: 24, sequences: 3 }, metrics: { bootstrap: 0 } });
+    const { id } = createStudy(db, { spec, source: "", versions: {} });
+    expect(await runStudy(db, id, { workspaceDir: dir })).toBe("done");
+    const jobs = listJobs(db, { experimentId: id });
+    const train = jobs.find((j) => j.kind === "train")!;
+    const pairs = readFileSync(join(dir, "studies", String(id), "train", `${train.key}.jsonl`), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { prompt: string; answer: string });
+    expect(pairs).toHaveLength(6);
+    for (const p of pairs) {
+      expect(p.prompt).toBe(DEFAULT_TEMPLATES.report);
+      expect(p.answer).toMatch(/^ .+\nЗаключение: .+\n$/s);
+    }
+    const generate = jobs.find((j) => j.kind === "generate")!;
+    expect(JSON.parse(generate.output_json!)).toMatchObject({ promptTemplate: DEFAULT_TEMPLATES.report, stop: DEFAULT_STOPS.report });
+    const samples = listSamplesOfJob(db, { jobId: generate.id });
+    expect(samples).toHaveLength(6);
+    expect(samples.every((s) => s.prompt === DEFAULT_TEMPLATES.report && !s.output.includes("\n\n"))).toBe(true);
+    expect(listMetricPoints(db, { experimentId: id }).some((m) => m.metric === "perplexity_real" && m.generation_index === 1)).toBe(true);
+    db.close();
+  });
+
+  it("an answer longer than the training context fails the job with a message that says what to change", async () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, "ws.sqlite"));
+    await importSynthetic(db, { records: 120, seed: 5, dir });
+    await registerModel(db, { path: await tinyModel(), name: "tiny" });
+    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, generate: { mode: "report" }, metrics: { bootstrap: 0 } });
+    const { id } = createStudy(db, { spec, source: "", versions: {} });
+    expect(await runStudy(db, id, { workspaceDir: dir })).toBe("failed");
+    expect(listJobs(db, { experimentId: id }).find((j) => j.kind === "train")!.error).toMatch(/longer than the context \(256 tokens\): raise train\.contextSize/);
+    db.close();
   });
 });

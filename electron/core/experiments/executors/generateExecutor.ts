@@ -23,7 +23,7 @@ export function generateExecutor(settings: StudySettings) {
       topP: g.topP,
       topK: g.topK,
       maxTokens: g.maxTokens,
-      stop: g.stop,
+      stop: inputs.stop,
       sequences: g.sequences,
       batching: g.batching,
       contextSize: g.contextSize,
@@ -32,7 +32,7 @@ export function generateExecutor(settings: StudySettings) {
     });
     ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"}${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
-      output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template },
+      output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
       commit: (db) => {
         deleteSamplesOfJob(db, { jobId: ctx.job.id });
         insertSamples(db, r.samples.map((s, idx) => ({ job_id: ctx.job.id, idx, record_id: s.id, prompt: s.prompt, output: s.output, token_count: s.tokenCount, finish_reason: s.finishReason, seed: s.seed })));

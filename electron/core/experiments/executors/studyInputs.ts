@@ -1,12 +1,13 @@
 import type { Db } from "../../db/openDatabase";
 import type { StudySettings } from "../createStudy";
 import { realPairs, type RealPair } from "../studyData";
-import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt, type PromptMode } from "../promptTemplate";
+import { DEFAULT_STOPS, DEFAULT_TEMPLATES, renderAnswer, renderPrompt, type PromptMode } from "../promptTemplate";
 
 /** What every job of a study reads: the template and the real pairs its settings select. */
 export type StudyInputs = {
   mode: PromptMode;
   template: string;
+  stop: string[];
   train: RealPair[];
   test: RealPair[];
   prompt: (r: { description: string; additional?: string | null }) => string;
@@ -21,6 +22,7 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
   return {
     mode,
     template,
+    stop: spec.generate.stop ?? DEFAULT_STOPS[mode],
     train: pick("train", spec.trainRecords),
     test: pick("test", spec.evalRecords),
     prompt: (r) => renderPrompt(template, r),

@@ -5,6 +5,7 @@ import { listSamplesOfJob } from "../../db/queries/samples";
 import { insertAdapter } from "../../db/queries/models";
 import { sha256OfFile } from "../../data/importing/hashFile";
 import { TrainerProcess } from "../../train/TrainerProcess";
+import { TrainerError } from "../../train/TrainerError";
 import { assembleTrainingSet, type TrainingPair } from "../assembleTrainingSet";
 import type { TrainParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
@@ -60,7 +61,12 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
         onProgress: (x) =>
           ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: x.phase === "val" ? "validating" : "training", tokensPerSecond: x.tokens_per_s ?? 0, etaSeconds: x.eta_s, detail: { loss: x.loss, valLoss: x.val_loss, epoch: x.epoch, model: model.name } }),
       },
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof TrainerError && error.code === "answer_too_long") {
+        throw new Error(`${error.message}: raise train.contextSize in the study (a multiple of 256; whole reports need 512 or more)`, { cause: error });
+      }
+      throw error;
+    });
     const sha256 = await sha256OfFile(adapter);
     const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, tokensPerSecond: r.tokens_per_s, seconds: r.seconds };
     return {
