@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { machineDescription, type BenchResult, type BenchSuite } from "./BenchResult";
 import { importSuite } from "./suites/importSuite";
 import { trainerSuite } from "./suites/trainerSuite";
+import { metricsSuite } from "./suites/metricsSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, metricsSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -1,0 +1,51 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import type { BenchSuite } from "../BenchResult";
+import { generateCorpus } from "../../electron/core/data/synth/generateCorpus";
+import { generationMetrics, type GenerationMetricsInput } from "../../electron/core/metrics/generationMetrics";
+import { computeMetricsInWorker } from "../../electron/core/metrics/computeMetricsInWorker";
+
+const SAMPLES = 10_000;
+
+/**
+ * One generation of 10,000 samples against the real conclusions of the same prompts. Two text
+ * lengths: conclusions (~10 word tokens, the study's answers) and descriptions used as outputs
+ * (~100 tokens), a stand-in for long generations.
+ */
+function generation(kind: "conclusions" | "descriptions"): GenerationMetricsInput {
+  const corpus = generateCorpus({ records: 3 * SAMPLES, seed: 5 });
+  const pick = (from: number) => corpus.slice(from, from + SAMPLES).map((r) => (kind === "conclusions" ? r.conclusion : r.description));
+  const real = pick(0);
+  return { outputs: pick(SAMPLES), real, descriptions: corpus.slice(0, SAMPLES).map((r) => r.description), m1: pick(2 * SAMPLES), realPool: real };
+}
+
+export const metricsSuite: BenchSuite = {
+  name: "metrics",
+  async run(ctx) {
+    for (const kind of ["conclusions", "descriptions"] as const) {
+      ctx.log(`building ${SAMPLES.toLocaleString("en-US")} ${kind}…`);
+      const input = generation(kind);
+      const tokens = input.outputs.reduce((n, o) => n + o.split(/\s+/).length, 0) / SAMPLES;
+      ctx.log(`about ${tokens.toFixed(0)} words per output`);
+      const label = `metrics of 10,000 ${kind}`;
+      // warm the JIT on a small slice so the timed runs measure steady-state code
+      generationMetrics({ ...input, outputs: input.outputs.slice(0, 500), real: input.real.slice(0, 500), descriptions: input.descriptions!.slice(0, 500) }, { bootstrap: 20 });
+
+      let t = performance.now();
+      generationMetrics(input, { bootstrap: 0 });
+      ctx.record({ name: `${label}: all metrics, no bootstrap`, value: (performance.now() - t) / 1000, unit: "s", target: "< 1 s" });
+      t = performance.now();
+      generationMetrics(input, { bootstrap: 1000 });
+      ctx.record({ name: `${label}: all metrics + 1,000-resample bootstrap`, value: (performance.now() - t) / 1000, unit: "s", target: "< 5 s" });
+
+      // the same through computeMetricsInWorker: worker start (and, from sources, tsx) and copying included
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      t = performance.now();
+      await computeMetricsInWorker(input, { bootstrap: 1000 });
+      const wall = (performance.now() - t) / 1000;
+      delay.disable();
+      ctx.record({ name: `${label}: in a worker thread, bootstrap included (wall)`, value: wall, unit: "s", target: "< 5 s" });
+      ctx.record({ name: `${label}: caller's longest event-loop stall meanwhile`, value: delay.max / 1e6, unit: "ms" });
+    }
+  },
+};
