@@ -1,7 +1,10 @@
 import { wordTokens } from "../../shared/text/wordTokens";
 import { createRng, shuffled } from "../../shared/random";
 import { maxEuCategory } from "../data/tirads";
-import { Vocabulary, ngramMatrix, weightedRowSum, type CountMatrix } from "./countMatrix";
+import { weightedRowSum } from "./countMatrix";
+import { NgramSpace } from "./NgramSpace";
+import { Vocabulary } from "./Vocabulary";
+import { rowWeights, textRows, type TextRows } from "./textRows";
 import { jsOfCounts, klOfCounts } from "./divergence";
 import { selfBleuScores } from "./selfBleu";
 import type { MetricName } from "./metricNames";
@@ -30,10 +33,12 @@ const BINS = 6;
  */
 export class PreparedGeneration {
   readonly size: number;
-  private readonly gen: CountMatrix[];
-  private readonly real: CountMatrix[];
-  private readonly m1Unigrams: Float64Array | null;
-  private readonly buffers: { gen: Float64Array[]; real: Float64Array[] };
+  private readonly gen: TextRows;
+  private readonly real: TextRows;
+  private readonly m1Unigrams: Int32Array | null;
+  private readonly buffers: { gen: Int32Array[]; real: Int32Array[]; genRows: Int32Array; realRows: Int32Array };
+  /** every sample once: the point estimate's weights */
+  private readonly once: Int32Array;
   private readonly outputIds: Int32Array;
   private readonly seenOutput: Uint8Array;
   private readonly lengths: Int32Array;
@@ -45,26 +50,29 @@ export class PreparedGeneration {
   /** sentence BLEU-4 of the self-BLEU subsample, NaN outside it */
   private readonly bleu: Float64Array;
 
-  constructor(texts: GenerationTexts, options: { seed: number; selfBleuSample: number }) {
+  constructor(texts: GenerationTexts, options: { seed: number; selfBleuSample: number }, space = new NgramSpace()) {
     const n = texts.outputs.length;
     if (texts.real.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.real.length} real conclusions; each output needs the real conclusion of its prompt`);
     if (texts.descriptions && texts.descriptions.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.descriptions.length} descriptions`);
     this.size = n;
-    const genTok = texts.outputs.map(wordTokens);
-    const realTok = texts.real.map(wordTokens);
-    const vocabularies = [new Vocabulary(), new Vocabulary(), new Vocabulary()];
-    this.gen = vocabularies.map((v, i) => ngramMatrix(genTok, i + 1, v));
-    this.real = vocabularies.slice(0, 2).map((v, i) => ngramMatrix(realTok, i + 1, v));
-    const m1 = texts.m1 ? ngramMatrix(texts.m1.map(wordTokens), 1, vocabularies[0]!) : null;
-    const width = vocabularies.map((v) => v.size);
-    this.buffers = { gen: width.map((w) => new Float64Array(w)), real: width.slice(0, 2).map((w) => new Float64Array(w)) };
-    this.m1Unigrams = m1 ? new Float64Array(width[0]!) : null;
-    if (m1 && this.m1Unigrams) weightedRowSum(m1, null, this.m1Unigrams);
+    this.once = new Int32Array(n).fill(1);
+    this.gen = textRows(texts.outputs, space, 3);
+    this.real = textRows(texts.real, space, 2);
+    const m1 = texts.m1 ? textRows(texts.m1, space, 1) : null;
+    const width = [1, 2, 3].map((order) => space.width(order));
+    this.buffers = {
+      gen: width.map((w) => new Int32Array(w)),
+      real: width.slice(0, 2).map((w) => new Int32Array(w)),
+      genRows: new Int32Array(this.gen.rows),
+      realRows: new Int32Array(this.real.rows),
+    };
+    this.m1Unigrams = m1 ? new Int32Array(width[0]!) : null;
+    if (m1 && this.m1Unigrams) weightedRowSum(m1.byOrder[0]!, rowWeights(m1, null, new Int32Array(m1.rows)), this.m1Unigrams);
 
     const outputs = new Vocabulary();
     this.outputIds = Int32Array.from(texts.outputs, (o) => outputs.idOf(o.trim()));
     this.seenOutput = new Uint8Array(outputs.size);
-    this.lengths = Int32Array.from(genTok, (t) => t.length);
+    this.lengths = Int32Array.from(texts.outputs, (o) => space.tokenIds(o).length);
     this.byLength = Int32Array.from([...this.lengths.keys()].sort((a, b) => this.lengths[a]! - this.lengths[b]!));
 
     const category = (text: string) => maxEuCategory(text) ?? 0;
@@ -74,20 +82,22 @@ export class PreparedGeneration {
 
     this.bleu = new Float64Array(n).fill(NaN);
     const subsample = shuffled([...Array(n).keys()], createRng(options.seed).fork("self-bleu")).slice(0, options.selfBleuSample);
-    selfBleuScores(subsample.map((i) => genTok[i]!)).forEach((score, k) => {
+    selfBleuScores(subsample.map((i) => wordTokens(texts.outputs[i]!))).forEach((score, k) => {
       if (score !== null) this.bleu[subsample[k]!] = score;
     });
   }
 
   /** Every resampled metric with sample i counted weights[i] times (null: each once). */
   evaluate(weights: Int32Array | null): MetricValues {
-    const w = (i: number) => (weights ? weights[i]! : 1);
+    const w = weights ?? this.once;
     const n = this.size;
     let drawn = 0;
-    for (let i = 0; i < n; i++) drawn += w(i);
+    for (let i = 0; i < n; i++) drawn += w[i]!;
 
-    const [g1, g2, g3] = this.gen.map((m, i) => weightedRowSum(m, weights, this.buffers.gen[i]!));
-    this.real.forEach((m, i) => weightedRowSum(m, weights, this.buffers.real[i]!));
+    const genRows = rowWeights(this.gen, weights, this.buffers.genRows);
+    const realRows = rowWeights(this.real, weights, this.buffers.realRows);
+    const [g1, g2, g3] = this.gen.byOrder.map((m, i) => weightedRowSum(m, genRows, this.buffers.gen[i]!));
+    this.real.byOrder.forEach((m, i) => weightedRowSum(m, realRows, this.buffers.real[i]!));
     const [G1, G2] = this.buffers.gen;
     const [R1, R2] = this.buffers.real;
     const share = (k: number, of: number) => (of > 0 ? k / of : null);
@@ -105,7 +115,7 @@ export class PreparedGeneration {
     const realBins = new Float64Array(BINS);
     this.seenOutput.fill(0);
     for (let i = 0; i < n; i++) {
-      const k = w(i);
+      const k = w[i]!;
       if (k === 0) continue;
       const id = this.outputIds[i]!;
       if (!this.seenOutput[id]) distinctOutputs += this.seenOutput[id] = 1;
@@ -158,14 +168,14 @@ export class PreparedGeneration {
   }
 
   /** The median of the drawn lengths: the mean of the two middle ones when the count is even. */
-  private weightedMedianLength(w: (i: number) => number, drawn: number): number | null {
+  private weightedMedianLength(w: Int32Array, drawn: number): number | null {
     if (drawn === 0) return null;
     const lowRank = Math.floor((drawn - 1) / 2);
     const highRank = Math.floor(drawn / 2);
     let seen = 0;
     let low: number | null = null;
     for (const i of this.byLength) {
-      seen += w(i);
+      seen += w[i]!;
       if (low === null && seen > lowRank) low = this.lengths[i]!;
       if (seen > highRank) return (low! + this.lengths[i]!) / 2;
     }

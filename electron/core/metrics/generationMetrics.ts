@@ -2,6 +2,7 @@ import { METRIC_RANGES, type MetricName, type MetricValue } from "./metricNames"
 import { PreparedGeneration, type GenerationTexts, type ResampledMetric } from "./PreparedGeneration";
 import { forEachResample, percentileInterval } from "./bootstrap";
 import { noiseFloor } from "./noiseFloor";
+import { NgramSpace } from "./NgramSpace";
 
 export type GenerationMetricsInput = GenerationTexts & {
   /** the real pool the noise floor splits (the study's real training conclusions) */
@@ -24,7 +25,8 @@ export const DEFAULT_METRICS_OPTIONS: GenerationMetricsOptions = { seed: 1, boot
 /** Every metric of one generation (docs/metrics.md) with its 95% bootstrap interval. */
 export function generationMetrics(input: GenerationMetricsInput, options: Partial<GenerationMetricsOptions> = {}): MetricValue[] {
   const o = { ...DEFAULT_METRICS_OPTIONS, ...options };
-  const prepared = new PreparedGeneration(input, o);
+  const space = new NgramSpace();
+  const prepared = new PreparedGeneration(input, o, space);
   const values = prepared.evaluate(null);
   const names = (Object.keys(values) as ResampledMetric[]).filter((m) => m !== "kl_unigram_vs_m1" || input.m1);
   const replicates = new Map(names.map((m) => [m, [] as (number | null)[]]));
@@ -34,7 +36,7 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
       for (const m of names) replicates.get(m)!.push(r[m]);
     });
   }
-  const floor = noiseFloor(input.realPool, prepared.size, { seeds: o.noiseFloorSeeds, seed: o.seed });
+  const floor = noiseFloor(input.realPool, prepared.size, { seeds: o.noiseFloorSeeds, seed: o.seed, space });
   const point = (metric: MetricName, value: number | null, low: number | null = null, high: number | null = null): MetricValue => ({ metric, value, low, high });
   const out: MetricValue[] = [
     point("samples", prepared.size),

@@ -1,8 +1,9 @@
 import type { Db } from "../db/openDatabase";
 import { listMetricPoints } from "../db/queries/metricPoints";
-import { wordTokens } from "../../shared/text/wordTokens";
 import { createRng, shuffled } from "../../shared/random";
-import { Vocabulary, ngramMatrix, weightedRowSum } from "./countMatrix";
+import { weightedRowSum } from "./countMatrix";
+import { NgramSpace } from "./NgramSpace";
+import { rowWeights, textRows } from "./textRows";
 import { klOfCounts } from "./divergence";
 import { quantile } from "./bootstrap";
 
@@ -14,13 +15,15 @@ export type NoiseFloor = { value: number | null; low: number | null; high: numbe
  * over `seeds` seeded splits: what KL two samples of one distribution already show at this size.
  * low/high: the 2.5th and 97.5th percentiles over the splits. Null with fewer than 2 texts.
  */
-export function noiseFloor(realTexts: readonly string[], sampleSize: number, options: { seeds: number; seed: number }): NoiseFloor {
+export function noiseFloor(realTexts: readonly string[], sampleSize: number, options: { seeds: number; seed: number; space?: NgramSpace }): NoiseFloor {
   const halfSize = Math.min(sampleSize, Math.floor(realTexts.length / 2));
   if (halfSize < 1 || options.seeds < 1) return { value: null, low: null, high: null, halfSize };
-  const vocabulary = new Vocabulary();
-  const matrix = ngramMatrix(realTexts.map(wordTokens), 1, vocabulary);
-  const a = new Float64Array(vocabulary.size);
-  const b = new Float64Array(vocabulary.size);
+  const space = options.space ?? new NgramSpace();
+  const rows = textRows(realTexts, space, 1);
+  const a = new Int32Array(space.width(1));
+  const b = new Int32Array(space.width(1));
+  const rowsA = new Int32Array(rows.rows);
+  const rowsB = new Int32Array(rows.rows);
   const weightsA = new Int32Array(realTexts.length);
   const weightsB = new Int32Array(realTexts.length);
   const values: number[] = [];
@@ -32,8 +35,8 @@ export function noiseFloor(realTexts: readonly string[], sampleSize: number, opt
       weightsA[order[k]!] = 1;
       weightsB[order[halfSize + k]!] = 1;
     }
-    weightedRowSum(matrix, weightsA, a);
-    weightedRowSum(matrix, weightsB, b);
+    weightedRowSum(rows.byOrder[0]!, rowWeights(rows, weightsA, rowsA), a);
+    weightedRowSum(rows.byOrder[0]!, rowWeights(rows, weightsB, rowsB), b);
     const kl = klOfCounts(a, b);
     if (kl !== null) values.push(kl);
   }
