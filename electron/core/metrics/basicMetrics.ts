@@ -1,5 +1,8 @@
 import { klOfCounts } from "./divergence";
 
+// The plain string forms of the definitions in docs/metrics.md. generationMetrics computes the same
+// on interned ids (PreparedGeneration, for speed); the tests hold the two equal.
+
 /** Word n-grams of a text (n ≥ 1), joined by a space. */
 export function ngrams(tokens: readonly string[], n: number): string[] {
   const out: string[] = [];
