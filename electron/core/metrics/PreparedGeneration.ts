@@ -1,7 +1,8 @@
 import { wordTokens } from "../../shared/text/wordTokens";
 import { createRng, shuffled } from "../../shared/random";
 import { maxEuCategory } from "../data/tirads";
-import { weightedRowSum } from "./countMatrix";
+import { countNonZero, weightedRowSum } from "./countMatrix";
+import { presentIds, rowsOfIds, type RowsOfIds } from "./rowsOfIds";
 import { NgramSpace } from "./NgramSpace";
 import { Vocabulary } from "./Vocabulary";
 import { rowWeights, textRows, type TextRows } from "./textRows";
@@ -36,6 +37,8 @@ export class PreparedGeneration {
   private readonly gen: TextRows;
   private readonly real: TextRows;
   private readonly m1Unigrams: Int32Array | null;
+  /** distinct_3 needs only which trigrams occur, not their counts */
+  private readonly trigramRows: RowsOfIds;
   private readonly buffers: { gen: Int32Array[]; real: Int32Array[]; genRows: Int32Array; realRows: Int32Array };
   /** every sample once: the point estimate's weights */
   private readonly once: Int32Array;
@@ -60,8 +63,9 @@ export class PreparedGeneration {
     this.real = textRows(texts.real, space, 2);
     const m1 = texts.m1 ? textRows(texts.m1, space, 1) : null;
     const width = [1, 2, 3].map((order) => space.width(order));
+    this.trigramRows = rowsOfIds(this.gen.byOrder[2]!, width[2]!);
     this.buffers = {
-      gen: width.map((w) => new Int32Array(w)),
+      gen: width.slice(0, 2).map((w) => new Int32Array(w)),
       real: width.slice(0, 2).map((w) => new Int32Array(w)),
       genRows: new Int32Array(this.gen.rows),
       realRows: new Int32Array(this.real.rows),
@@ -96,7 +100,10 @@ export class PreparedGeneration {
 
     const genRows = rowWeights(this.gen, weights, this.buffers.genRows);
     const realRows = rowWeights(this.real, weights, this.buffers.realRows);
-    const [g1, g2, g3] = this.gen.byOrder.map((m, i) => weightedRowSum(m, genRows, this.buffers.gen[i]!));
+    const tokens = this.gen.byOrder.slice(0, 2).map((m, i) => weightedRowSum(m, genRows, this.buffers.gen[i]!));
+    let trigrams = 0;
+    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
+    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
     this.real.byOrder.forEach((m, i) => weightedRowSum(m, realRows, this.buffers.real[i]!));
     const [G1, G2] = this.buffers.gen;
     const [R1, R2] = this.buffers.real;
@@ -150,9 +157,9 @@ export class PreparedGeneration {
       unique_outputs: share(distinctOutputs, drawn),
       mean_length: share(lengthSum, drawn),
       median_length: this.weightedMedianLength(w, drawn),
-      distinct_1: share(g1!.types, g1!.total),
-      distinct_2: share(g2!.types, g2!.total),
-      distinct_3: share(g3!.types, g3!.total),
+      distinct_1: share(countNonZero(G1!), tokens[0]!),
+      distinct_2: share(countNonZero(G2!), tokens[1]!),
+      distinct_3: share(presentIds(this.trigramRows, genRows), trigrams),
       tail_survival: share(surviving, rare),
       self_bleu4: share(bleuSum, bleuWeight),
       kl_unigram_vs_real: klOfCounts(R1!, G1!),

@@ -3,7 +3,7 @@
  * with their counts. Texts are tokenised and interned once; a bootstrap resample is then only a
  * weighted sum of rows.
  */
-export type CountMatrix = { rows: number; offsets: Int32Array; ids: Int32Array; counts: Int32Array };
+export type CountMatrix = { rows: number; offsets: Int32Array; ids: Int32Array; counts: Int32Array; rowTotals: Int32Array };
 
 /** The count vectors of rows given as lists of ids (any order, repeats counted). */
 export function countMatrix(rows: readonly Int32Array[]): CountMatrix {
@@ -24,29 +24,31 @@ export function countMatrix(rows: readonly Int32Array[]): CountMatrix {
     }
     offsets[r + 1] = at + 1;
   });
-  return { rows: rows.length, offsets, ids, counts };
+  return { rows: rows.length, offsets, ids, counts, rowTotals: Int32Array.from(rows, (r) => r.length) };
 }
 
 /**
- * out = Σ_r weights[r] · row r (out is zeroed first and must span the ids). Returns the number of
- * ids that became non-zero (the distinct types) and the total. Integer counts: half the memory
- * traffic of doubles, and this loop is the bootstrap's cost.
+ * out = Σ_r weights[r] · row r (out is zeroed first and must span the ids); returns the total.
+ * Integer counts and a branch-free inner loop: this loop is the bootstrap's cost.
  */
-export function weightedRowSum(m: CountMatrix, weights: Int32Array, out: Int32Array): { types: number; total: number } {
+export function weightedRowSum(m: CountMatrix, weights: Int32Array, out: Int32Array): number {
   out.fill(0);
-  let types = 0;
   let total = 0;
-  const { offsets, ids, counts: c } = m;
+  const { offsets, ids, counts: c, rowTotals } = m;
   for (let r = 0; r < m.rows; r++) {
     const w = weights[r]!;
     if (w === 0) continue;
-    for (let k = offsets[r]!, end = offsets[r + 1]!; k < end; k++) {
-      const id = ids[k]!;
-      if (out[id] === 0) types++;
-      const add = w * c[k]!;
-      out[id]! += add;
-      total += add;
-    }
+    total += w * rowTotals[r]!;
+    const end = offsets[r + 1]!;
+    if (w === 1) for (let k = offsets[r]!; k < end; k++) out[ids[k]!]! += c[k]!;
+    else for (let k = offsets[r]!; k < end; k++) out[ids[k]!]! += w * c[k]!;
   }
-  return { types, total };
+  return total;
+}
+
+/** The number of non-zero entries: the distinct types of a summed count vector. */
+export function countNonZero(v: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) n++;
+  return n;
 }
