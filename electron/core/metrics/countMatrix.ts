@@ -5,26 +5,34 @@
  */
 export type CountMatrix = { rows: number; offsets: Int32Array; ids: Int32Array; counts: Int32Array; rowTotals: Int32Array };
 
-/** The count vectors of rows given as lists of ids (any order, repeats counted). */
+/** The count vectors of rows given as lists of ids (repeats counted; ids in order of first occurrence). */
 export function countMatrix(rows: readonly Int32Array[]): CountMatrix {
+  let width = 0;
+  let length = 0;
+  for (const r of rows) {
+    length += r.length;
+    for (let k = 0; k < r.length; k++) if (r[k]! >= width) width = r[k]! + 1;
+  }
+  // slotOf[id] is where id's count sits in the current row; seenIn marks the row (1-based) that set it
+  const slotOf = new Int32Array(width);
+  const seenIn = new Int32Array(width);
+  const ids = new Int32Array(length);
+  const counts = new Int32Array(length);
   const offsets = new Int32Array(rows.length + 1);
   let nnz = 0;
-  const sorted = rows.map((r) => {
-    const s = r.slice().sort();
-    for (let k = 0; k < s.length; k++) if (k === 0 || s[k] !== s[k - 1]) nnz++;
-    return s;
-  });
-  const ids = new Int32Array(nnz);
-  const counts = new Int32Array(nnz);
-  let at = -1;
-  sorted.forEach((s, r) => {
-    for (let k = 0; k < s.length; k++) {
-      if (k === 0 || s[k] !== s[k - 1]) ids[++at] = s[k]!;
-      counts[at]!++;
+  rows.forEach((r, row) => {
+    for (let k = 0; k < r.length; k++) {
+      const id = r[k]!;
+      if (seenIn[id] !== row + 1) {
+        seenIn[id] = row + 1;
+        slotOf[id] = nnz;
+        ids[nnz++] = id;
+      }
+      counts[slotOf[id]!]!++;
     }
-    offsets[r + 1] = at + 1;
+    offsets[row + 1] = nnz;
   });
-  return { rows: rows.length, offsets, ids, counts, rowTotals: Int32Array.from(rows, (r) => r.length) };
+  return { rows: rows.length, offsets, ids: ids.slice(0, nnz), counts: counts.slice(0, nnz), rowTotals: Int32Array.from(rows, (r) => r.length) };
 }
 
 /**

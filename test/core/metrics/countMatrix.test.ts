@@ -10,7 +10,7 @@ describe("countMatrix and weightedRowSum", () => {
   // rows: a b a → a2 b1; (empty); b c → b1 c1   (a = 0, b = 1, c = 2)
   const m = countMatrix([Int32Array.from([0, 1, 0]), new Int32Array(0), Int32Array.from([1, 2])]);
 
-  it("keeps per-row counts, ids sorted", () => {
+  it("keeps per-row counts, ids in order of first occurrence", () => {
     expect([...m.offsets]).toEqual([0, 2, 2, 4]);
     expect([...m.ids]).toEqual([0, 1, 1, 2]);
     expect([...m.counts]).toEqual([2, 1, 1, 1]);
