@@ -30,17 +30,22 @@ export const metricsSuite: BenchSuite = {
       // warm the JIT on a small slice so the timed runs measure steady-state code
       generationMetrics({ ...input, outputs: input.outputs.slice(0, 500), real: input.real.slice(0, 500), descriptions: input.descriptions!.slice(0, 500) }, { bootstrap: 20 });
 
-      let t = performance.now();
-      generationMetrics(input, { bootstrap: 0 });
-      ctx.record({ name: `${label}: all metrics, no bootstrap`, value: (performance.now() - t) / 1000, unit: "s", target: "< 1 s" });
-      t = performance.now();
-      generationMetrics(input, { bootstrap: 1000 });
-      ctx.record({ name: `${label}: all metrics + 1,000-resample bootstrap`, value: (performance.now() - t) / 1000, unit: "s", target: "< 5 s" });
+      // wall time is the target; CPU time too, because this 2-core machine is shared and wall time
+      // then includes other people's work
+      for (const [bootstrap, what, target] of [[0, "all metrics, no bootstrap", "< 1 s"], [1000, "all metrics + 1,000-resample bootstrap", "< 5 s"]] as const) {
+        const cpu = process.cpuUsage();
+        const t = performance.now();
+        generationMetrics(input, { bootstrap });
+        const wall = (performance.now() - t) / 1000;
+        const used = process.cpuUsage(cpu);
+        ctx.record({ name: `${label}: ${what}`, value: wall, unit: "s", target });
+        ctx.record({ name: `${label}: ${what}, CPU time`, value: (used.user + used.system) / 1e6, unit: "s (CPU)" });
+      }
 
       // the same through computeMetricsInWorker: worker start (and, from sources, tsx) and copying included
       const delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
-      t = performance.now();
+      const t = performance.now();
       await computeMetricsInWorker(input, { bootstrap: 1000 });
       const wall = (performance.now() - t) / 1000;
       delay.disable();
