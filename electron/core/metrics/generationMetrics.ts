@@ -1,5 +1,6 @@
 import { METRIC_RANGES, type MetricName, type MetricValue } from "./metricNames";
-import { PreparedGeneration, type GenerationTexts, type ResampledMetric } from "./PreparedGeneration";
+import { PreparedGeneration, type ResampledMetric } from "./PreparedGeneration";
+import type { GenerationTexts } from "./GenerationTexts";
 import { forEachResample, percentileInterval } from "./bootstrap";
 import { noiseFloor } from "./noiseFloor";
 import { NgramSpace } from "./NgramSpace";
