@@ -9,8 +9,9 @@ import { machineDescription, type BenchResult, type BenchSuite } from "./BenchRe
 import { importSuite } from "./suites/importSuite";
 import { trainerSuite } from "./suites/trainerSuite";
 import { generationSuite } from "./suites/generationSuite";
+import { metricsSuite } from "./suites/metricsSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

@@ -1,0 +1,53 @@
+import { wordTokens } from "../../shared/text/wordTokens";
+import { Vocabulary } from "./Vocabulary";
+
+/** Room for 2^21 word types: an n-gram's key (prefix id · 2^21 + word id) stays an exact integer below 2^53. */
+const WORD_ID_LIMIT = 2 ** 21;
+
+/**
+ * One id space for the word n-grams of every text a generation is compared with (outputs, real
+ * conclusions, generation 1), so their count vectors align. A text is tokenised once (cached by
+ * its string: generation 0's outputs are the real conclusions); an n-gram is interned by the id
+ * of its (n−1)-gram prefix and its last word, never as a joined string.
+ */
+export class NgramSpace {
+  readonly words = new Vocabulary();
+  private readonly longer: Map<number, number>[] = [];
+  private readonly tokenCache = new Map<string, Int32Array>();
+
+  /** The word-token ids of a text (wordTokens, interned). */
+  tokenIds(text: string): Int32Array {
+    let ids = this.tokenCache.get(text);
+    if (!ids) {
+      ids = Int32Array.from(wordTokens(text), (w) => this.words.idOf(w));
+      if (this.words.size > WORD_ID_LIMIT) throw new Error(`metrics: more than ${WORD_ID_LIMIT} distinct words; the n-gram ids would overflow`);
+      this.tokenCache.set(text, ids);
+    }
+    return ids;
+  }
+
+  /** The ids of a text's word n-grams in order (n ≥ 1; ids of each order are dense from 0). */
+  gramIds(tokens: Int32Array, n: number): Int32Array {
+    let grams = tokens;
+    for (let order = 2; order <= n; order++) grams = this.extend(grams, tokens, order);
+    return grams;
+  }
+
+  /** The n-gram ids of a text from its (n−1)-gram ids and its token ids. */
+  extend(prefixes: Int32Array, tokens: Int32Array, n: number): Int32Array {
+    const table = (this.longer[n - 2] ??= new Map());
+    const next = new Int32Array(Math.max(0, prefixes.length - 1));
+    for (let i = 0; i < next.length; i++) {
+      const key = prefixes[i]! * WORD_ID_LIMIT + tokens[i + n - 1]!;
+      let id = table.get(key);
+      if (id === undefined) table.set(key, (id = table.size));
+      next[i] = id;
+    }
+    return next;
+  }
+
+  /** How many ids order n has handed out: the length a dense count vector of that order needs. */
+  width(n: number): number {
+    return n === 1 ? this.words.size : (this.longer[n - 2]?.size ?? 0);
+  }
+}

@@ -1,0 +1,98 @@
+import { countNonZero, weightedRowSum } from "./countMatrix";
+import { presentIds, rowsOfIds, type RowsOfIds } from "./rowsOfIds";
+import { jsOfCounts, klOfCounts } from "./divergence";
+import { NgramSpace } from "./NgramSpace";
+import { rowWeights, textRows, type TextRows } from "./textRows";
+import { SampleFacts } from "./SampleFacts";
+import { share, type GenerationTexts } from "./GenerationTexts";
+import type { MetricName } from "./metricNames";
+
+export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples">;
+export type MetricValues = Record<ResampledMetric, number | null>;
+
+/**
+ * One generation tokenised, interned and reduced to count rows and per-sample facts once;
+ * `evaluate` then computes every resampled metric from sample multiplicities alone, so the point
+ * estimate (weights null) and each bootstrap resample run the same code.
+ */
+export class PreparedGeneration {
+  readonly size: number;
+  private readonly facts: SampleFacts;
+  /** the outputs' unigram, bigram and trigram rows */
+  private readonly gen: TextRows;
+  /** the paired real conclusions' unigram and bigram rows */
+  private readonly real: TextRows;
+  private readonly m1Unigrams: Int32Array | null;
+  /** distinct_3 needs only which trigrams occur, not their counts */
+  private readonly trigramRows: RowsOfIds;
+  /** reused by every evaluate: unigram and bigram sums of each side, row weights */
+  private readonly sums: { gen: Int32Array[]; real: Int32Array[]; genRows: Int32Array; realRows: Int32Array };
+  /** every sample once: the point estimate's weights */
+  private readonly once: Int32Array;
+
+  constructor(texts: GenerationTexts, options: { seed: number; selfBleuSample: number }, space = new NgramSpace()) {
+    const n = texts.outputs.length;
+    if (texts.real.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.real.length} real conclusions; each output needs the real conclusion of its prompt`);
+    if (texts.descriptions && texts.descriptions.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.descriptions.length} descriptions`);
+    this.size = n;
+    this.once = new Int32Array(n).fill(1);
+    this.gen = textRows(texts.outputs, space, 3);
+    this.real = textRows(texts.real, space, 2);
+    const m1 = texts.m1 ? textRows(texts.m1, space, 1) : null;
+    const width = [1, 2, 3].map((order) => space.width(order));
+    this.trigramRows = rowsOfIds(this.gen.byOrder[2]!, width[2]!);
+    this.sums = {
+      gen: width.slice(0, 2).map((w) => new Int32Array(w)),
+      real: width.slice(0, 2).map((w) => new Int32Array(w)),
+      genRows: new Int32Array(this.gen.rows),
+      realRows: new Int32Array(this.real.rows),
+    };
+    this.m1Unigrams = m1 ? new Int32Array(width[0]!) : null;
+    if (m1 && this.m1Unigrams) weightedRowSum(m1.byOrder[0]!, rowWeights(m1, null, new Int32Array(m1.rows)), this.m1Unigrams);
+    this.facts = new SampleFacts(texts, space, options);
+  }
+
+  /** Every resampled metric with sample i counted weights[i] times (null: each once). */
+  evaluate(weights: Int32Array | null): MetricValues {
+    const w = weights ?? this.once;
+    let drawn = 0;
+    for (let i = 0; i < w.length; i++) drawn += w[i]!;
+
+    const genRows = rowWeights(this.gen, weights, this.sums.genRows);
+    const realRows = rowWeights(this.real, weights, this.sums.realRows);
+    const [G1, G2] = this.sums.gen as [Int32Array, Int32Array];
+    const [R1, R2] = this.sums.real as [Int32Array, Int32Array];
+    const unigrams = weightedRowSum(this.gen.byOrder[0]!, genRows, G1);
+    const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
+    weightedRowSum(this.real.byOrder[0]!, realRows, R1);
+    weightedRowSum(this.real.byOrder[1]!, realRows, R2);
+    let trigrams = 0;
+    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
+    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
+
+    return {
+      ...this.facts.evaluate(w, drawn),
+      distinct_1: share(countNonZero(G1), unigrams),
+      distinct_2: share(countNonZero(G2), bigrams),
+      distinct_3: share(presentIds(this.trigramRows, genRows), trigrams),
+      tail_survival: tailSurvival(R1, G1),
+      kl_unigram_vs_real: klOfCounts(R1, G1),
+      kl_bigram_vs_real: klOfCounts(R2, G2),
+      kl_unigram_vs_m1: this.m1Unigrams ? klOfCounts(this.m1Unigrams, G1) : null,
+      js_unigram_vs_real: jsOfCounts(R1, G1),
+    };
+  }
+}
+
+/** Of the words with count 1 or 2 in the real sums, the share that occurs in the generated sums; null without such words. */
+function tailSurvival(real: Int32Array, generated: Int32Array): number | null {
+  let rare = 0;
+  let surviving = 0;
+  for (let t = 0; t < real.length; t++) {
+    const r = real[t]!;
+    if (r < 1 || r > 2) continue;
+    rare++;
+    if (generated[t]! > 0) surviving++;
+  }
+  return share(surviving, rare);
+}

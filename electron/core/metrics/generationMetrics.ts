@@ -1,0 +1,49 @@
+import { METRIC_RANGES, type MetricName, type MetricValue } from "./metricNames";
+import { PreparedGeneration, type ResampledMetric } from "./PreparedGeneration";
+import type { GenerationTexts } from "./GenerationTexts";
+import { forEachResample, percentileInterval } from "./bootstrap";
+import { noiseFloor } from "./noiseFloor";
+import { NgramSpace } from "./NgramSpace";
+
+export type GenerationMetricsInput = GenerationTexts & {
+  /** the real pool the noise floor splits (the study's real training conclusions) */
+  realPool: readonly string[];
+  /** from the trainer's eval; absent: no perplexity point */
+  perplexity?: number | null;
+};
+
+export type GenerationMetricsOptions = {
+  seed: number;
+  /** bootstrap resamples; 0 = no intervals */
+  bootstrap: number;
+  noiseFloorSeeds: number;
+  /** sentences in the self-BLEU subsample */
+  selfBleuSample: number;
+};
+
+export const DEFAULT_METRICS_OPTIONS: GenerationMetricsOptions = { seed: 1, bootstrap: 1000, noiseFloorSeeds: 10, selfBleuSample: 200 };
+
+/** Every metric of one generation (docs/metrics.md) with its 95% bootstrap interval. */
+export function generationMetrics(input: GenerationMetricsInput, options: Partial<GenerationMetricsOptions> = {}): MetricValue[] {
+  const o = { ...DEFAULT_METRICS_OPTIONS, ...options };
+  const space = new NgramSpace();
+  const prepared = new PreparedGeneration(input, o, space);
+  const values = prepared.evaluate(null);
+  const names = (Object.keys(values) as ResampledMetric[]).filter((m) => m !== "kl_unigram_vs_m1" || input.m1);
+  const replicates = new Map(names.map((m) => [m, [] as (number | null)[]]));
+  if (prepared.size > 0 && o.bootstrap > 0) {
+    forEachResample(prepared.size, o.bootstrap, o.seed, (weights) => {
+      const r = prepared.evaluate(weights);
+      for (const m of names) replicates.get(m)!.push(r[m]);
+    });
+  }
+  const floor = noiseFloor(input.realPool, prepared.size, { seeds: o.noiseFloorSeeds, seed: o.seed, space });
+  const point = (metric: MetricName, value: number | null, low: number | null = null, high: number | null = null): MetricValue => ({ metric, value, low, high });
+  const out: MetricValue[] = [
+    point("samples", prepared.size),
+    ...names.map((m) => ({ metric: m, value: values[m], ...percentileInterval(replicates.get(m)!, values[m], METRIC_RANGES[m]) })),
+    point("kl_noise_floor", prepared.size ? floor.value : null, prepared.size ? floor.low : null, prepared.size ? floor.high : null),
+  ];
+  if (input.perplexity !== undefined) out.push(point("perplexity_real", input.perplexity));
+  return out;
+}

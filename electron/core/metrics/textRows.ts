@@ -1,0 +1,34 @@
+import type { NgramSpace } from "./NgramSpace";
+import { countMatrix, type CountMatrix } from "./countMatrix";
+
+/**
+ * Texts grouped by identity: one matrix row per distinct text (per n-gram order 1..orders),
+ * rowOf[i] the row of text i. Collapsed generations repeat outputs, so this also saves work.
+ */
+export type TextRows = { rowOf: Int32Array; rows: number; byOrder: CountMatrix[] };
+
+export function textRows(texts: readonly string[], space: NgramSpace, orders: number): TextRows {
+  const rowOfText = new Map<string, number>();
+  const rowOf = Int32Array.from(texts, (t) => {
+    let r = rowOfText.get(t);
+    if (r === undefined) rowOfText.set(t, (r = rowOfText.size));
+    return r;
+  });
+  const tokens = [...rowOfText.keys()].map((t) => space.tokenIds(t));
+  const byOrder: CountMatrix[] = [];
+  let grams = tokens;
+  for (let n = 1; n <= orders; n++) {
+    if (n > 1) grams = grams.map((prefixes, r) => space.extend(prefixes, tokens[r]!, n));
+    byOrder.push(countMatrix(grams));
+  }
+  return { rowOf, rows: rowOfText.size, byOrder };
+}
+
+/** The weight of each row: the sum of its texts' weights (null weights: each text once). */
+export function rowWeights(t: TextRows, weights: Int32Array | null, out: Int32Array): Int32Array {
+  out.fill(0);
+  const { rowOf } = t;
+  if (!weights) for (let i = 0; i < rowOf.length; i++) out[rowOf[i]!]!++;
+  else for (let i = 0; i < rowOf.length; i++) out[rowOf[i]!]! += weights[i]!;
+  return out;
+}
