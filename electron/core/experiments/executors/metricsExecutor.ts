@@ -9,7 +9,7 @@ import type { EvaluateOutput } from "./evaluateExecutor";
 
 /**
  * The metric points of one generation (docs/metrics.md). Generation 0 is the real data: the real
- * conclusions measured as if they were outputs, against themselves, and the base model's perplexity.
+ * answers (conclusions, or whole reports in report mode) measured as if they were outputs, against themselves, and the base model's perplexity.
  */
 export function metricsExecutor(settings: StudySettings) {
   return async (ctx: JobExecutionContext): Promise<JobResult> => {
@@ -17,7 +17,9 @@ export function metricsExecutor(settings: StudySettings) {
     const inputs = studyInputs(ctx.db, settings);
     const pairById = new Map(inputs.train.map((r) => [r.recordId, r]));
     const samples = p.generate ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.generate) }) : null;
-    const realConclusions = inputs.train.map((r) => r.conclusion);
+    // the real text a model learns to write: the conclusion, or in report mode the whole report
+    const realText = (r: { description: string; conclusion: string }) => inputs.answer(r).trim();
+    const realConclusions = inputs.train.map(realText);
     const pairs = samples ? samples.map((s) => pairById.get(s.record_id ?? -1)) : inputs.train;
     const outputs = samples ? samples.map((s) => s.output) : realConclusions;
     const m1 = p.m1 ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.m1) }).map((s) => s.output) : null;
@@ -25,7 +27,7 @@ export function metricsExecutor(settings: StudySettings) {
     const values = generationMetrics(
       {
         outputs,
-        real: samples ? pairs.map((r) => r?.conclusion ?? "") : realConclusions,
+        real: samples ? pairs.map((r) => (r ? realText(r) : "")) : realConclusions,
         descriptions: pairs.map((r) => r?.description ?? ""),
         m1,
         realPool: realConclusions,
