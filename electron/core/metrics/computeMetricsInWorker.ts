@@ -1,14 +1,7 @@
-import { Worker } from "node:worker_threads";
-import { fileURLToPath } from "node:url";
+import { startWorker } from "../workers/startWorker";
 import type { GenerationMetricsInput, GenerationMetricsOptions } from "./generationMetrics";
 import type { MetricValue } from "./metricNames";
 import type { MetricsWorkerReply, MetricsWorkerRequest } from "./metricsWorker";
-
-/** metricsWorker.js beside the esbuild bundle (scripts/build-electron.mjs); from sources, the .ts through tsWorkerEntry.mjs. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(fileURLToPath(new URL("./metricsWorker.js", import.meta.url)));
-  return new Worker(fileURLToPath(new URL("./tsWorkerEntry.mjs", import.meta.url)), { workerData: { entry: new URL("./metricsWorker.ts", import.meta.url).href } });
-}
 
 /**
  * generationMetrics in a worker thread, so a caller with a UI or other jobs on its event loop
@@ -17,7 +10,7 @@ function startWorker(): Worker {
 export function computeMetricsInWorker(input: GenerationMetricsInput, options: Partial<GenerationMetricsOptions> = {}, signal?: AbortSignal): Promise<MetricValue[]> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const worker = startWorker();
+    const worker = startWorker("metricsWorker", new URL(".", import.meta.url));
     const onAbort = () => {
       void worker.terminate();
       reject(signal!.reason);

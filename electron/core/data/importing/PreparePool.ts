@@ -1,20 +1,10 @@
-import { Worker } from "node:worker_threads";
-import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../../workers/startWorker";
 import type { RawReport } from "../../../shared/domain/records";
 import { prepareRow, type PreparedRow } from "./prepareRow";
 
 const BATCH = 512;
 const IN_FLIGHT = 4;
-
-function startWorker(): Worker {
-  // beside this file: .js when bundled (the app); .ts under tsx (CLI, tests), whose loader a worker
-  // does not inherit, so it registers tsx itself first
-  const ts = import.meta.url.endsWith(".ts");
-  const script = new URL(`./prepareRowsWorker${ts ? ".ts" : ".js"}`, import.meta.url);
-  if (!ts) return new Worker(fileURLToPath(script));
-  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(boot, { eval: true });
-}
 
 /**
  * Prepares import rows (labels, nodules, hashes: most of an import's CPU time) on a worker thread
@@ -31,7 +21,7 @@ export class PreparePool {
       this.worker = null;
       return;
     }
-    this.worker = startWorker();
+    this.worker = startWorker("prepareRowsWorker", new URL(".", import.meta.url));
     this.worker.on("message", (m: { seq: number; prepared: PreparedRow[] }) => {
       this.waiting.get(m.seq)?.resolve(m.prepared);
       this.waiting.delete(m.seq);
