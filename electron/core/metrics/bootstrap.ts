@@ -3,16 +3,36 @@ import { createRng } from "../../shared/random";
 export type Interval = { low: number | null; high: number | null };
 
 /**
- * `resamples` seeded bootstrap resamples of n samples, each as multiplicities (weights[i] = how
- * often sample i was drawn, n draws with replacement); the caller recomputes its statistics from
- * the weights. One weights buffer is reused, so `visit` must not keep it.
+ * How a resample draws from the n samples. "bootstrap": n draws with replacement. "half": n/2
+ * distinct samples (half-sampling without replacement), whose spread matches the full sample's
+ * for smooth statistics; for metrics that count distinct things it does not manufacture the
+ * duplicates that bias the plain bootstrap (docs/metrics.md has the measured coverage of both).
  */
-export function forEachResample(n: number, resamples: number, seed: number, visit: (weights: Int32Array) => void): void {
-  const rng = createRng(seed).fork("bootstrap");
+export type ResampleScheme = "bootstrap" | "half";
+
+/**
+ * `resamples` seeded resamples of n samples, each as multiplicities (weights[i] = how often
+ * sample i was drawn); the caller recomputes its statistics from the weights. One weights buffer
+ * is reused, so `visit` must not keep it.
+ */
+export function forEachResample(n: number, resamples: number, seed: number, visit: (weights: Int32Array) => void, scheme: ResampleScheme = "bootstrap"): void {
+  const rng = createRng(seed).fork(scheme);
   const weights = new Int32Array(n);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const half = Math.max(1, Math.floor(n / 2));
   for (let b = 0; b < resamples; b++) {
     weights.fill(0);
-    for (let k = 0; k < n; k++) weights[rng.int(n)]!++;
+    if (scheme === "bootstrap") for (let k = 0; k < n; k++) weights[rng.int(n)]!++;
+    else {
+      // a partial Fisher–Yates shuffle: the first `half` of `order` is a uniform draw without replacement
+      for (let k = 0; k < half; k++) {
+        const j = k + rng.int(n - k);
+        const t = order[k]!;
+        order[k] = order[j]!;
+        order[j] = t;
+        weights[order[k]!] = 1;
+      }
+    }
     visit(weights);
   }
 }

@@ -1,7 +1,7 @@
 import { METRIC_RANGES, type MetricName, type MetricValue } from "./metricNames";
 import { PreparedGeneration, type ResampledMetric } from "./PreparedGeneration";
 import type { GenerationTexts } from "./GenerationTexts";
-import { forEachResample, percentileInterval } from "./bootstrap";
+import { forEachResample, percentileInterval, type ResampleScheme } from "./bootstrap";
 import { noiseFloor } from "./noiseFloor";
 import { NgramSpace } from "./NgramSpace";
 
@@ -23,7 +23,16 @@ export type GenerationMetricsOptions = {
 
 export const DEFAULT_METRICS_OPTIONS: GenerationMetricsOptions = { seed: 1, bootstrap: 1000, noiseFloorSeeds: 10, selfBleuSample: 200 };
 
-/** Every metric of one generation (docs/metrics.md) with its 95% bootstrap interval. */
+/**
+ * Which resampling gives each metric an interval that holds the truth about 95% of the time, by
+ * the coverage simulation of test/core/metrics/intervalCoverage.test.ts (docs/metrics.md): shares
+ * of distinct n-grams and outputs need half-sampling; tail survival gets no interval, as neither
+ * scheme covers it (0.40 and 0.10).
+ */
+const SCHEME: Partial<Record<ResampledMetric, ResampleScheme | null>> = { unique_outputs: "half", distinct_2: "half", distinct_3: "half", tail_survival: null };
+const schemeOf = (m: ResampledMetric): ResampleScheme | null => (m in SCHEME ? SCHEME[m]! : "bootstrap");
+
+/** Every metric of one generation (docs/metrics.md) with its 95% resampling interval. */
 export function generationMetrics(input: GenerationMetricsInput, options: Partial<GenerationMetricsOptions> = {}): MetricValue[] {
   const o = { ...DEFAULT_METRICS_OPTIONS, ...options };
   const space = new NgramSpace();
@@ -32,10 +41,14 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
   const names = (Object.keys(values) as ResampledMetric[]).filter((m) => m !== "kl_unigram_vs_m1" || input.m1);
   const replicates = new Map(names.map((m) => [m, [] as (number | null)[]]));
   if (prepared.size > 0 && o.bootstrap > 0) {
-    forEachResample(prepared.size, o.bootstrap, o.seed, (weights) => {
-      const r = prepared.evaluate(weights);
-      for (const m of names) replicates.get(m)!.push(r[m]);
-    });
+    for (const scheme of ["bootstrap", "half"] as const) {
+      const mine = names.filter((m) => schemeOf(m) === scheme);
+      if (mine.length === 0) continue;
+      forEachResample(prepared.size, o.bootstrap, o.seed, (weights) => {
+        const r = prepared.evaluate(weights);
+        for (const m of mine) replicates.get(m)!.push(r[m]);
+      }, scheme);
+    }
   }
   const floor = noiseFloor(input.realPool, prepared.size, { seeds: o.noiseFloorSeeds, seed: o.seed, space });
   const point = (metric: MetricName, value: number | null, low: number | null = null, high: number | null = null): MetricValue => ({ metric, value, low, high });

@@ -29,10 +29,14 @@ describe("bootstrap interval coverage (simulation)", () => {
         if (p.low !== null && p.high !== null && x !== undefined && p.low <= x && x <= p.high) covered[p.metric] = (covered[p.metric] ?? 0) + 1 / runs;
       }
     }
-    for (const m of ["mean_length", "distinct_1", "self_bleu4"]) {
+    for (const m of ["mean_length", "distinct_1", "self_bleu4", "unique_outputs", "distinct_2", "distinct_3"]) {
       expect(covered[m], m).toBeGreaterThan(0.88);
       expect(covered[m], m).toBeLessThan(0.995);
     }
+    // tail survival has no interval: neither scheme covers it
+    const one = generationMetrics({ outputs: draw(sim, n), real: draw(sim, n), realPool: [] }, { bootstrap: 50, seed: 1 });
+    expect(one.find((p) => p.metric === "tail_survival")).toMatchObject({ low: null, high: null });
+    expect(one.find((p) => p.metric === "distinct_2")!.low).not.toBeNull();
     // smoothed KL's interval is conservative
     expect(covered.kl_unigram_vs_real).toBeGreaterThan(0.95);
   });
