@@ -1,7 +1,7 @@
 import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
 import { listSamplesOfJob } from "../../db/queries/samples";
 import { upsertMetricPoints } from "../../db/queries/metricPoints";
-import { generationMetrics } from "../../metrics/generationMetrics";
+import { computeMetricsInWorker } from "../../metrics/computeMetricsInWorker";
 import type { MetricsParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
@@ -24,7 +24,8 @@ export function metricsExecutor(settings: StudySettings) {
     const outputs = samples ? samples.map((s) => s.output) : realConclusions;
     const m1 = p.m1 ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.m1) }).map((s) => s.output) : null;
     const { metrics } = settings.spec;
-    const values = generationMetrics(
+    // on a worker thread: the runner keeps beating its heartbeat and hears a cancel meanwhile
+    const values = await computeMetricsInWorker(
       {
         outputs,
         real: samples ? pairs.map((r) => (r ? realText(r) : "")) : realConclusions,
@@ -34,6 +35,7 @@ export function metricsExecutor(settings: StudySettings) {
         perplexity: (ctx.outputOf(p.evaluate) as EvaluateOutput).perplexity,
       },
       { seed: jobSeed(p.seed, p.model, p.generation), bootstrap: metrics.bootstrap, noiseFloorSeeds: metrics.noiseFloorSeeds },
+      ctx.signal,
     );
     const model = settings.models[p.model]!.name;
     const points = values.map((v) => ({ experiment_id: ctx.experimentId, generation_id: null, design: p.design, model, generation_index: p.generation, seed: p.seed, ...v }));
