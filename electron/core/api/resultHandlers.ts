@@ -1,6 +1,5 @@
 import type { Handlers } from "../../shared/api/types";
 import type { StudyMetrics } from "../../shared/domain/views";
-import type { ExportResult } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import type { Db } from "../db/openDatabase";
 import { getExperiment } from "../db/queries/experiments";
@@ -8,14 +7,14 @@ import { listMetricPoints } from "../db/queries/metricPoints";
 import { listGenerations } from "../db/queries/generations";
 import { listSamplesOfJob } from "../db/queries/samples";
 import { getModel } from "../db/queries/models";
+import { exportStudy } from "../export/exportStudy";
 import type { HandlerContext } from "./HandlerContext";
 import { coreModule, loadOptional } from "./loadOptional";
 
 type ResultHandlers = Pick<Handlers, "results.metrics" | "results.samples" | "results.export">;
 
-/** The modules the metrics and export work of the project is expected to add (see docs/architecture.md). */
+/** The module the metrics work of the project is expected to add (see docs/architecture.md). */
 type NoiseFloorModule = { noiseFloorOf: (db: Db, args: { experimentId: number }) => Record<string, number> };
-type ExportModule = { exportStudy: (db: Db, args: { experimentId: number; dir: string; formats: string[] }) => Promise<ExportResult> };
 
 export function resultHandlers(ctx: HandlerContext): ResultHandlers {
   const requireStudy = (id: number) => {
@@ -65,8 +64,7 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
 
     "results.export": async ({ studyId, dir, formats }) => {
       requireStudy(studyId);
-      const m = await loadOptional<ExportModule>(coreModule("../export/exportStudy"), "Export to files (CSV, JSONL, HTML report)");
-      return m.exportStudy(ctx.db, { experimentId: studyId, dir, formats });
+      return exportStudy(ctx.db, { experimentId: studyId, dir, formats });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Series } from "../../charts/collapseSeries";
+import type { Series } from "../../../../electron/shared/charts/collapseSeries";
 import type { MessageKey } from "../../i18n/ru";
 import { formatNumber, useI18n } from "../../i18n/I18n";
 

@@ -1,21 +1,13 @@
-import type { GenerationSamples, MetricPoint } from "../../../../electron/shared/domain/views";
-import type { Series } from "../../charts/collapseSeries";
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function metricsCsv(studyId: number, points: readonly MetricPoint[]): string {
-  const head = ["study", "design", "model", "generation", "seed", "metric", "value", "low", "high"];
-  return [head, ...points.map((p) => [studyId, p.design, p.model, p.generation, p.seed, p.metric, p.value, p.low, p.high])].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
-}
+import type { GenerationSamples } from "../../../../electron/shared/domain/views";
+import type { Series } from "../../../../electron/shared/charts/collapseSeries";
+export { metricsCsv } from "../../../../electron/shared/export/metricsCsv";
+import { escapeHtml } from "../../../../electron/shared/text/escapeHtml";
 
 export function samplesJsonl(studyId: number, generations: readonly GenerationSamples[]): string {
   return generations.flatMap((g) => g.samples.map((s) => JSON.stringify({ study: studyId, design: g.design, model: g.model, seed: g.seed, generation: g.generation, idx: s.idx, prompt: s.prompt, output: s.output }))).join("\n") + "\n";
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = escapeHtml;
 
 /** A self-contained report: charts as images, every metric as a table; no script, no remote content. */
 export function htmlReport(args: { title: string; charts: { metric: string; png: string }[]; tables: { metric: string; series: Series[] }[] }): string {

@@ -1,0 +1,73 @@
+import type { Db } from "../db/openDatabase";
+import { getExperiment, type ExperimentRow } from "../db/queries/experiments";
+import { listMetricPoints } from "../db/queries/metricPoints";
+import { listStudySamples } from "../db/queries/samples";
+import type { MetricPoint } from "../../shared/domain/views";
+import type { StudySettings } from "../experiments/createStudy";
+import { studyInputs } from "../experiments/executors/studyInputs";
+
+/** One line of samples.jsonl: a generated sample, or a real record (model "real", generation 0). */
+export type ExportSample = {
+  study: number;
+  design: string;
+  model: string;
+  generation: number;
+  seed: number | null;
+  chain: string | null;
+  recordId: number | null;
+  idx: number;
+  prompt: string;
+  output: string;
+  tokenCount: number | null;
+};
+
+export type StudyExport = { experiment: ExperimentRow; settings: unknown; versions: unknown; points: MetricPoint[]; samples: ExportSample[] };
+
+export const REAL_MODEL = "real";
+
+/** Everything an export writes, read in one place; undefined for an unknown study. */
+export function loadStudyExport(db: Db, args: { experimentId: number }): StudyExport | undefined {
+  const experiment = getExperiment(db, { id: args.experimentId });
+  if (!experiment) return undefined;
+  const study = experiment.id;
+  const settings = JSON.parse(experiment.spec_json) as unknown;
+  const points = listMetricPoints(db, { experimentId: study }).map((p) => ({
+    design: p.design,
+    model: p.model,
+    generation: p.generation_index,
+    seed: p.seed,
+    metric: p.metric,
+    value: p.value,
+    low: p.low,
+    high: p.high,
+  }));
+  const generated = listStudySamples(db, { experimentId: study }).map(
+    (s): ExportSample => ({ study, design: s.design, model: s.model, generation: s.generation_index, seed: s.generation_seed, chain: s.chain, recordId: s.record_id, idx: s.idx, prompt: s.prompt, output: s.output, tokenCount: s.token_count }),
+  );
+  return { experiment, settings, versions: JSON.parse(experiment.versions_json) as unknown, points, samples: [...realSamples(db, study, settings), ...generated] };
+}
+
+/** The real records the metrics compared against: the study's train pairs (metricsExecutor uses exactly these). */
+function realSamples(db: Db, study: number, settings: unknown): ExportSample[] {
+  if (!isStudySettings(settings)) return [];
+  const inputs = studyInputs(db, settings);
+  return inputs.train.map((r, idx) => ({
+    study,
+    design: REAL_MODEL,
+    model: REAL_MODEL,
+    generation: 0,
+    seed: settings.spec.splitSeed,
+    chain: null,
+    recordId: r.recordId,
+    idx,
+    prompt: inputs.prompt(r),
+    output: r.conclusion,
+    tokenCount: null,
+  }));
+}
+
+/** Studies made before settings were stored (or by tests) carry no dataset; they export no real records. */
+function isStudySettings(s: unknown): s is StudySettings {
+  const v = s as Partial<StudySettings> | null;
+  return typeof v?.datasetId === "number" && typeof v.splitId === "number" && typeof v.spec === "object" && v.spec !== null;
+}

@@ -1,0 +1,38 @@
+import type { ExportSample } from "./loadStudyExport";
+import { REAL_MODEL } from "./loadStudyExport";
+
+export type SideBySide = {
+  recordId: number;
+  prompt: string;
+  real: string | null;
+  generations: number[];
+  /** a row per model × design × seed; the cells are that row's output per generation */
+  rows: { label: string; outputs: (string | null)[] }[];
+};
+
+/** The description the most generations answered (the lowest record id on a tie), across models and generations. */
+export function sideBySide(samples: readonly ExportSample[]): SideBySide | null {
+  const generated = samples.filter((s) => s.model !== REAL_MODEL && s.recordId !== null);
+  const coverage = new Map<number, number>();
+  for (const s of generated) coverage.set(s.recordId!, (coverage.get(s.recordId!) ?? 0) + 1);
+  const best = [...coverage].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  if (!best) return null;
+  const recordId = best[0];
+  const ofRecord = generated.filter((s) => s.recordId === recordId);
+  const generations = [...new Set(ofRecord.map((s) => s.generation))].sort((a, b) => a - b);
+  const rows = new Map<string, (string | null)[]>();
+  for (const s of ofRecord) {
+    const label = `${s.model} · ${s.design} · chain ${s.chain ?? "—"} · seed ${s.seed}`;
+    const outputs = rows.get(label) ?? generations.map(() => null);
+    outputs[generations.indexOf(s.generation)] ??= s.output;
+    rows.set(label, outputs);
+  }
+  const real = samples.find((s) => s.model === REAL_MODEL && s.recordId === recordId);
+  return {
+    recordId,
+    prompt: ofRecord[0]!.prompt,
+    real: real?.output ?? null,
+    generations,
+    rows: [...rows].sort((a, b) => a[0].localeCompare(b[0])).map(([label, outputs]) => ({ label, outputs })),
+  };
+}
