@@ -71,7 +71,7 @@ function sideBySideHtml(study: StudyExport): string {
   return `<p>Record ${view.recordId}. Prompt:</p><pre>${esc(view.prompt)}</pre>
 ${view.real !== null ? `<p>The physician's conclusion (real):</p><pre>${esc(view.real)}</pre>` : ""}
 <div class="scroll"><table class="side-by-side"><thead><tr><th></th>${view.generations.map((g) => `<th>M${g}</th>`).join("")}</tr></thead>
-<tbody>${view.rows.map((r) => `<tr><th>${esc(r.label)}</th>${r.outputs.map((o) => `<td class="text">${o === null ? "—" : esc(o)}</td>`).join("")}</tr>`).join("\n")}</tbody></table></div>`;
+<tbody>${view.rows.map((r) => `<tr><th>${esc(r.label)}</th>${r.cells.map((c) => (c ? `<td class="text"><span class="who">${esc(c.model)}</span>${esc(c.output)}</td>` : "<td>—</td>")).join("")}</tr>`).join("\n")}</tbody></table></div>`;
 }
 
 /** Inline scripts end at the first "</script"; chart.js's licence header URLs are kept as plain text. */
@@ -106,4 +106,5 @@ td,th{border:1px solid #d9dee4;padding:4px 8px;text-align:right;vertical-align:t
 th:first-child{text-align:left}
 td.text{text-align:left;white-space:pre-wrap;min-width:200px;max-width:360px}
 .scroll{overflow-x:auto}
+.who{display:block;font-size:12px;color:#52606d;margin-bottom:4px}
 pre{background:#f5f7fa;padding:12px;overflow-x:auto;white-space:pre-wrap}`;

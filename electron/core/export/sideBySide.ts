@@ -6,8 +6,8 @@ export type SideBySide = {
   prompt: string;
   real: string | null;
   generations: number[];
-  /** a row per model × design × seed; the cells are that row's output per generation */
-  rows: { label: string; outputs: (string | null)[] }[];
+  /** a row per chain of models (design × chain × seed); per generation the model that wrote the cell and its output */
+  rows: { label: string; cells: ({ model: string; output: string } | null)[] }[];
 };
 
 /** The description the most generations answered (the lowest record id on a tie), across models and generations. */
@@ -20,12 +20,13 @@ export function sideBySide(samples: readonly ExportSample[]): SideBySide | null 
   const recordId = best[0];
   const ofRecord = generated.filter((s) => s.recordId === recordId);
   const generations = [...new Set(ofRecord.map((s) => s.generation))].sort((a, b) => a - b);
-  const rows = new Map<string, (string | null)[]>();
+  // Cross chains alternate models, so a row is a chain and each cell names its model.
+  const rows = new Map<string, ({ model: string; output: string } | null)[]>();
   for (const s of ofRecord) {
-    const label = `${s.model} · ${s.design} · chain ${s.chain ?? "—"} · seed ${s.seed}`;
-    const outputs = rows.get(label) ?? generations.map(() => null);
-    outputs[generations.indexOf(s.generation)] ??= s.output;
-    rows.set(label, outputs);
+    const label = `${s.design} · chain ${s.chain ?? "—"} · seed ${s.seed}`;
+    const cells = rows.get(label) ?? generations.map(() => null);
+    cells[generations.indexOf(s.generation)] ??= { model: s.model, output: s.output };
+    rows.set(label, cells);
   }
   const real = samples.find((s) => s.model === REAL_MODEL && s.recordId === recordId);
   return {
@@ -33,6 +34,6 @@ export function sideBySide(samples: readonly ExportSample[]): SideBySide | null 
     prompt: ofRecord[0]!.prompt,
     real: real?.output ?? null,
     generations,
-    rows: [...rows].sort((a, b) => a[0].localeCompare(b[0])).map(([label, outputs]) => ({ label, outputs })),
+    rows: [...rows].sort((a, b) => a[0].localeCompare(b[0])).map(([label, cells]) => ({ label, cells })),
   };
 }

@@ -80,6 +80,9 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(html).toContain("Study " + studyId + ": export &lt;test&gt; &quot;study&quot;");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
     expect(html).not.toContain("<script>alert(1)");
+    // side by side: a row per chain, the cross chain written by both models in turn
+    const crossRow = html.slice(html.indexOf("<th>cross · chain A-first · seed 7</th>"), html.indexOf("</tr>", html.indexOf("<th>cross · chain A-first · seed 7</th>")));
+    expect(crossRow.match(/<span class="who">(.*?)<\/span>/g)).toEqual(['<span class="who">tiny-a</span>', '<span class="who">tiny-b</span>']);
     expect(html).toContain("&quot;trainRecords&quot;: 5");
     expect(html).toContain(`&quot;node&quot;: &quot;${process.versions.node}&quot;`);
     expect(html).toContain("new Chart(");
