@@ -5,9 +5,10 @@ import { ApiError } from "../../shared/api/errors";
 import type { ExportFormat, ExportResult } from "../../shared/api/contract";
 import { metricsCsv } from "../../shared/export/metricsCsv";
 import { loadStudyExport, type StudyExport } from "./loadStudyExport";
-import { studyCharts, type StudyChart } from "./studyCharts";
+import { chartFileName, studyCharts, type StudyChart } from "./studyCharts";
 import { reportHtml } from "./reportHtml";
 import { readChartJs } from "./readChartJs";
+import { assertPngAvailable, chartPng } from "./chartPng";
 
 export type ExportProgress = { file: string; done: number; total: number };
 
@@ -19,10 +20,7 @@ const WRITERS: Record<ExportFormat, FileWriter> = {
   html: { name: "report.html", content: async (s, charts) => reportHtml(s, charts, readChartJs()) },
   png: {
     name: "charts",
-    content: async (_s, charts) => {
-      const { chartPng } = await import("./chartPng");
-      return Promise.all(charts.map(async (c) => ({ name: `charts/${c.metric}.png`, data: await chartPng(c.config) })));
-    },
+    content: async (_s, charts) => Promise.all(charts.map(async (c) => ({ name: `charts/${chartFileName(c.metric)}`, data: await chartPng(c.config) }))),
   },
 };
 
@@ -39,6 +37,7 @@ export async function exportStudy(
   if (!study) throw new ApiError("not-found", `there is no study ${args.experimentId}; "lab studies" lists the studies of this workspace`, "studyId");
   const formats = [...new Set(args.formats)];
   if (formats.length === 0) throw new ApiError("invalid-argument", "formats: name at least one of csv, jsonl, html, png", "formats");
+  if (formats.includes("png")) await assertPngAvailable();
   const dir = resolve(args.dir);
   ensureWritableDir(dir);
   const charts = studyCharts(study.points);

@@ -2,7 +2,7 @@ import { escapeHtml as esc } from "../../shared/text/escapeHtml";
 import { chartConfigSource } from "../../shared/charts/configSource";
 import type { Series } from "../../shared/charts/collapseSeries";
 import type { StudyExport } from "./loadStudyExport";
-import type { StudyChart } from "./studyCharts";
+import { chartFileName, type StudyChart } from "./studyCharts";
 import { sideBySide } from "./sideBySide";
 
 /** The paper's two tables: KL of each generation against M1's text, and against the real data. */
@@ -48,7 +48,7 @@ ${experiment.spec_source.trim() ? `<h3>Study file</h3><pre>${esc(experiment.spec
 
 function chartFigure(metric: string, i: number): string {
   return `<figure class="chart"><div class="canvas-box"><canvas id="chart-${i}" data-metric="${esc(metric)}"></canvas></div>
-<button type="button" data-png="${i}" data-file="${esc(metric)}.png">Download PNG</button></figure>`;
+<button type="button" data-png="${i}" data-file="${esc(chartFileName(metric))}">Download PNG</button></figure>`;
 }
 
 function metricTable(title: string, metric: string, series: readonly Series[] | undefined): string {

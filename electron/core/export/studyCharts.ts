@@ -7,6 +7,11 @@ import { opaqueBackground } from "../../shared/charts/opaqueBackground";
 /** Stored as a metric point by the noise-floor job; drawn on the KL charts, not as a chart of its own. */
 export const NOISE_FLOOR_METRIC = "kl_noise_floor";
 
+/** A metric's name comes from the database: as a file name it keeps only safe characters, so it cannot leave charts/. */
+export function chartFileName(metric: string): string {
+  return `${metric.replace(/[^A-Za-z0-9_-]/g, "_")}.png`;
+}
+
 export type StudyChart = { metric: string; series: Series[]; config: ChartConfiguration<"line", { x: number; y: number }[]> };
 
 const LABELS = { generation: "Generation", noiseFloor: "noise floor", design: (d: string) => d };
