@@ -10,11 +10,13 @@ import { createStudy } from "../../core/experiments/createStudy";
 import { runStudy } from "../../core/experiments/runStudy";
 import { collectVersions } from "../../core/experiments/versions";
 import { listMetricPoints } from "../../core/db/queries/metricPoints";
-import { withContext } from "../context";
+import { withContext, type CommandContext } from "../context";
+import { ApiError } from "../../shared/api/errors";
 import { formatImportReport } from "./data";
 import { formatCorpusStats } from "./formatStats";
 import { formatMetricTables } from "./formatMetrics";
 import { buildAndRegisterDefaults, modelTable } from "./models";
+import { DEFAULT_EXPORT_FORMATS, exportWithProgress } from "./export";
 
 const DEMO_STUDY = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "resources", "studies", "paper-demo.yaml");
 
@@ -54,9 +56,29 @@ export function registerDemoCommand(program: Command): void {
         });
         const points = listMetricPoints(db, { experimentId: id });
         const minutes = (performance.now() - started) / 60000;
-        out.result({ studyId: id, state, minutes, points }, () =>
-          [`Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`, "", formatMetricTables(points)].join("\n"),
+        out.info(`exporting study ${id}…`);
+        const exported = await exportDemo(ctx, id, join(workspace, "reports", `study-${id}`));
+        out.result({ studyId: id, state, minutes, points, report: exported }, () =>
+          [
+            `Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
+            "",
+            formatMetricTables(points),
+            "",
+            `Report (opens offline in any browser): ${join(exported.dir, "report.html")}`,
+            `Also there: ${exported.files.filter((f) => f !== "report.html").join(", ")}`,
+          ].join("\n"),
         );
       }),
     );
+}
+
+/** A platform without the canvas binary still gets its report; the PNG files are the only part left out. */
+async function exportDemo(ctx: CommandContext, studyId: number, dir: string) {
+  try {
+    return await exportWithProgress(ctx, { studyId, dir, formats: DEFAULT_EXPORT_FORMATS });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === "not-available")) throw error;
+    ctx.out.info(error.message);
+    return exportWithProgress(ctx, { studyId, dir, formats: DEFAULT_EXPORT_FORMATS.filter((f) => f !== "png") });
+  }
 }
