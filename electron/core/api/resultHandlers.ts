@@ -3,7 +3,7 @@ import type { StudyMetrics } from "../../shared/domain/views";
 import { ApiError } from "../../shared/api/errors";
 import type { Db } from "../db/openDatabase";
 import { getExperiment } from "../db/queries/experiments";
-import { listMetricPoints } from "../db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
 import { listGenerations } from "../db/queries/generations";
 import { listSamplesOfJob } from "../db/queries/samples";
 import { getModel } from "../db/queries/models";
@@ -23,16 +23,7 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
   return {
     "results.metrics": async ({ studyId }) => {
       requireStudy(studyId);
-      const points = listMetricPoints(ctx.db, { experimentId: studyId }).map((p) => ({
-        design: p.design,
-        model: p.model,
-        generation: p.generation_index,
-        seed: p.seed,
-        metric: p.metric,
-        value: p.value,
-        low: p.low,
-        high: p.high,
-      }));
+      const points = listMetricPoints(ctx.db, { experimentId: studyId }).map(toMetricPoint);
       const out: StudyMetrics = { studyId, points, noiseFloor: {}, notes: [] };
       try {
         const m = await loadOptional<NoiseFloorModule>(coreModule("../metrics/noiseFloor"), "The noise floor");

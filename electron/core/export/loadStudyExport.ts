@@ -1,6 +1,6 @@
 import type { Db } from "../db/openDatabase";
 import { getExperiment, type ExperimentRow } from "../db/queries/experiments";
-import { listMetricPoints } from "../db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
 import { listStudySamples } from "../db/queries/samples";
 import type { MetricPoint } from "../../shared/domain/views";
 import type { StudySettings } from "../experiments/createStudy";
@@ -31,16 +31,7 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
   if (!experiment) return undefined;
   const study = experiment.id;
   const settings = JSON.parse(experiment.spec_json) as unknown;
-  const points = listMetricPoints(db, { experimentId: study }).map((p) => ({
-    design: p.design,
-    model: p.model,
-    generation: p.generation_index,
-    seed: p.seed,
-    metric: p.metric,
-    value: p.value,
-    low: p.low,
-    high: p.high,
-  }));
+  const points = listMetricPoints(db, { experimentId: study }).map(toMetricPoint);
   const generated = listStudySamples(db, { experimentId: study }).map(
     (s): ExportSample => ({ study, design: s.design, model: s.model, generation: s.generation_index, seed: s.generation_seed, chain: s.chain, recordId: s.record_id, idx: s.idx, prompt: s.prompt, output: s.output, tokenCount: s.token_count }),
   );
