@@ -6,7 +6,7 @@ import { getExperiment } from "../db/queries/experiments";
 import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
 import { listGenerations } from "../db/queries/generations";
 import { listSamplesOfJob } from "../db/queries/samples";
-import { getModel } from "../db/queries/models";
+import { modelNamer } from "../db/queries/models";
 import { exportStudy } from "../export/exportStudy";
 import type { HandlerContext } from "./HandlerContext";
 import { coreModule, loadOptional } from "./loadOptional";
@@ -37,8 +37,7 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
 
     "results.samples": async ({ studyId, generation, limit }) => {
       requireStudy(studyId);
-      const names = new Map<number, string>();
-      const nameOf = (id: number) => names.get(id) ?? names.set(id, getModel(ctx.db, { id })?.name ?? `model ${id}`).get(id)!;
+      const nameOf = modelNamer(ctx.db);
       return listGenerations(ctx.db, { experimentId: studyId })
         .filter((g) => generation === undefined || g.generation_index === generation)
         .map((g) => ({

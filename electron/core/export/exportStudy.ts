@@ -1,10 +1,10 @@
-import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Db } from "../db/openDatabase";
 import { ApiError } from "../../shared/api/errors";
 import type { ExportFormat, ExportResult } from "../../shared/api/contract";
 import { metricsCsv } from "../../shared/export/metricsCsv";
-import { loadStudyExport, type StudyExport } from "./loadStudyExport";
+import { loadStudyExport, type ExportSample, type StudyExport } from "./loadStudyExport";
 import { chartFileName, studyCharts, type StudyChart } from "./studyCharts";
 import { reportHtml } from "./reportHtml";
 import { readChartJs } from "./readChartJs";
@@ -12,15 +12,23 @@ import { assertPngAvailable, chartPng } from "./chartPng";
 
 export type ExportProgress = { file: string; done: number; total: number };
 
-type FileWriter = { name: string; content: (study: StudyExport, charts: StudyChart[]) => Promise<string | Buffer | { name: string; data: Buffer }[]> };
+type WriteContext = { study: StudyExport; charts: StudyChart[]; dir: string; signal?: AbortSignal };
 
-const WRITERS: Record<ExportFormat, FileWriter> = {
-  csv: { name: "metrics.csv", content: async (s) => metricsCsv(s.experiment.id, s.points) },
-  jsonl: { name: "samples.jsonl", content: async (s) => s.samples.map((x) => JSON.stringify(x) + "\n").join("") },
-  html: { name: "report.html", content: async (s, charts) => reportHtml(s, charts, readChartJs()) },
+/** Per format: the file (or folder) it names in progress, and how it is written; returns the paths written, relative to the folder. */
+const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) => Promise<string[]> }> = {
+  csv: { name: "metrics.csv", write: async ({ study, dir }) => [writeAtomically(dir, "metrics.csv", metricsCsv(study.experiment.id, study.points))] },
+  jsonl: { name: "samples.jsonl", write: async (ctx) => [await writeSamples(ctx, "samples.jsonl")] },
+  html: { name: "report.html", write: async ({ study, charts, dir }) => [writeAtomically(dir, "report.html", reportHtml(study, charts, readChartJs()))] },
   png: {
-    name: "charts",
-    content: async (_s, charts) => Promise.all(charts.map(async (c) => ({ name: `charts/${chartFileName(c.metric)}`, data: await chartPng(c.config) }))),
+    name: "charts/",
+    write: async ({ charts, dir, signal }) => {
+      const files: string[] = [];
+      for (const c of charts) {
+        signal?.throwIfAborted();
+        files.push(writeAtomically(dir, `charts/${chartFileName(c.metric)}`, await chartPng(c.config)));
+      }
+      return files;
+    },
   },
 };
 
@@ -40,17 +48,12 @@ export async function exportStudy(
   if (formats.includes("png")) await assertPngAvailable();
   const dir = resolve(args.dir);
   ensureWritableDir(dir);
-  const charts = studyCharts(study.points);
+  const ctx: WriteContext = { study, charts: studyCharts(study.points), dir, signal: args.signal };
   const files: string[] = [];
   for (const [i, format] of formats.entries()) {
     args.signal?.throwIfAborted();
-    const writer = WRITERS[format];
-    args.onProgress?.({ file: writer.name, done: i, total: formats.length });
-    const content = await writer.content(study, charts);
-    for (const f of typeof content === "string" || Buffer.isBuffer(content) ? [{ name: writer.name, data: content }] : content) {
-      writeAtomically(join(dir, f.name), f.data);
-      files.push(f.name);
-    }
+    args.onProgress?.({ file: WRITERS[format].name, done: i, total: formats.length });
+    files.push(...(await WRITERS[format].write(ctx)));
   }
   args.onProgress?.({ file: "", done: formats.length, total: formats.length });
   return { dir, files };
@@ -67,9 +70,32 @@ function ensureWritableDir(dir: string): void {
   }
 }
 
-function writeAtomically(path: string, data: string | Buffer): void {
+function writeAtomically(dir: string, name: string, data: string | Buffer): string {
+  const path = join(dir, name);
   mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.partial`;
-  writeFileSync(partial, data);
-  renameSync(partial, path);
+  writeFileSync(`${path}.partial`, data);
+  renameSync(`${path}.partial`, path);
+  return name;
+}
+
+/** The real records, then one generation at a time, yielding between generations so a long export stays cancellable. */
+async function writeSamples({ study, dir, signal }: WriteContext, name: string): Promise<string> {
+  const path = join(dir, name);
+  const fd = openSync(`${path}.partial`, "w");
+  const append = (samples: readonly ExportSample[]) => samples.length && writeSync(fd, samples.map((s) => JSON.stringify(s) + "\n").join(""));
+  try {
+    append(study.real);
+    for (const chunk of study.generations()) {
+      signal?.throwIfAborted();
+      append(chunk);
+      await new Promise((r) => setImmediate(r));
+    }
+    closeSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(`${path}.partial`, { force: true });
+    throw error;
+  }
+  renameSync(`${path}.partial`, path);
+  return name;
 }

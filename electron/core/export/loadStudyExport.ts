@@ -1,7 +1,9 @@
 import type { Db } from "../db/openDatabase";
 import { getExperiment, type ExperimentRow } from "../db/queries/experiments";
 import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
-import { listStudySamples } from "../db/queries/samples";
+import { listGenerations } from "../db/queries/generations";
+import { listSamplesOfJob } from "../db/queries/samples";
+import { modelNamer } from "../db/queries/models";
 import type { MetricPoint } from "../../shared/domain/views";
 import type { StudySettings } from "../experiments/createStudy";
 import { studyInputs } from "../experiments/executors/studyInputs";
@@ -21,7 +23,20 @@ export type ExportSample = {
   tokenCount: number | null;
 };
 
-export type StudyExport = { experiment: ExperimentRow; settings: unknown; versions: unknown; points: MetricPoint[]; samples: ExportSample[] };
+export type StudyExport = {
+  experiment: ExperimentRow;
+  settings: unknown;
+  versions: unknown;
+  points: MetricPoint[];
+  /** the real records the metrics compared against */
+  real: ExportSample[];
+  /**
+   * The generated samples, one generation at a time: a large study's samples need not fit in
+   * memory at once, and each chunk is read completely before the caller may yield (a
+   * better-sqlite3 connection is busy while a statement iterates).
+   */
+  generations: () => Iterable<ExportSample[]>;
+};
 
 export const REAL_MODEL = "real";
 
@@ -31,11 +46,32 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
   if (!experiment) return undefined;
   const study = experiment.id;
   const settings = JSON.parse(experiment.spec_json) as unknown;
-  const points = listMetricPoints(db, { experimentId: study }).map(toMetricPoint);
-  const generated = listStudySamples(db, { experimentId: study }).map(
-    (s): ExportSample => ({ study, design: s.design, model: s.model, generation: s.generation_index, seed: s.generation_seed, chain: s.chain, recordId: s.record_id, idx: s.idx, prompt: s.prompt, output: s.output, tokenCount: s.token_count }),
-  );
-  return { experiment, settings, versions: JSON.parse(experiment.versions_json) as unknown, points, samples: [...realSamples(db, study, settings), ...generated] };
+  const nameOf = modelNamer(db);
+  return {
+    experiment,
+    settings,
+    versions: JSON.parse(experiment.versions_json) as unknown,
+    points: listMetricPoints(db, { experimentId: study }).map(toMetricPoint),
+    real: realSamples(db, study, settings),
+    generations: function* () {
+      for (const g of listGenerations(db, { experimentId: study })) {
+        const model = nameOf(g.model_id);
+        yield listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => ({
+          study,
+          design: g.design,
+          model,
+          generation: g.generation_index,
+          seed: g.seed,
+          chain: g.chain,
+          recordId: s.record_id,
+          idx: s.idx,
+          prompt: s.prompt,
+          output: s.output,
+          tokenCount: s.token_count,
+        }));
+      }
+    },
+  };
 }
 
 /** The real records the metrics compared against: the study's train pairs (metricsExecutor uses exactly these). */

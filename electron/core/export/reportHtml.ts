@@ -26,7 +26,7 @@ export function reportHtml(study: StudyExport, charts: readonly StudyChart[], ch
 <style>${STYLE}</style></head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="meta">state ${esc(experiment.state)} · created ${esc(experiment.created_at)} · ${study.points.length} metric points · ${study.samples.length} samples (samples.jsonl, metrics.csv beside this file)</p>
+<p class="meta">state ${esc(experiment.state)} · created ${esc(experiment.created_at)} · ${study.points.length} metric points · ${study.real.length} real records (every sample: samples.jsonl; every metric point: metrics.csv)</p>
 <h2>Collapse curves</h2>
 ${charts.length ? charts.map((c, i) => chartFigure(c.metric, i)).join("\n") : "<p>No metric points yet.</p>"}
 <h2>The paper's tables</h2>
@@ -66,7 +66,7 @@ function metricTable(title: string, metric: string, series: readonly Series[] | 
 }
 
 function sideBySideHtml(study: StudyExport): string {
-  const view = sideBySide(study.samples);
+  const view = sideBySide(study);
   if (!view) return "<p>No generated samples yet.</p>";
   return `<p>Record ${view.recordId}. Prompt:</p><pre>${esc(view.prompt)}</pre>
 ${view.real !== null ? `<p>The physician's conclusion (real):</p><pre>${esc(view.real)}</pre>` : ""}

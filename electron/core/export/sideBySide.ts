@@ -1,5 +1,4 @@
-import type { ExportSample } from "./loadStudyExport";
-import { REAL_MODEL } from "./loadStudyExport";
+import type { StudyExport } from "./loadStudyExport";
 
 export type SideBySide = {
   recordId: number;
@@ -11,14 +10,13 @@ export type SideBySide = {
 };
 
 /** The description the most generations answered (the lowest record id on a tie), across models and generations. */
-export function sideBySide(samples: readonly ExportSample[]): SideBySide | null {
-  const generated = samples.filter((s) => s.model !== REAL_MODEL && s.recordId !== null);
+export function sideBySide(study: StudyExport): SideBySide | null {
   const coverage = new Map<number, number>();
-  for (const s of generated) coverage.set(s.recordId!, (coverage.get(s.recordId!) ?? 0) + 1);
+  for (const chunk of study.generations()) for (const s of chunk) if (s.recordId !== null) coverage.set(s.recordId, (coverage.get(s.recordId) ?? 0) + 1);
   const best = [...coverage].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   if (!best) return null;
   const recordId = best[0];
-  const ofRecord = generated.filter((s) => s.recordId === recordId);
+  const ofRecord = [...study.generations()].flatMap((chunk) => chunk.filter((s) => s.recordId === recordId));
   const generations = [...new Set(ofRecord.map((s) => s.generation))].sort((a, b) => a - b);
   // Cross chains alternate models, so a row is a chain and each cell names its model.
   const rows = new Map<string, ({ model: string; output: string } | null)[]>();
@@ -28,11 +26,10 @@ export function sideBySide(samples: readonly ExportSample[]): SideBySide | null 
     cells[generations.indexOf(s.generation)] ??= { model: s.model, output: s.output };
     rows.set(label, cells);
   }
-  const real = samples.find((s) => s.model === REAL_MODEL && s.recordId === recordId);
   return {
     recordId,
     prompt: ofRecord[0]!.prompt,
-    real: real?.output ?? null,
+    real: study.real.find((s) => s.recordId === recordId)?.output ?? null,
     generations,
     rows: [...rows].sort((a, b) => a[0].localeCompare(b[0])).map(([label, cells]) => ({ label, cells })),
   };

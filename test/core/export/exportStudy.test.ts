@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { exportStudy } from "../../../electron/core/export/exportStudy";
@@ -127,6 +127,7 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(seen).toEqual(["metrics.csv", "samples.jsonl"]);
     expect(existsSync(join(dir, "out", "metrics.csv"))).toBe(true);
     expect(existsSync(join(dir, "out", "report.html"))).toBe(false);
+    expect(readdirSync(join(dir, "out"))).toEqual(["metrics.csv"]); // no half samples.jsonl, no .partial left behind
     db.close();
   });
 });
