@@ -24,6 +24,10 @@ describe("lab export", () => {
     expect(human.status).toBe(0);
     expect(human.stderr).toContain("writing samples.jsonl");
     expect(human.stdout).toContain(`Study ${studyId} exported to ${out}:`);
+
+    const all = runLab(["export", "--study", String(studyId), "--out", join(dir, "all"), "--db", dbPath, "--json"]);
+    expect(all.status).toBe(0);
+    expect(JSON.parse(all.stdout).files).toEqual(["metrics.csv", "samples.jsonl", "report.html", "charts/kl_unigram_vs_real.png", "charts/kl_unigram_vs_m1.png", "charts/distinct_3.png"]);
   });
 
   it("names the problem: an unknown study (nothing written), an unknown format, a folder it cannot write", async () => {

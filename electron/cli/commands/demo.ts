@@ -10,13 +10,12 @@ import { createStudy } from "../../core/experiments/createStudy";
 import { runStudy } from "../../core/experiments/runStudy";
 import { collectVersions } from "../../core/experiments/versions";
 import { listMetricPoints } from "../../core/db/queries/metricPoints";
-import { withContext, type CommandContext } from "../context";
-import { ApiError } from "../../shared/api/errors";
+import { withContext } from "../context";
 import { formatImportReport } from "./data";
 import { formatCorpusStats } from "./formatStats";
 import { formatMetricTables } from "./formatMetrics";
 import { buildAndRegisterDefaults, modelTable } from "./models";
-import { DEFAULT_EXPORT_FORMATS, exportWithProgress } from "./export";
+import { exportAll } from "./export";
 
 const DEMO_STUDY = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "resources", "studies", "paper-demo.yaml");
 
@@ -57,7 +56,7 @@ export function registerDemoCommand(program: Command): void {
         const points = listMetricPoints(db, { experimentId: id });
         const minutes = (performance.now() - started) / 60000;
         out.info(`exporting study ${id}…`);
-        const exported = await exportDemo(ctx, id, join(workspace, "reports", `study-${id}`));
+        const exported = await exportAll(ctx, { studyId: id, dir: join(workspace, "reports", `study-${id}`) });
         out.result({ studyId: id, state, minutes, points, report: exported }, () =>
           [
             `Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
@@ -70,15 +69,4 @@ export function registerDemoCommand(program: Command): void {
         );
       }),
     );
-}
-
-/** A platform without the canvas binary still gets its report; the PNG files are the only part left out. */
-async function exportDemo(ctx: CommandContext, studyId: number, dir: string) {
-  try {
-    return await exportWithProgress(ctx, { studyId, dir, formats: DEFAULT_EXPORT_FORMATS });
-  } catch (error) {
-    if (!(error instanceof ApiError && error.code === "not-available")) throw error;
-    ctx.out.info(error.message);
-    return exportWithProgress(ctx, { studyId, dir, formats: DEFAULT_EXPORT_FORMATS.filter((f) => f !== "png") });
-  }
 }
