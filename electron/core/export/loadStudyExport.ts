@@ -2,7 +2,7 @@ import type { Db } from "../db/openDatabase";
 import { getExperiment, type ExperimentRow } from "../db/queries/experiments";
 import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
 import { listGenerations } from "../db/queries/generations";
-import { listSamplesOfJob } from "../db/queries/samples";
+import { listSamplesOfJobPage } from "../db/queries/samples";
 import { modelNamer } from "../db/queries/models";
 import type { MetricPoint } from "../../shared/domain/views";
 import type { StudySettings } from "../experiments/createStudy";
@@ -31,14 +31,17 @@ export type StudyExport = {
   /** the real records the metrics compared against */
   real: ExportSample[];
   /**
-   * The generated samples, one generation at a time: a large study's samples need not fit in
-   * memory at once, and each chunk is read completely before the caller may yield (a
-   * better-sqlite3 connection is busy while a statement iterates).
+   * The generated samples, a page of one generation at a time: a large study's samples need not
+   * fit in memory, and each page is read completely before the caller may yield (a better-sqlite3
+   * connection is busy while a statement iterates).
    */
   generations: () => Iterable<ExportSample[]>;
 };
 
 export const REAL_MODEL = "real";
+
+/** Samples read at once: a few MB of text, whatever the size of a generation. */
+const PAGE = 2000;
 
 /** Everything an export writes, read in one place; undefined for an unknown study. */
 export function loadStudyExport(db: Db, args: { experimentId: number }): StudyExport | undefined {
@@ -56,19 +59,24 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
     generations: function* () {
       for (const g of listGenerations(db, { experimentId: study })) {
         const model = nameOf(g.model_id);
-        yield listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => ({
-          study,
-          design: g.design,
-          model,
-          generation: g.generation_index,
-          seed: g.seed,
-          chain: g.chain,
-          recordId: s.record_id,
-          idx: s.idx,
-          prompt: s.prompt,
-          output: s.output,
-          tokenCount: s.token_count,
-        }));
+        for (let afterIdx = -1; ; ) {
+          const page = listSamplesOfJobPage(db, { jobId: g.generate_job_id, afterIdx, limit: PAGE });
+          if (page.length === 0) break;
+          afterIdx = page[page.length - 1]!.idx;
+          yield page.map((s) => ({
+            study,
+            design: g.design,
+            model,
+            generation: g.generation_index,
+            seed: g.seed,
+            chain: g.chain,
+            recordId: s.record_id,
+            idx: s.idx,
+            prompt: s.prompt,
+            output: s.output,
+            tokenCount: s.token_count,
+          }));
+        }
       }
     },
   };

@@ -1,4 +1,4 @@
-import type { StudyExport } from "./loadStudyExport";
+import type { ExportSample, StudyExport } from "./loadStudyExport";
 
 export type SideBySide = {
   recordId: number;
@@ -16,7 +16,8 @@ export function sideBySide(study: StudyExport): SideBySide | null {
   const best = [...coverage].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   if (!best) return null;
   const recordId = best[0];
-  const ofRecord = [...study.generations()].flatMap((chunk) => chunk.filter((s) => s.recordId === recordId));
+  const ofRecord: ExportSample[] = [];
+  for (const chunk of study.generations()) ofRecord.push(...chunk.filter((s) => s.recordId === recordId));
   const generations = [...new Set(ofRecord.map((s) => s.generation))].sort((a, b) => a - b);
   // Cross chains alternate models, so a row is a chain and each cell names its model.
   const rows = new Map<string, ({ model: string; output: string } | null)[]>();

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { exportStudy } from "../../../electron/core/export/exportStudy";
 import { getExperiment } from "../../../electron/core/db/queries/experiments";
 import { listGenerations } from "../../../electron/core/db/queries/generations";
-import { listSamplesOfJob } from "../../../electron/core/db/queries/samples";
+import { insertSamples, listSamplesOfJob } from "../../../electron/core/db/queries/samples";
 import { listMetricPoints } from "../../../electron/core/db/queries/metricPoints";
 import { getModel } from "../../../electron/core/db/queries/models";
 import { studyInputs } from "../../../electron/core/experiments/executors/studyInputs";
@@ -39,6 +39,22 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(genLines.map((l) => pick(l, ["model", "design", "generation", "seed", "recordId", "prompt", "output", "tokenCount"])).map(key).sort()).toEqual(generated.map(key).sort());
     expect(generated.length).toBe(4 * 5 * 2); // 2 models × 2 designs × 2 generations × 5 records; M1 is shared by both designs
     expect(genLines.some((l) => String(l.output).startsWith(AWKWARD_OUTPUT))).toBe(true);
+    db.close();
+  });
+
+  it("a generation larger than one read page comes out whole and in order", async () => {
+    const dir = tempDir();
+    const { db, studyId } = await exportableStudy(dir);
+    const g = listGenerations(db, { experimentId: studyId }).find((x) => x.design === "recursive" && x.generation_index === 2)!;
+    insertSamples(db, Array.from({ length: 4500 }, (_, i) => ({ job_id: g.generate_job_id, idx: 100 + i, record_id: null, prompt: "p", output: `o${i}`, token_count: 1, finish_reason: "eos", seed: i })));
+    const out = join(dir, "export");
+    await exportStudy(db, { experimentId: studyId, dir: out, formats: ["jsonl"] });
+    const model = getModel(db, { id: g.model_id })!.name;
+    const idx = readFileSync(join(out, "samples.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { model: string; design: string; generation: number; idx: number })
+      .filter((l) => l.model === model && l.design === "recursive" && l.generation === 2)
+      .map((l) => l.idx);
+    expect(idx).toEqual(listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => s.idx));
+    expect(idx).toHaveLength(4505);
     db.close();
   });
 
