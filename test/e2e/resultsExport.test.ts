@@ -27,6 +27,14 @@ describe("exporting from the Results place", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
     expect(readFileSync((await download.path())!, "utf8")).toBe(readFileSync(join(out, "metrics.csv"), "utf8"));
+
+    // The window's own HTML report draws its tables with the same shared table code as core's.
+    const [html] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "HTML report" }).click()]);
+    const windowReport = readFileSync((await html.path())!, "utf8");
+    const coreReport = readFileSync(join(out, "report.html"), "utf8");
+    const m1Table = (doc: string) => doc.slice(doc.indexOf('<table data-metric="kl_unigram_vs_m1">'), doc.indexOf("</table>", doc.indexOf('<table data-metric="kl_unigram_vs_m1">')));
+    expect(m1Table(windowReport)).toContain("<th>M1</th><th>M2</th>");
+    expect(m1Table(windowReport)).toBe(m1Table(coreReport));
     expect(ui.problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { escapeHtml as esc } from "../../shared/text/escapeHtml";
 import { chartConfigSource } from "../../shared/charts/configSource";
-import type { Series } from "../../shared/charts/collapseSeries";
+import { metricTableHtml } from "../../shared/export/metricTableHtml";
 import type { StudyExport } from "./loadStudyExport";
 import { chartFileName, type StudyChart } from "./studyCharts";
 import { sideBySide } from "./sideBySide";
@@ -30,9 +30,9 @@ export function reportHtml(study: StudyExport, charts: readonly StudyChart[], ch
 <h2>Collapse curves</h2>
 ${charts.length ? charts.map((c, i) => chartFigure(c.metric, i)).join("\n") : "<p>No metric points yet.</p>"}
 <h2>The paper's tables</h2>
-${PAPER_TABLES.map((t) => metricTable(t.title, t.metric, charts.find((c) => c.metric === t.metric)?.series)).join("\n")}
+${PAPER_TABLES.map((t) => metricTableHtml(t.title, t.metric, charts.find((c) => c.metric === t.metric)?.series)).join("\n")}
 <h2>All metrics</h2>
-${charts.map((c) => metricTable(c.metric, c.metric, c.series)).join("\n")}
+${charts.map((c) => metricTableHtml(c.metric, c.metric, c.series)).join("\n")}
 <h2>One description across models and generations</h2>
 ${sideBySideHtml(study)}
 <h2>Settings</h2>
@@ -49,20 +49,6 @@ ${experiment.spec_source.trim() ? `<h3>Study file</h3><pre>${esc(experiment.spec
 function chartFigure(metric: string, i: number): string {
   return `<figure class="chart"><div class="canvas-box"><canvas id="chart-${i}" data-metric="${esc(metric)}"></canvas></div>
 <button type="button" data-png="${i}" data-file="${esc(chartFileName(metric))}">Download PNG</button></figure>`;
-}
-
-function metricTable(title: string, metric: string, series: readonly Series[] | undefined): string {
-  if (!series?.length) return `<h3>${esc(title)}</h3><p>Not computed for this study.</p>`;
-  const gens = [...new Set(series.flatMap((s) => s.points.map((p) => p.generation)))].sort((a, b) => a - b);
-  const cell = (s: Series, g: number) => {
-    const p = s.points.find((x) => x.generation === g);
-    if (!p) return "<td>—</td>";
-    const interval = p.low !== null && p.high !== null ? ` title="${p.low} … ${p.high}${p.seeds > 1 ? ` (${p.seeds} seeds)` : ""}"` : "";
-    return `<td${interval}>${p.value.toFixed(4)}</td>`;
-  };
-  return `<h3>${esc(title)}</h3>
-<table data-metric="${esc(metric)}"><thead><tr><th>model · design</th>${gens.map((g) => `<th>M${g}</th>`).join("")}</tr></thead>
-<tbody>${series.map((s) => `<tr><th>${esc(s.model)} · ${esc(s.design)}</th>${gens.map((g) => cell(s, g)).join("")}</tr>`).join("\n")}</tbody></table>`;
 }
 
 function sideBySideHtml(study: StudyExport): string {
