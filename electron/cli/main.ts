@@ -8,6 +8,7 @@ import { registerModelCommands } from "./commands/models";
 import { registerStudyCommands } from "./commands/studies";
 import { registerMetricsCommand } from "./commands/metrics";
 import { registerServeCommand } from "./commands/serve";
+import { registerExportCommand } from "./commands/export";
 
 const program = new Command("lab")
   .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
@@ -23,6 +24,7 @@ registerDemoCommand(program);
 registerModelCommands(program);
 registerStudyCommands(program);
 registerMetricsCommand(program);
+registerExportCommand(program);
 registerServeCommand(program);
 
 function fail(error: unknown): never {

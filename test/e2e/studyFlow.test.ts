@@ -82,12 +82,13 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high");
+    expect(csv.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high");
     expect(csv).toContain("recursive");
 
     await place.getByPlaceholder("/home/user/collapse-export").fill(join(dir, "export"));
     await place.getByTestId("export-server").click();
-    await expect.poll(() => place.getByTestId("export-bar").getByRole("alert").textContent()).toContain("not available yet");
+    await expect.poll(() => place.locator(".ok-note").textContent()).toContain("report.html");
+    expect(readFileSync(join(dir, "export", "metrics.csv"), "utf8")).toContain("kl_unigram_vs_real");
   });
 
   test("no console errors and no CSP violations", () => {

@@ -15,6 +15,7 @@ import { formatImportReport } from "./data";
 import { formatCorpusStats } from "./formatStats";
 import { formatMetricTables } from "./formatMetrics";
 import { buildAndRegisterDefaults, modelTable } from "./models";
+import { exportAll } from "./export";
 
 const DEMO_STUDY = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "resources", "studies", "paper-demo.yaml");
 
@@ -54,8 +55,17 @@ export function registerDemoCommand(program: Command): void {
         });
         const points = listMetricPoints(db, { experimentId: id });
         const minutes = (performance.now() - started) / 60000;
-        out.result({ studyId: id, state, minutes, points }, () =>
-          [`Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`, "", formatMetricTables(points)].join("\n"),
+        out.info(`exporting study ${id}…`);
+        const exported = await exportAll(ctx, { studyId: id, dir: join(workspace, "reports", `study-${id}`) });
+        out.result({ studyId: id, state, minutes, points, report: exported }, () =>
+          [
+            `Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
+            "",
+            formatMetricTables(points),
+            "",
+            `Report (opens offline in any browser): ${join(exported.dir, "report.html")}`,
+            `Also there: ${exported.files.filter((f) => f !== "report.html").join(", ")}`,
+          ].join("\n"),
         );
       }),
     );

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { listMetricPoints } from "../../core/db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../../core/db/queries/metricPoints";
 import { getExperiment } from "../../core/db/queries/experiments";
 import { withContext } from "../context";
 import { formatMetricTables } from "./formatMetrics";
@@ -15,7 +15,7 @@ export function registerMetricsCommand(program: Command): void {
         if (!Number.isInteger(id) || !getExperiment(db, { id })) throw new Error(`--study: no study with id ${opts.study}; "lab studies" lists them`);
         const points = listMetricPoints(db, { experimentId: id });
         out.result(
-          points.map((p) => ({ study: id, design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high })),
+          points.map((p) => ({ study: id, ...toMetricPoint(p) })),
           () => formatMetricTables(points),
         );
       }),

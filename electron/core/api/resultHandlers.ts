@@ -1,21 +1,16 @@
 import type { Handlers } from "../../shared/api/types";
 import type { StudyMetrics } from "../../shared/domain/views";
-import type { ExportResult } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
-import type { Db } from "../db/openDatabase";
 import { getExperiment } from "../db/queries/experiments";
-import { listMetricPoints } from "../db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
 import { listGenerations } from "../db/queries/generations";
 import { listSamplesOfJob } from "../db/queries/samples";
-import { getModel } from "../db/queries/models";
+import { modelNamer } from "../db/queries/models";
+import { exportStudy } from "../export/exportStudy";
 import type { HandlerContext } from "./HandlerContext";
-import { coreModule, loadOptional } from "./loadOptional";
+import { noiseFloorOf } from "../metrics/noiseFloor";
 
 type ResultHandlers = Pick<Handlers, "results.metrics" | "results.samples" | "results.export">;
-
-/** The modules the metrics and export work of the project is expected to add (see docs/architecture.md). */
-type NoiseFloorModule = { noiseFloorOf: (db: Db, args: { experimentId: number }) => Record<string, number> };
-type ExportModule = { exportStudy: (db: Db, args: { experimentId: number; dir: string; formats: string[] }) => Promise<ExportResult> };
 
 export function resultHandlers(ctx: HandlerContext): ResultHandlers {
   const requireStudy = (id: number) => {
@@ -24,31 +19,14 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
   return {
     "results.metrics": async ({ studyId }) => {
       requireStudy(studyId);
-      const points = listMetricPoints(ctx.db, { experimentId: studyId }).map((p) => ({
-        design: p.design,
-        model: p.model,
-        generation: p.generation_index,
-        seed: p.seed,
-        metric: p.metric,
-        value: p.value,
-        low: p.low,
-        high: p.high,
-      }));
-      const out: StudyMetrics = { studyId, points, noiseFloor: {}, notes: [] };
-      try {
-        const m = await loadOptional<NoiseFloorModule>(coreModule("../metrics/noiseFloor"), "The noise floor");
-        out.noiseFloor = m.noiseFloorOf(ctx.db, { experimentId: studyId });
-      } catch (error) {
-        if (!(error instanceof ApiError && error.code === "not-available")) throw error;
-        out.notes.push(error.message);
-      }
+      const points = listMetricPoints(ctx.db, { experimentId: studyId }).map(toMetricPoint);
+      const out: StudyMetrics = { studyId, points, noiseFloor: noiseFloorOf(ctx.db, { experimentId: studyId }), notes: [] };
       return out;
     },
 
     "results.samples": async ({ studyId, generation, limit }) => {
       requireStudy(studyId);
-      const names = new Map<number, string>();
-      const nameOf = (id: number) => names.get(id) ?? names.set(id, getModel(ctx.db, { id })?.name ?? `model ${id}`).get(id)!;
+      const nameOf = modelNamer(ctx.db);
       return listGenerations(ctx.db, { experimentId: studyId })
         .filter((g) => generation === undefined || g.generation_index === generation)
         .map((g) => ({
@@ -65,8 +43,7 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
 
     "results.export": async ({ studyId, dir, formats }) => {
       requireStudy(studyId);
-      const m = await loadOptional<ExportModule>(coreModule("../export/exportStudy"), "Export to files (CSV, JSONL, HTML report)");
-      return m.exportStudy(ctx.db, { experimentId: studyId, dir, formats });
+      return exportStudy(ctx.db, { experimentId: studyId, dir, formats });
     },
   };
 }

@@ -43,6 +43,9 @@ export type StudyCreated = { id: number; jobs: number };
 export type StudyStarted = { id: number; pid: number | null };
 export type StudyCancelled = { id: number; wasRunning: boolean; state: ExperimentState };
 export type ExportResult = { dir: string; files: string[] };
+/** What a study exports to: metrics.csv, samples.jsonl, report.html, charts/<metric>.png. */
+export const EXPORT_FORMATS = ["csv", "jsonl", "html", "png"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The one typed API of the app: channel → request schema and response type. */
 export const contract = {
@@ -78,7 +81,7 @@ export const contract = {
     z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
   ),
   "results.export": returns<ExportResult>()(
-    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(["csv", "jsonl", "html"])).min(1).default(["csv", "jsonl", "html"]) }),
+    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]) }),
   ),
 } satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
 

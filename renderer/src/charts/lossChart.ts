@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from "chart.js";
-import { colour } from "./palette";
+import { colour } from "../../../electron/shared/charts/palette";
 
 /** The training loss as it arrives, one line per training job. */
 export function lossChart(points: { job: string; step: number; loss: number }[], label: string): ChartConfiguration<"line"> {

@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from "chart.js";
 import type { CorpusStats } from "../../../electron/shared/domain/corpusStats";
-import { colour } from "./palette";
+import { colour } from "../../../electron/shared/charts/palette";
 
 function bar(labels: string[], data: number[], label: string, i: number): ChartConfiguration {
   return {

@@ -44,12 +44,12 @@ describe("createHandlers", () => {
     expect(missing).toMatchObject({ ok: false, error: { code: "not-found", field: "datasetId" } });
   });
 
-  test("a channel whose core module is not there yet answers 'not available yet'", async () => {
+  test("export writes the files; an unknown study is named; a study without points has no noise floor", async () => {
     api = openApi({ dbPath: join(tempDir(), "workspace.sqlite") });
     api.db.prepare("INSERT INTO experiments (name, spec_json, spec_source, versions_json, created_at) VALUES ('x', '{}', '', '{}', 'now')").run();
     const r = await dispatch(api.handlers, "results.export", { studyId: 1, dir: tempDir() });
-    expect(r).toMatchObject({ ok: false, error: { code: "not-available" } });
-    // the noise floor module exists now (electron/core/metrics/noiseFloor.ts): a study without points has none
+    expect(r).toMatchObject({ ok: true, value: { files: ["metrics.csv", "samples.jsonl", "report.html"] } });
+    expect(await dispatch(api.handlers, "results.export", { studyId: 2, dir: tempDir() })).toMatchObject({ ok: false, error: { code: "not-found", field: "studyId" } });
     const m = await api.handlers["results.metrics"]({ studyId: 1 });
     expect(m.points).toEqual([]);
     expect(m).toMatchObject({ noiseFloor: {}, notes: [] });

@@ -1,4 +1,5 @@
 import type { Db } from "../openDatabase";
+import type { MetricPoint } from "../../../shared/domain/views";
 
 export type MetricPointRow = {
   id: number;
@@ -28,4 +29,9 @@ export function listMetricPoints(db: Db, args: { experimentId: number }): Metric
   return db
     .prepare("SELECT * FROM metric_points WHERE experiment_id = ? ORDER BY design, model, seed, generation_index, metric")
     .all(args.experimentId) as MetricPointRow[];
+}
+
+/** A stored point as the app and the exports show it. */
+export function toMetricPoint(p: MetricPointRow): MetricPoint {
+  return { design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high };
 }

@@ -47,3 +47,9 @@ export function insertAdapter(
 export function findModelByPath(db: Db, args: { path: string }): ModelRow | undefined {
   return db.prepare("SELECT * FROM models WHERE path = ?").get(args.path) as ModelRow | undefined;
 }
+
+/** Names models by id, each looked up once; an id whose model was removed gets a readable stand-in. */
+export function modelNamer(db: Db): (id: number) => string {
+  const names = new Map<number, string>();
+  return (id) => names.get(id) ?? names.set(id, getModel(db, { id })?.name ?? `model ${id}`).get(id)!;
+}

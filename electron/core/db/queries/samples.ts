@@ -28,3 +28,8 @@ export function deleteSamplesOfJob(db: Db, args: { jobId: number }): void {
 export function listSamplesOfJob(db: Db, args: { jobId: number }): SampleRow[] {
   return db.prepare("SELECT * FROM samples WHERE job_id = ? ORDER BY idx").all(args.jobId) as SampleRow[];
 }
+
+/** One page of a job's samples in idx order, after `afterIdx`: lets an export walk a large job in bounded memory. */
+export function listSamplesOfJobPage(db: Db, args: { jobId: number; afterIdx: number; limit: number }): SampleRow[] {
+  return db.prepare("SELECT * FROM samples WHERE job_id = ? AND idx > ? ORDER BY idx LIMIT ?").all(args.jobId, args.afterIdx, args.limit) as SampleRow[];
+}

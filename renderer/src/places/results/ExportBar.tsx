@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { GenerationSamples, MetricPoint } from "../../../../electron/shared/domain/views";
-import type { Series } from "../../charts/collapseSeries";
+import type { Series } from "../../../../electron/shared/charts/collapseSeries";
 import { useApi } from "../../api/ApiContext";
 import { useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";

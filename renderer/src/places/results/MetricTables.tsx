@@ -1,5 +1,6 @@
-import type { Series } from "../../charts/collapseSeries";
+import type { Series } from "../../../../electron/shared/charts/collapseSeries";
 import type { MessageKey } from "../../i18n/ru";
+import { generationsOf } from "../../../../electron/shared/export/metricTableHtml";
 import { formatNumber, useI18n } from "../../i18n/I18n";
 
 /** The paper's tables: one per metric, a row per model × design, a column per generation M0..Mk. */
@@ -8,7 +9,7 @@ export function MetricTables({ tables, noiseFloor }: { tables: { metric: string;
   return (
     <div data-testid="metric-tables">
       {tables.map(({ metric, series }) => {
-        const gens = [...new Set(series.flatMap((s) => s.points.map((p) => p.generation)))].sort((a, b) => a - b);
+        const gens = generationsOf(series);
         return (
           <div key={metric} className="table-scroll">
             <h3>{metric}{noiseFloor[metric] !== undefined ? ` (${t("results.noiseFloor")} ${formatNumber(lang, noiseFloor[metric], 4)})` : ""}</h3>

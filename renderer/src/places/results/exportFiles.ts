@@ -1,33 +1,20 @@
-import type { GenerationSamples, MetricPoint } from "../../../../electron/shared/domain/views";
-import type { Series } from "../../charts/collapseSeries";
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function metricsCsv(studyId: number, points: readonly MetricPoint[]): string {
-  const head = ["study", "design", "model", "generation", "seed", "metric", "value", "low", "high"];
-  return [head, ...points.map((p) => [studyId, p.design, p.model, p.generation, p.seed, p.metric, p.value, p.low, p.high])].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
-}
+import type { GenerationSamples } from "../../../../electron/shared/domain/views";
+import type { Series } from "../../../../electron/shared/charts/collapseSeries";
+export { metricsCsv } from "../../../../electron/shared/export/metricsCsv";
+import { escapeHtml } from "../../../../electron/shared/text/escapeHtml";
+import { metricTableHtml } from "../../../../electron/shared/export/metricTableHtml";
 
 export function samplesJsonl(studyId: number, generations: readonly GenerationSamples[]): string {
   return generations.flatMap((g) => g.samples.map((s) => JSON.stringify({ study: studyId, design: g.design, model: g.model, seed: g.seed, generation: g.generation, idx: s.idx, prompt: s.prompt, output: s.output }))).join("\n") + "\n";
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = escapeHtml;
 
 /** A self-contained report: charts as images, every metric as a table; no script, no remote content. */
 export function htmlReport(args: { title: string; charts: { metric: string; png: string }[]; tables: { metric: string; series: Series[] }[] }): string {
-  const gens = (series: Series[]) => [...new Set(series.flatMap((s) => s.points.map((p) => p.generation)))].sort((a, b) => a - b);
-  const table = (metric: string, series: Series[]) => {
-    const gs = gens(series);
-    const rows = series.map((s) => `<tr><th>${esc(s.model)} · ${esc(s.design)}</th>${gs.map((g) => `<td>${s.points.find((p) => p.generation === g)?.value.toFixed(4) ?? "—"}</td>`).join("")}</tr>`);
-    return `<h2>${esc(metric)}</h2><table><tr><th></th>${gs.map((g) => `<th>M${g}</th>`).join("")}</tr>${rows.join("")}</table>`;
-  };
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"><title>${esc(args.title)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:32px;color:#1f2933}table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #d9dee4;padding:4px 8px;text-align:right}th:first-child{text-align:left}img{max-width:760px;display:block;margin:8px 0 24px}</style></head>
-<body><h1>${esc(args.title)}</h1>${args.charts.map((c) => `<img alt="${esc(c.metric)}" src="${c.png}">`).join("")}${args.tables.map((t) => table(t.metric, t.series)).join("")}</body></html>\n`;
+<body><h1>${esc(args.title)}</h1>${args.charts.map((c) => `<img alt="${esc(c.metric)}" src="${c.png}">`).join("")}${args.tables.map((t) => metricTableHtml(t.metric, t.metric, t.series)).join("")}</body></html>\n`;
 }
 
 /** Saves text or a data URL through the browser's download (Electron asks where to save). */

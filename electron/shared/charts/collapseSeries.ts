@@ -1,4 +1,4 @@
-import type { MetricPoint } from "../../../electron/shared/domain/views";
+import type { MetricPoint } from "../domain/views";
 
 export type SeriesPoint = { generation: number; value: number; low: number | null; high: number | null; seeds: number };
 export type Series = { model: string; design: string; points: SeriesPoint[] };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { MetricPoint } from "../../../electron/shared/domain/views";
-import { collapseSeries, metricsOf } from "../../../renderer/src/charts/collapseSeries";
-import { BAND, collapseChart, collapseDatasets } from "../../../renderer/src/charts/collapseChart";
+import { collapseSeries, metricsOf } from "../../../electron/shared/charts/collapseSeries";
+import { BAND, collapseChart, collapseDatasets } from "../../../electron/shared/charts/collapseChart";
 
 const p = (design: string, model: string, generation: number, seed: number, value: number | null, metric = "kl_unigram_vs_real", low: number | null = null, high: number | null = null): MetricPoint => ({ design, model, generation, seed, metric, value, low, high });
 const labels = { generation: "Generation", noiseFloor: "noise floor", design: (d: string) => d.toUpperCase() };

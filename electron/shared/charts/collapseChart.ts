@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartDataset } from "chart.js";
+import type { ChartConfiguration, ChartData, ChartDataset, LegendItem } from "chart.js";
 import type { Series } from "./collapseSeries";
 import { colour, translucent } from "./palette";
 
@@ -34,6 +34,18 @@ export function collapseDatasets(series: Series[], labels: CollapseChartLabels, 
   return out;
 }
 
+/**
+ * The chart's callbacks are self-contained (no closure, no import, the role spelled out) because a
+ * static report embeds their source text next to the config (see configSource.ts).
+ */
+export function legendWithoutBands(item: LegendItem, data: ChartData): boolean {
+  return (data.datasets[item.datasetIndex ?? 0] as { role?: string }).role !== "band";
+}
+
+export function generationTick(value: number | string): string {
+  return "M" + value;
+}
+
 export function collapseChart(series: Series[], metric: string, labels: CollapseChartLabels, noiseFloor?: number): ChartConfiguration<"line", Point[]> {
   return {
     type: "line",
@@ -44,10 +56,10 @@ export function collapseChart(series: Series[], metric: string, labels: Collapse
       parsing: false,
       plugins: {
         title: { display: true, text: metric },
-        legend: { position: "bottom", labels: { filter: (item, data) => (data.datasets[item.datasetIndex ?? 0] as { role?: string }).role !== BAND } },
+        legend: { position: "bottom", labels: { filter: legendWithoutBands } },
       },
       scales: {
-        x: { type: "linear", title: { display: true, text: labels.generation }, ticks: { stepSize: 1, precision: 0, callback: (v) => `M${v}` } },
+        x: { type: "linear", title: { display: true, text: labels.generation }, ticks: { stepSize: 1, precision: 0, callback: generationTick } },
         y: { beginAtZero: false },
       },
     },

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { useUiSession } from "./support/uiSession";
+import { exportableStudy } from "../fixtures/exportableStudy";
+
+/** The Results place on a stored study (no trainer, no llama.cpp): the folder export runs in core. */
+describe("exporting from the Results place", () => {
+  const ui = useUiSession("collapse-lab-e2e-export-", { prepare: async (dir) => void (await exportableStudy(dir, "workspace.sqlite")).db.close() });
+  let page: Page;
+
+  beforeAll(() => {
+    page = ui.page;
+  });
+
+  test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv", async () => {
+    await page.getByTestId("language").selectOption("en");
+    await page.click("[data-place=results]");
+    const place = page.getByTestId("place-results");
+    await place.getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
+    const out = join(ui.dir, "export");
+    await place.getByPlaceholder("/home/user/collapse-export").fill(out);
+    await place.getByTestId("export-server").click();
+    await expect.poll(() => place.locator(".ok-note").textContent(), { timeout: 30_000 }).toContain("report.html");
+    expect(readdirSync(out).sort()).toEqual(["metrics.csv", "report.html", "samples.jsonl"]);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
+    expect(readFileSync((await download.path())!, "utf8")).toBe(readFileSync(join(out, "metrics.csv"), "utf8"));
+
+    // The window's own HTML report draws its tables with the same shared table code as core's.
+    const [html] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "HTML report" }).click()]);
+    const windowReport = readFileSync((await html.path())!, "utf8");
+    const coreReport = readFileSync(join(out, "report.html"), "utf8");
+    const m1Table = (doc: string) => doc.slice(doc.indexOf('<table data-metric="kl_unigram_vs_m1">'), doc.indexOf("</table>", doc.indexOf('<table data-metric="kl_unigram_vs_m1">')));
+    expect(m1Table(windowReport)).toContain("<th>M1</th><th>M2</th>");
+    expect(m1Table(windowReport)).toBe(m1Table(coreReport));
+    expect(ui.problems).toEqual([]);
+  });
+});
