@@ -7,10 +7,15 @@ import { baselineBinary, bundledVocab, ensureTrainerBuilt } from "../../native/s
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import { generateCorpus } from "../../electron/core/data/synth";
 import { DEFAULT_TEMPLATES, toTrainingPair } from "../../electron/core/experiments/promptTemplate";
+import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
+import { defaultModelTexts } from "../../electron/core/models/registerDefaultModels";
 
 const RECIPE = { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 224, n_ctx_train: 512, seed: 7 };
 
-/** LoRA tokens/s per base type, next to stock llama-finetune's full fine-tuning of the same model. */
+/**
+ * LoRA and pretraining tokens/s, next to stock llama-finetune's full fine-tuning of the same model
+ * on the same text; and the wall time of building both tiny default models.
+ */
 export const trainerSuite: BenchSuite = {
   name: "trainer",
   async run(ctx) {
@@ -38,6 +43,18 @@ export const trainerSuite: BenchSuite = {
     const baseline = (windows * 256) / seconds;
     if (r.status !== 0) ctx.log(`llama-finetune failed: ${r.stderr.slice(-400)}`);
 
+    // pretraining is full training on every position, like llama-finetune: the like-for-like row
+    const texts = join(dir, "texts.jsonl");
+    writeFileSync(texts, corpus.map((r) => JSON.stringify({ text: `Описание: ${r.description}\nЗаключение: ${r.conclusion}` })).join("\n") + "\n");
+    const pre = await TrainerProcess.run("pretrain", { model: f32, train: texts, out: join(dir, "pre.gguf"), ctx: 256, epochs: 1, val_fraction: 0 }, { threads: 2 });
+    ctx.record({
+      name: "pretraining (full training), tiny model (4.2M params, 32k vocab), f32",
+      value: pre.tokens_per_s,
+      unit: "tokens/s",
+      ...(Number.isFinite(baseline) ? { baseline_name: "llama-finetune full fine-tuning, same model, f32", baseline_value: baseline } : {}),
+      target: "≥ 1.0 × llama-finetune",
+    });
+
     for (const type of ["f32", "f16", "q8_0", "q4_0"] as const) {
       const base = type === "f32" ? f32 : join(dir, `base-${type}.gguf`);
       if (type !== "f32") await TrainerProcess.run("init", { ...RECIPE, vocab: bundledVocab("llama-spm"), out: base, type });
@@ -49,6 +66,12 @@ export const trainerSuite: BenchSuite = {
         ...(Number.isFinite(baseline) ? { baseline_name: "llama-finetune full fine-tuning, same model, f32", baseline_value: baseline } : {}),
         target: "≥ 1.0 × llama-finetune",
       });
+    }
+
+    if (!ctx.quick) {
+      const t1 = performance.now();
+      await buildDefaultModels({ dir: join(dir, "defaults"), texts: (recipe) => defaultModelTexts(recipe.pretrain.records), vocabPath: bundledVocab });
+      ctx.record({ name: "building both tiny default models (init + pretraining, lab models build-defaults)", value: (performance.now() - t1) / 1000, unit: "s", target: "< 180 s" });
     }
   },
 };
