@@ -9,6 +9,8 @@ import type { MetricName } from "./metricNames";
 
 export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples">;
 export type MetricValues = Record<ResampledMetric, number | null>;
+export const DISTINCT_METRICS = ["unique_outputs", "distinct_2", "distinct_3"] as const;
+export type DistinctMetric = (typeof DISTINCT_METRICS)[number];
 
 /**
  * One generation tokenised, interned and reduced to count rows and per-sample facts once;
@@ -80,6 +82,26 @@ export class PreparedGeneration {
       kl_bigram_vs_real: klOfCounts(R2, G2),
       kl_unigram_vs_m1: this.m1Unigrams ? klOfCounts(this.m1Unigrams, G1) : null,
       js_unigram_vs_real: jsOfCounts(R1, G1),
+    };
+  }
+
+  /**
+   * Only the shares of distinct outputs and n-grams, which generationMetrics resamples by
+   * half-sampling: the same arithmetic as `evaluate` without the real side and the divergences.
+   */
+  evaluateDistinct(weights: Int32Array): Pick<MetricValues, DistinctMetric> {
+    let drawn = 0;
+    for (let i = 0; i < weights.length; i++) drawn += weights[i]!;
+    const genRows = rowWeights(this.gen, weights, this.sums.genRows);
+    const G2 = this.sums.gen[1]!;
+    const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
+    let trigrams = 0;
+    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
+    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
+    return {
+      unique_outputs: this.facts.evaluate(weights, drawn).unique_outputs,
+      distinct_2: share(countNonZero(G2), bigrams),
+      distinct_3: share(presentIds(this.trigramRows, genRows), trigrams),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { METRIC_RANGES, type MetricName, type MetricValue } from "./metricNames";
-import { PreparedGeneration, type ResampledMetric } from "./PreparedGeneration";
+import { DISTINCT_METRICS, PreparedGeneration, type ResampledMetric } from "./PreparedGeneration";
 import type { GenerationTexts } from "./GenerationTexts";
 import { forEachResample, percentileInterval, type ResampleScheme } from "./bootstrap";
 import { noiseFloor } from "./noiseFloor";
@@ -29,7 +29,7 @@ export const DEFAULT_METRICS_OPTIONS: GenerationMetricsOptions = { seed: 1, boot
  * of distinct n-grams and outputs need half-sampling; tail survival gets no interval, as neither
  * scheme covers it (0.40 and 0.10).
  */
-const SCHEME: Partial<Record<ResampledMetric, ResampleScheme | null>> = { unique_outputs: "half", distinct_2: "half", distinct_3: "half", tail_survival: null };
+const SCHEME: Partial<Record<ResampledMetric, ResampleScheme | null>> = { ...Object.fromEntries(DISTINCT_METRICS.map((m) => [m, "half"])), tail_survival: null };
 const schemeOf = (m: ResampledMetric): ResampleScheme | null => (m in SCHEME ? SCHEME[m]! : "bootstrap");
 
 /** Every metric of one generation (docs/metrics.md) with its 95% resampling interval. */
@@ -45,8 +45,8 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
       const mine = names.filter((m) => schemeOf(m) === scheme);
       if (mine.length === 0) continue;
       forEachResample(prepared.size, o.bootstrap, o.seed, (weights) => {
-        const r = prepared.evaluate(weights);
-        for (const m of mine) replicates.get(m)!.push(r[m]);
+        const r: Partial<Record<ResampledMetric, number | null>> = scheme === "half" ? prepared.evaluateDistinct(weights) : prepared.evaluate(weights);
+        for (const m of mine) replicates.get(m)!.push(r[m]!);
       }, scheme);
     }
   }
