@@ -38,10 +38,10 @@ export async function exportAll(ctx: CommandContext, args: { studyId: number; di
 export function registerExportCommand(program: Command): void {
   program
     .command("export")
-    .description("a study's files into a folder: metrics.csv, samples.jsonl (with the real records), report.html (offline), charts/<metric>.png")
+    .description("a study's files into a folder: metrics.csv, samples.jsonl (with the real records), report.html (offline), charts/<metric>.png; report.pdf on request (--formats pdf, needs a Chromium-family browser)")
     .requiredOption("--study <id>", "study id")
     .requiredOption("--out <dir>", "folder to write into (made if missing)")
-    .option("--formats <list>", `comma-separated: ${EXPORT_FORMATS.join(",")} (default: all)`)
+    .option("--formats <list>", `comma-separated: ${EXPORT_FORMATS.join(",")} (default: all but pdf)`)
     .action(async (opts: { study: string; out: string; formats?: string }, cmd: Command) => {
       const formats = opts.formats === undefined ? null : parseFormats(opts.formats);
       const studyId = Number(opts.study);

@@ -9,6 +9,7 @@ import { chartFileName, studyCharts, type StudyChart } from "./studyCharts";
 import { reportHtml } from "./reportHtml";
 import { readChartJs } from "./readChartJs";
 import { assertPngAvailable, chartPng } from "./chartPng";
+import { assertPdfAvailable, reportPdf } from "./reportPdf";
 
 export type ExportProgress = { file: string; done: number; total: number };
 
@@ -19,6 +20,7 @@ const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) =
   csv: { name: "metrics.csv", write: async ({ study, dir }) => [writeAtomically(dir, "metrics.csv", metricsCsv(study.experiment.id, study.points))] },
   jsonl: { name: "samples.jsonl", write: async (ctx) => [await writeSamples(ctx, "samples.jsonl")] },
   html: { name: "report.html", write: async ({ study, charts, dir }) => [writeAtomically(dir, "report.html", reportHtml(study, charts, readChartJs()))] },
+  pdf: { name: "report.pdf", write: async ({ study, charts, dir, signal }) => [writeAtomically(dir, "report.pdf", await reportPdf(reportHtml(study, charts, readChartJs()), signal))] },
   png: {
     name: "charts/",
     write: async ({ charts, dir, signal }) => {
@@ -44,8 +46,9 @@ export async function exportStudy(
   const study = loadStudyExport(db, { experimentId: args.experimentId });
   if (!study) throw new ApiError("not-found", `there is no study ${args.experimentId}; "lab studies" lists the studies of this workspace`, "studyId");
   const formats = [...new Set(args.formats)];
-  if (formats.length === 0) throw new ApiError("invalid-argument", "formats: name at least one of csv, jsonl, html, png", "formats");
+  if (formats.length === 0) throw new ApiError("invalid-argument", "formats: name at least one of csv, jsonl, html, png, pdf", "formats");
   if (formats.includes("png")) await assertPngAvailable();
+  if (formats.includes("pdf")) assertPdfAvailable();
   const dir = resolve(args.dir);
   ensureWritableDir(dir);
   const ctx: WriteContext = { study, charts: studyCharts(study.points), dir, signal: args.signal };

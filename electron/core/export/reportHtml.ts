@@ -93,4 +93,5 @@ th:first-child{text-align:left}
 td.text{text-align:left;white-space:pre-wrap;min-width:200px;max-width:360px}
 .scroll{overflow-x:auto}
 .who{display:block;font-size:12px;color:#52606d;margin-bottom:4px}
-pre{background:#f5f7fa;padding:12px;overflow-x:auto;white-space:pre-wrap}`;
+pre{background:#f5f7fa;padding:12px;overflow-x:auto;white-space:pre-wrap}
+@media print{body{margin:0;max-width:none}button{display:none}figure.chart,table{break-inside:avoid}.scroll{overflow:visible}}`;

@@ -44,7 +44,7 @@ export type StudyStarted = { id: number; pid: number | null };
 export type StudyCancelled = { id: number; wasRunning: boolean; state: ExperimentState };
 export type ExportResult = { dir: string; files: string[] };
 /** What a study exports to: metrics.csv, samples.jsonl, report.html, charts/<metric>.png. */
-export const EXPORT_FORMATS = ["csv", "jsonl", "html", "png"] as const;
+export const EXPORT_FORMATS = ["csv", "jsonl", "html", "png", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The one typed API of the app: channel → request schema and response type. */

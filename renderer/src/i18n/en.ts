@@ -168,5 +168,6 @@ export const en: Record<MessageKey, string> = {
   "results.exportHtml": "HTML report",
   "results.exportDir": "Export folder on the server",
   "results.exportServer": "Export to folder",
+  "results.exportPdf": "PDF report to folder",
   "results.exported": "Saved: {files}",
 };

@@ -166,6 +166,7 @@ export const ru = {
   "results.exportHtml": "Отчёт HTML",
   "results.exportDir": "Папка для экспорта на сервере",
   "results.exportServer": "Экспортировать в папку",
+  "results.exportPdf": "PDF-отчёт в папку",
   "results.exported": "Сохранено: {files}",
 } as const;
 

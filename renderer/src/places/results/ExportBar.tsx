@@ -1,3 +1,4 @@
+import type { ExportFormat } from "../../../../electron/shared/api/contract";
 import { useState } from "react";
 import type { GenerationSamples, MetricPoint } from "../../../../electron/shared/domain/views";
 import type { Series } from "../../../../electron/shared/charts/collapseSeries";
@@ -23,11 +24,11 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const base = `study-${studyId}`;
-  const serverExport = async () => {
+  const serverExport = async (formats?: ExportFormat[]) => {
     setError(null);
     setNote(null);
     try {
-      const r = await api["results.export"]({ studyId, dir: dir.trim() });
+      const r = await api["results.export"]({ studyId, dir: dir.trim(), ...(formats ? { formats } : {}) });
       setNote(t("results.exported", { files: r.files.join(", ") }));
     } catch (e) {
       setError(e);
@@ -56,6 +57,7 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
       </div>
       <div className="actions">
         <button disabled={!dir.trim()} onClick={() => void serverExport()} data-testid="export-server">{t("results.exportServer")}</button>
+        <button disabled={!dir.trim()} onClick={() => void serverExport(["pdf"])} data-testid="export-pdf">{t("results.exportPdf")}</button>
         {note && <span className="ok-note">{note}</span>}
       </div>
       <ErrorNote error={error} onClose={() => setError(null)} />
