@@ -1,4 +1,5 @@
 import type { MetricPoint } from "../domain/views";
+import { meanInterval } from "../stats/meanInterval";
 
 export type SeriesPoint = { generation: number; value: number; low: number | null; high: number | null; seeds: number };
 export type Series = { model: string; design: string; points: SeriesPoint[] };
@@ -6,12 +7,11 @@ export type Series = { model: string; design: string; points: SeriesPoint[] };
 /** Designs that are not a training design: generation 0 (the real data) is stored under "real". */
 export const REAL_DESIGN = "real";
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
 /**
  * One metric's curves, one per model × design, generation 0 (the real data of the same model)
- * first. Several seeds collapse to their mean, with the across-seed range as the interval; one
- * seed keeps the interval stored with its point (bootstrap), if any.
+ * first. Several seeds collapse to their mean with its 95% t-interval across seeds (seeds are the
+ * independent replicates of training randomness; docs/metrics.md); one seed keeps the interval
+ * stored with its point (resampling), if any.
  */
 export function collapseSeries(points: readonly MetricPoint[], metric: string): Series[] {
   const ofMetric = points.filter((p) => p.metric === metric && p.value !== null);
@@ -41,7 +41,8 @@ export function collapseSeries(points: readonly MetricPoint[], metric: string): 
 function aggregate(generation: number, ps: MetricPoint[]): SeriesPoint {
   const values = ps.map((p) => p.value!);
   if (ps.length === 1) return { generation, value: values[0]!, low: ps[0]!.low, high: ps[0]!.high, seeds: 1 };
-  return { generation, value: mean(values), low: Math.min(...values), high: Math.max(...values), seeds: ps.length };
+  const m = meanInterval(values);
+  return { generation, value: m.mean, low: m.low, high: m.high, seeds: ps.length };
 }
 
 /** The metrics present in a study, in the order the docs list them. */

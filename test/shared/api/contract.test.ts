@@ -95,7 +95,7 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
     bad: [
       { args: { studyId: 1 }, field: "dir" },
       { args: { studyId: 1, dir: "/tmp", formats: [] }, field: "formats" },
-      { args: { studyId: 1, dir: "/tmp", formats: ["pdf"] }, field: "formats[0]" },
+      { args: { studyId: 1, dir: "/tmp", formats: ["docx"] }, field: "formats[0]" },
     ],
   },
 };

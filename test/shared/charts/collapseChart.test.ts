@@ -18,14 +18,17 @@ describe("metric points → collapse curves", () => {
     p("recursive", "B", 1, 1, null),
   ];
 
-  test("one series per model × design, generation 0 from the model's real data, seeds averaged with their range", () => {
+  test("one series per model × design, generation 0 from the model's real data, seeds averaged with their 95% t-interval", () => {
     const s = collapseSeries(points, "kl_unigram_vs_real");
     expect(s.map((x) => `${x.model}/${x.design}`)).toEqual(["A/cross", "A/recursive"]);
     const rec = s[1]!;
     expect(rec.points.map((x) => x.generation)).toEqual([0, 1, 2]);
     expect(rec.points[0]).toEqual({ generation: 0, value: 0, low: null, high: null, seeds: 1 });
     expect(rec.points[1]!.value).toBeCloseTo(0.3);
-    expect([rec.points[1]!.low, rec.points[1]!.high, rec.points[1]!.seeds]).toEqual([0.2, 0.4, 2]);
+    // 0.2 and 0.4: s = 0.1414, s/√2 = 0.1, t(0.975, 1) = 12.706 → 0.3 ± 1.2706
+    expect(rec.points[1]!.low).toBeCloseTo(0.3 - 1.2706, 6);
+    expect(rec.points[1]!.high).toBeCloseTo(0.3 + 1.2706, 6);
+    expect(rec.points[1]!.seeds).toBe(2);
     expect(rec.points[2]!.value).toBeCloseTo(0.6);
   });
 
@@ -43,7 +46,8 @@ describe("metric points → collapse curves", () => {
     expect(high!.fill).toBe("-1");
     expect(high!.data).toEqual([{ x: 1, y: 0.35 }]);
     expect(line!.data).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0.3 }]);
-    expect(ds[4]!.data).toEqual([{ x: 1, y: 0.4 }, { x: 2, y: 0.7 }]);
+    // the upper ends of the across-seed t-intervals: 0.3 + 1.2706 and 0.6 + 1.2706
+    expect((ds[4]!.data as { x: number; y: number }[]).map((d) => [d.x, Number(d.y.toFixed(4))])).toEqual([[1, 1.5706], [2, 1.8706]]);
     const floor = ds[6]!;
     expect(floor.data).toEqual([{ x: 0, y: 0.12 }, { x: 2, y: 0.12 }]);
     expect(floor.borderDash).toEqual([6, 4]);
