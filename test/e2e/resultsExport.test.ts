@@ -14,7 +14,7 @@ describe("exporting from the Results place", () => {
     page = ui.page;
   });
 
-  test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv", async () => {
+  test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv; a PDF of the report", async () => {
     await page.getByTestId("language").selectOption("en");
     await page.click("[data-place=results]");
     const place = page.getByTestId("place-results");
@@ -35,6 +35,11 @@ describe("exporting from the Results place", () => {
     const m1Table = (doc: string) => doc.slice(doc.indexOf('<table data-metric="kl_unigram_vs_m1">'), doc.indexOf("</table>", doc.indexOf('<table data-metric="kl_unigram_vs_m1">')));
     expect(m1Table(windowReport)).toContain("<th>M1</th><th>M2</th>");
     expect(m1Table(windowReport)).toBe(m1Table(coreReport));
+
+    // PDF: core prints its report with headless Chromium into the same folder
+    await place.getByTestId("export-pdf").click();
+    await expect.poll(() => place.locator(".ok-note").textContent(), { timeout: 60_000 }).toContain("report.pdf");
+    expect(readFileSync(join(out, "report.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(ui.problems).toEqual([]);
   });
 });
