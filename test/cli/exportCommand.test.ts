@@ -40,9 +40,9 @@ describe("lab export", () => {
     expect(unknown.stderr).toContain("there is no study 42");
     expect(existsSync(out)).toBe(false);
 
-    const badFormat = runLab(["export", "--study", String(studyId), "--out", out, "--formats", "csv,pdf", "--db", dbPath]);
+    const badFormat = runLab(["export", "--study", String(studyId), "--out", out, "--formats", "csv,docx", "--db", dbPath]);
     expect(badFormat.status).toBe(1);
-    expect(badFormat.stderr).toContain('--formats: unknown format "pdf"');
+    expect(badFormat.stderr).toContain('--formats: unknown format "docx"');
     expect(existsSync(out)).toBe(false);
 
     const file = join(dir, "a-file");

@@ -97,11 +97,12 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
         options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: done ? (secs / done) * (options.prompts.length - done) : null });
       }
     };
-    try {
-      await Promise.all(Array.from({ length: parallel }, (_, i) => slot(i)));
-    } finally {
-      for (const context of contexts) await context.dispose();
-    }
+    // every slot settles (an abort reaches each through its signal) before the contexts go:
+    // disposing under a decode still in flight fails inside node-llama-cpp, unhandled
+    const settled = await Promise.allSettled(Array.from({ length: parallel }, (_, i) => slot(i)));
+    for (const context of contexts) await context.dispose();
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
     const seconds = (performance.now() - started) / 1000;
     return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null };
   } finally {
