@@ -18,30 +18,9 @@
 
 namespace {
 
-struct one_item {
-    ggml_opt_dataset_t ds;
-    explicit one_item(const window & w) : ds(ggml_opt_dataset_init(GGML_TYPE_I32, GGML_TYPE_I32, (int64_t) w.tokens.size(), (int64_t) w.tokens.size(), 1, 1)) {
-        std::copy(w.tokens.begin(), w.tokens.end(), (int32_t *) ggml_opt_dataset_data(ds)->data);
-        std::copy(w.labels.begin(), w.labels.end(), (int32_t *) ggml_opt_dataset_labels(ds)->data);
-    }
-    ~one_item() { ggml_opt_dataset_free(ds); }
-};
-
-// ggml's loss of the window: forward pass only
-double forward_loss(llama_context * ctx, const one_item & item) {
-    ggml_opt_result_t train = ggml_opt_result_init();
-    ggml_opt_result_t eval = ggml_opt_result_init();
-    llama_opt_epoch(ctx, item.ds, train, eval, 0, nullptr, nullptr);
-    double loss = 0.0, unc = 0.0;
-    ggml_opt_result_loss(eval, &loss, &unc);
-    ggml_opt_result_free(train);
-    ggml_opt_result_free(eval);
-    return loss;
-}
-
 // The gradient of every parameter, read off one plain SGD step at learning rate 1 (w' = w - g) and
 // undone: ggml-opt frees the graph that holds the accumulators when the step ends.
-std::vector<std::vector<float>> gradients(llama_context * ctx, const one_item & item, const std::vector<ggml_tensor *> & params) {
+std::vector<std::vector<float>> gradients(llama_context * ctx, const one_window & item, const std::vector<ggml_tensor *> & params) {
     std::vector<std::vector<float>> before;
     for (ggml_tensor * p : params) {
         before.emplace_back(ggml_nelements(p));
@@ -121,10 +100,12 @@ int cmd_gradcheck(const json & cfg, const run_flags & flags) {
     // ggml-opt keys its gradient accumulators by node index of the first graph it builds, so the
     // graph's shape (direct K/V or not) is chosen before anything runs, and changed only at the end
     llama_opt_set_direct_kv(lm.ctx, direct_kv);
-    const one_item item(w);
+    one_window item(n_ctx);
+    item.set(w);
     const double loss = forward_loss(lm.ctx, item);
 
-    const one_item masked_item(masked);
+    one_window masked_item(n_ctx);
+    masked_item.set(masked);
     double masked_max = 0.0;
     for (const auto & g : gradients(lm.ctx, masked_item, params)) masked_max = std::max(masked_max, max_abs(g));
 

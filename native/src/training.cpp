@@ -44,17 +44,6 @@ std::vector<int64_t> epoch_order(size_t n, uint64_t seed, int epoch) {
     return order;
 }
 
-// one window as a one-item dataset: llama_opt_epoch then runs exactly one step (or one forward pass)
-struct one_window {
-    ggml_opt_dataset_t ds;
-    explicit one_window(int n_ctx) : ds(ggml_opt_dataset_init(GGML_TYPE_I32, GGML_TYPE_I32, n_ctx, n_ctx, 1, 1)) {}
-    ~one_window() { ggml_opt_dataset_free(ds); }
-    void set(const window & w) {
-        std::copy(w.tokens.begin(), w.tokens.end(), (int32_t *) ggml_opt_dataset_data(ds)->data);
-        std::copy(w.labels.begin(), w.labels.end(), (int32_t *) ggml_opt_dataset_labels(ds)->data);
-    }
-};
-
 double result_loss(ggml_opt_result_t r) {
     double loss = 0.0, unc = 0.0;
     ggml_opt_result_loss(r, &loss, &unc);
@@ -62,6 +51,27 @@ double result_loss(ggml_opt_result_t r) {
 }
 
 } // namespace
+
+one_window::one_window(int n_ctx) : ds(ggml_opt_dataset_init(GGML_TYPE_I32, GGML_TYPE_I32, n_ctx, n_ctx, 1, 1)) {}
+
+one_window::~one_window() {
+    ggml_opt_dataset_free(ds);
+}
+
+void one_window::set(const window & w) {
+    std::copy(w.tokens.begin(), w.tokens.end(), (int32_t *) ggml_opt_dataset_data(ds)->data);
+    std::copy(w.labels.begin(), w.labels.end(), (int32_t *) ggml_opt_dataset_labels(ds)->data);
+}
+
+double forward_loss(llama_context * ctx, const one_window & one) {
+    ggml_opt_result_t train = ggml_opt_result_init();
+    ggml_opt_result_t eval = ggml_opt_result_init();
+    llama_opt_epoch(ctx, one.ds, train, eval, 0, nullptr, nullptr);
+    const double loss = result_loss(eval);
+    ggml_opt_result_free(train);
+    ggml_opt_result_free(eval);
+    return loss;
+}
 
 train_config read_train_config(const json & cfg, const train_config & d) {
     train_config tc;
@@ -97,21 +107,15 @@ double evaluate_windows(llama_context * ctx, const std::vector<window> & windows
     if (windows.empty()) return -1.0;
     const int n_ctx = (int) windows[0].tokens.size();
     one_window one(n_ctx);
-    ggml_opt_result_t train = ggml_opt_result_init();
-    ggml_opt_result_t eval = ggml_opt_result_init();
     double sum = 0.0;
     int64_t targets = 0;
     for (const auto & w : windows) {
         if (w.n_targets == 0) continue;
         one.set(w);
-        ggml_opt_result_reset(eval);
-        llama_opt_epoch(ctx, one.ds, train, eval, 0, nullptr, nullptr);
         // ggml's loss is the mean over the output rows, which are the target positions (patch 0006)
-        sum += result_loss(eval) * w.n_targets;
+        sum += forward_loss(ctx, one) * w.n_targets;
         targets += w.n_targets;
     }
-    ggml_opt_result_free(train);
-    ggml_opt_result_free(eval);
     return targets ? sum / (double) targets : -1.0;
 }
 

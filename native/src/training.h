@@ -43,6 +43,19 @@ struct train_outcome {
 
 using checkpoint_fn = std::function<void(const train_position &)>;
 
+// one window as a one-item dataset: llama_opt_epoch then runs exactly one step (or one forward pass)
+struct one_window {
+    ggml_opt_dataset_t ds;
+    explicit one_window(int n_ctx);
+    ~one_window();
+    one_window(const one_window &) = delete;
+    one_window & operator=(const one_window &) = delete;
+    void set(const window & w);
+};
+
+// ggml's loss of the window in `one` (the mean over its target tokens), forward only
+double forward_loss(llama_context * ctx, const one_window & one);
+
 // the loss per target token of windows, forward only
 double evaluate_windows(llama_context * ctx, const std::vector<window> & windows);
 
