@@ -1,6 +1,7 @@
 import { LlamaCompletion, type LlamaModel } from "node-llama-cpp";
 import { availableParallelism } from "node:os";
 import type { Batching } from "../../shared/domain/study";
+import { createContexts } from "./createContexts";
 
 const chosen = new Map<string, number>();
 
@@ -20,20 +21,16 @@ export async function chooseThreads(model: LlamaModel, key: string, parallel: nu
   const id = `${key}|${batching}|${parallel}`;
   const cached = chosen.get(id);
   if (cached) return cached;
-  const lanes = batching === "lanes" ? parallel : 1;
-  const perContext = batching === "lanes" ? 1 : Math.min(parallel, 4);
+  const probes = batching === "lanes" ? parallel : Math.min(parallel, 4);
   let best = { threads: 1, seconds: Infinity };
   for (const threads of [1, cores]) {
-    const contexts = [];
-    for (let i = 0; i < lanes; i++) contexts.push(await model.createContext({ contextSize: 512, sequences: perContext, threads }));
+    const contexts = await createContexts(model, batching, probes, { contextSize: 512, threads });
     const started = performance.now();
     await Promise.all(
-      contexts.flatMap((context) =>
-        Array.from({ length: perContext }, async () => {
-          const completion = new LlamaCompletion({ contextSequence: context.getSequence() });
-          await completion.generateCompletion(PROBE, { maxTokens: 32, temperature: 0 });
-        }),
-      ),
+      Array.from({ length: probes }, async (_, i) => {
+        const completion = new LlamaCompletion({ contextSequence: contexts[batching === "lanes" ? i : 0]!.getSequence() });
+        await completion.generateCompletion(PROBE, { maxTokens: 32, temperature: 0 });
+      }),
     );
     const seconds = (performance.now() - started) / 1000;
     for (const context of contexts) await context.dispose();

@@ -1,4 +1,5 @@
-import { LlamaCompletion, type LlamaContext, type LlamaModel } from "node-llama-cpp";
+import { LlamaCompletion } from "node-llama-cpp";
+import { createContexts } from "./createContexts";
 import { LlamaRuntime, type Backend } from "./LlamaRuntime";
 import { chooseThreads } from "./chooseThreads";
 import type { Batching } from "../../shared/domain/study";
@@ -42,18 +43,6 @@ export function sampleSeed(seed: number, id: number): number {
   return (Math.imul(h, 0xc2b2ae35) >>> 0) & 0x7fffffff;
 }
 
-async function createContexts(model: LlamaModel, options: GenerateSamplesOptions, parallel: number, threads: number | undefined): Promise<LlamaContext[]> {
-  const settings = {
-    contextSize: options.contextSize,
-    ...(threads ? { threads } : {}),
-    ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
-  };
-  if (options.batching === "shared") return [await model.createContext({ ...settings, sequences: parallel })];
-  const contexts: LlamaContext[] = [];
-  for (let i = 0; i < parallel; i++) contexts.push(await model.createContext({ ...settings, sequences: 1 }));
-  return contexts;
-}
-
 /**
  * Generates one answer per prompt with a model and an optional LoRA adapter, `sequences` at a
  * time. Prompts are dealt to the parallel slots in a fixed order (slot i takes prompts i, i+n,
@@ -68,7 +57,11 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   try {
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
     const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel, options.batching));
-    const contexts = await createContexts(model, options, parallel, threads);
+    const contexts = await createContexts(model, options.batching, parallel, {
+      contextSize: options.contextSize,
+      ...(threads ? { threads } : {}),
+      ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
+    });
     const samples: GeneratedSample[] = new Array(options.prompts.length);
     let done = 0;
     let generatedTokens = 0;
