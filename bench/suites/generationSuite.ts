@@ -8,6 +8,7 @@ import { generateCorpus } from "../../electron/core/data/synth";
 import { DEFAULT_TEMPLATES, renderPrompt } from "../../electron/core/experiments/promptTemplate";
 import { generateSamples } from "../../electron/core/generate/generateSamples";
 import { LlamaRuntime } from "../../electron/core/generate/LlamaRuntime";
+import { GenerateSettingsSchema } from "../../electron/shared/domain/study";
 
 // Mistral's 32k vocabulary; a small model, where per-token bookkeeping shows, and a 125M Q8_0 one,
 // where decoding dominates as in the models users bring
@@ -16,6 +17,8 @@ const MODELS = [
   { label: "125M-param q8_0 model", recipe: { n_embd: 768, n_layer: 12, n_head: 12, n_head_kv: 4, n_ff: 2048, n_ctx_train: 1024, seed: 5, type: "q8_0" as const }, parallel: [4], rounds: 2 },
 ];
 const TG = 64;
+// what a study samples with unless told otherwise (llama-batched-bench does not sample at all)
+const { temperature, topP, topK } = GenerateSettingsSchema.parse({});
 const THREAD_CHOICES = [1, 2];
 
 type Row = { pp: number; tg: number; pl: number; t: number; speed_tg: number; speed: number };
@@ -53,9 +56,9 @@ export const generationSuite: BenchSuite = {
         }
         for (const batching of ["shared", "lanes"] as const) {
           // several rounds of prompts, so that loading the model and choosing threads are amortised as in a study
-          const res = await generateSamples({ modelPath: model, prompts: corpus.slice(0, pl * m.rounds), seed: 1, temperature: 1, topP: 1, topK: 0, maxTokens: TG, stop: [], sequences: pl, batching, contextSize: pp + TG + 64 });
+          const res = await generateSamples({ modelPath: model, prompts: corpus.slice(0, pl * m.rounds), seed: 1, temperature, topP, topK, maxTokens: TG, stop: [], sequences: pl, batching, contextSize: pp + TG + 64 });
           ctx.record({
-            name: `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, CPU, ${res.threads} thread(s) by measurement`,
+            name: `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, top-k ${topK}, CPU, ${res.threads} thread(s) by measurement`,
             value: res.generatedTokens / res.seconds,
             unit: "generated tokens/s",
             ...(baseline ? { baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2, generated tokens / (T_PP + T_TG)`, baseline_value: baseline } : {}),

@@ -73,7 +73,12 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
         const p = options.prompts[index]!;
         const seed = sampleSeed(options.seed, p.id);
         await sequence.clearHistory();
+        // the tokens the model generated; re-tokenising the text would count differently
+        let tokenCount = 0;
         const r = await completion.generateCompletionWithMeta(p.prompt, {
+          onToken: (tokens) => {
+            tokenCount += tokens.length;
+          },
           maxTokens: options.maxTokens,
           temperature: options.temperature,
           topP: options.topP,
@@ -82,7 +87,6 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
           customStopTriggers: options.stop,
           ...(options.signal ? { signal: options.signal, stopOnAbortSignal: false } : {}),
         });
-        const tokenCount = model.tokenize(r.response, false).length;
         samples[index] = { id: p.id, prompt: p.prompt, output: r.response, tokenCount, finishReason: String(r.metadata.stopReason), seed };
         generatedTokens += tokenCount;
         done++;

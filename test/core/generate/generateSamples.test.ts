@@ -27,6 +27,14 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
     expect(shared.map(([id]) => id)).toEqual(a.map(([id]) => id));
   });
 
+  it("a sample's token count is the number of tokens generated: maxTokens for every sample cut there", async () => {
+    const r = await generateSamples({ modelPath: await tinyModel(), prompts, seed: 7, temperature: 1, topP: 0.95, topK: 40, maxTokens: 16, stop: [], sequences: 2, batching: "lanes", contextSize: 256, threads: 1 });
+    const cut = r.samples.filter((s) => s.finishReason === "maxTokens");
+    expect(cut.length).toBeGreaterThan(0);
+    for (const s of cut) expect(s.tokenCount).toBe(16);
+    expect(r.generatedTokens).toBe(r.samples.reduce((n, s) => n + s.tokenCount, 0));
+  });
+
   it("stops at an abort signal with an AbortError", async () => {
     const controller = new AbortController();
     const run = outputs({ signal: controller.signal, maxTokens: 64, stop: [], onProgress: () => controller.abort() });
