@@ -66,7 +66,8 @@ async function createWindow(): Promise<void> {
 
 app.whenReady().then(async () => {
   hardenSession();
-  const dbPath = process.env.COLLAPSE_LAB_DB ?? defaultDatabasePath({ ...process.env, COLLAPSE_LAB_HOME: process.env.COLLAPSE_LAB_HOME ?? app.getPath("userData") });
+  // an empty variable counts as unset, as a shell user means it
+  const dbPath = process.env.COLLAPSE_LAB_DB || defaultDatabasePath({ ...process.env, COLLAPSE_LAB_HOME: process.env.COLLAPSE_LAB_HOME || app.getPath("userData") });
   host = new CoreHostClient(join(here, "coreHost.js"), [dbPath, join(here, "studyWorker.js")], (event) => win?.webContents.send(EVENTS_CHANNEL, event));
   registerIpc(host);
   await createWindow();
