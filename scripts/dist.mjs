@@ -4,9 +4,10 @@
 // only (node_modules keeps the Node build the tests use). Needs the Electron binary, i.e. a
 // machine with internet access or an electron_config_cache holding it.
 import { execSync } from "node:child_process";
+import { buildElectron } from "./build-electron.mjs";
 
 const run = (cmd) => execSync(cmd, { stdio: "inherit" });
 run("npm run build:renderer");
-run("npm run build:electron");
+await buildElectron();
 run("npm run build:native");
 run(`npx electron-builder --config electron-builder.yml ${process.argv.slice(2).join(" ")}`);
