@@ -17,6 +17,9 @@ export const DEFAULT_STOPS: Record<PromptMode, string[]> = {
   report: ["\n\n", "\nОписание:", "Протокол УЗИ"],
 };
 
+/** Training window per mode: a description and its conclusion fit in 256 tokens, a whole report as prompt and answer needs 512. */
+export const DEFAULT_TRAIN_CONTEXT: Record<PromptMode, number> = { conclusion: 256, report: 512 };
+
 export function renderPrompt(template: string, fields: { description: string; additional?: string | null }): string {
   return template.replaceAll("{description}", fields.description).replaceAll("{additional}", fields.additional ?? "");
 }

@@ -18,7 +18,8 @@ export const TrainSettingsSchema = z
     learningRate: z.number().positive().max(1).default(1e-3),
     schedule: z.enum(["constant", "linear", "cosine"]).default("cosine"),
     epochs: z.number().int().min(1).max(100).default(2),
-    contextSize: z.number().int().min(64).max(32768).default(256),
+    /** tokens per training window; null = the mode's default (promptTemplate.ts): 256 for a conclusion, 512 for a whole report */
+    contextSize: z.number().int().min(64).max(32768).nullable().default(null),
     valFraction: z.number().min(0).max(0.5).default(0.1),
   })
   .strict();

@@ -46,12 +46,12 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
 });
 
 describe("whole-report mode (the model writes description and conclusion)", () => {
-  it("trains on whole reports, prompts with the report template, stops at a blank line, and stores template and stops with the generation", async () => {
+  it("trains on whole reports (in a 512-token window by default), prompts with the report template, stops at a blank line, and stores template and stops with the generation", async () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, "ws.sqlite"));
     await importSynthetic(db, { records: 120, seed: 5, dir });
     await registerModel(db, { path: await tinyModel(), name: "tiny" });
-    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1, contextSize: 512 }, generate: { mode: "report", maxTokens: 24, sequences: 3 }, metrics: { bootstrap: 0 } });
+    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1 }, generate: { mode: "report", maxTokens: 24, sequences: 3 }, metrics: { bootstrap: 0 } });
     const { id } = createStudy(db, { spec, source: "", versions: {} });
     expect(await runStudy(db, id, { workspaceDir: dir })).toBe("done");
     const jobs = listJobs(db, { experimentId: id });
@@ -76,7 +76,7 @@ describe("whole-report mode (the model writes description and conclusion)", () =
     const db = openDatabase(join(dir, "ws.sqlite"));
     await importSynthetic(db, { records: 120, seed: 5, dir });
     await registerModel(db, { path: await tinyModel(), name: "tiny" });
-    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, generate: { mode: "report" }, metrics: { bootstrap: 0 } });
+    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1, contextSize: 256 }, generate: { mode: "report" }, metrics: { bootstrap: 0 } });
     const { id } = createStudy(db, { spec, source: "", versions: {} });
     expect(await runStudy(db, id, { workspaceDir: dir })).toBe("failed");
     expect(listJobs(db, { experimentId: id }).find((j) => j.kind === "train")!.error).toMatch(/longer than the context \(256 tokens\): raise train\.contextSize/);

@@ -1,13 +1,15 @@
 import type { Db } from "../../db/openDatabase";
 import type { StudySettings } from "../createStudy";
 import { realPairs, type RealPair } from "../studyData";
-import { DEFAULT_STOPS, DEFAULT_TEMPLATES, renderAnswer, renderPrompt, type PromptMode } from "../promptTemplate";
+import { DEFAULT_STOPS, DEFAULT_TEMPLATES, DEFAULT_TRAIN_CONTEXT, renderAnswer, renderPrompt, type PromptMode } from "../promptTemplate";
 
 /** What every job of a study reads: the template and the real pairs its settings select. */
 export type StudyInputs = {
   mode: PromptMode;
   template: string;
   stop: string[];
+  /** tokens per training window */
+  trainContext: number;
   train: RealPair[];
   test: RealPair[];
   prompt: (r: { description: string; additional?: string | null }) => string;
@@ -23,6 +25,7 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
     mode,
     template,
     stop: spec.generate.stop ?? DEFAULT_STOPS[mode],
+    trainContext: spec.train.contextSize ?? DEFAULT_TRAIN_CONTEXT[mode],
     train: pick("train", spec.trainRecords),
     test: pick("test", spec.evalRecords),
     prompt: (r) => renderPrompt(template, r),

@@ -48,7 +48,7 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
         lr_min: t.learningRate / 10,
         schedule: t.schedule,
         epochs: t.epochs,
-        ctx: t.contextSize,
+        ctx: inputs.trainContext,
         seed,
         checkpoint_every: 50,
         ...(initFrom ? { init_adapter: initFrom } : {}),
