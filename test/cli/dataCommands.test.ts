@@ -35,6 +35,22 @@ describe("lab CLI: the data pipeline", () => {
     expect(stats.topBigrams.length).toBeGreaterThan(5);
   });
 
+  it("records pages through a dataset larger than a page; --limit cuts it, and a bad --limit is named", () => {
+    const dir = tempDir();
+    const db = join(dir, "ws.sqlite");
+    const report = JSON.parse(runLab(["synth", "--records", "2500", "--seed", "3", "--out", join(dir, "a.csv"), "--db", db, "--json"]).stdout);
+    const all = runLab(["records", "--db", db, "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l) as { row: number });
+    expect(all).toHaveLength(report.rowsImported);
+    expect(new Set(all.map((r) => r.row)).size).toBe(all.length);
+    const cut = runLab(["records", "--db", db, "--json", "--limit", "1500"]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(cut).toEqual(all.slice(0, 1500));
+    for (const bad of ["0", "abc", "2.5"]) {
+      const r = runLab(["records", "--db", db, "--limit", bad]);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(`--limit must be a positive integer, got "${bad}"`);
+    }
+  });
+
   it("a bad file exits non-zero with a message naming file and line, and changes nothing", () => {
     const dir = tempDir();
     const db = join(dir, "ws.sqlite");

@@ -4,11 +4,11 @@ import type { ImportReport } from "../../core/data/importing/ImportReport";
 import { parseMapOption } from "../../core/data/import";
 import { createSplit } from "../../core/data/split/createSplit";
 import { listDatasets } from "../../core/db/queries/datasets";
-import { listRecords, listNodules } from "../../core/db/queries/records";
+import { listRecords, prepareNodulesOfRecord } from "../../core/db/queries/records";
 import { latestSplit, splitAssignments } from "../../core/db/queries/splits";
 import { withContext } from "../context";
 import { table } from "../output";
-import { parseSeed, resolveDataset } from "./datasetOption";
+import { parseCount, parseSeed, resolveDataset } from "./datasetOption";
 
 export function formatImportReport(r: ImportReport): string {
   const lines = [
@@ -90,17 +90,28 @@ export function registerDataCommands(program: Command): void {
     .option("--include-excluded", "also records excluded by a cleaning rule")
     .action(async (opts: { dataset?: string; limit?: string; includeExcluded?: boolean }, cmd: Command) =>
       withContext(cmd, ({ db, out }) => {
+        const limit = opts.limit === undefined ? Infinity : parseCount("--limit", opts.limit);
         const ds = resolveDataset(db, opts.dataset);
         const split = latestSplit(db, { datasetId: ds.id });
         const parts = split ? splitAssignments(db, { splitId: split.id }) : new Map();
-        const rows = listRecords(db, { datasetId: ds.id, ...(opts.limit ? { limit: Number(opts.limit) } : {}), includeExcluded: Boolean(opts.includeExcluded) });
-        for (const r of rows) {
+        const nodulesOf = prepareNodulesOfRecord(db);
+        // pages by id, so a dataset of a million records is never held in memory at once
+        const pages = function* () {
+          for (let afterId = 0, left = limit; left > 0; ) {
+            const page = listRecords(db, { datasetId: ds.id, afterId, limit: Math.min(1000, left), includeExcluded: Boolean(opts.includeExcluded) });
+            yield* page;
+            if (page.length === 0) return;
+            afterId = page[page.length - 1]!.id;
+            left -= page.length;
+          }
+        };
+        for (const r of pages()) {
           const record = {
             sourceId: r.source_id,
             row: r.source_row,
             descriptionLabels: JSON.parse(r.description_labels_json) as (number | null)[],
             conclusionLabels: JSON.parse(r.conclusion_labels_json) as (number | null)[],
-            nodules: listNodules(db, { recordId: r.id }).map((n) => ({ index: n.idx, text: r.description.slice(n.start_offset, n.end_offset), labels: JSON.parse(n.labels_json) as (number | null)[], lobe: n.lobe, third: n.third })),
+            nodules: nodulesOf(r.id).map((n) => ({ index: n.idx, text: r.description.slice(n.start_offset, n.end_offset), labels: JSON.parse(n.labels_json) as (number | null)[], lobe: n.lobe, third: n.third })),
             split: parts.get(r.id) ?? null,
             excluded: r.excluded_reason,
           };

@@ -21,3 +21,9 @@ export function parseSeed(text: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new Error(`a seed must be an integer from 0 to 4294967295, got "${text}"`);
   return n;
 }
+
+export function parseCount(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${option} must be a positive integer, got "${text}"`);
+  return n;
+}

@@ -1,7 +1,6 @@
 import type { Db } from "../db/openDatabase";
 import { getDataset, findDatasetByName, listDatasets, type DatasetRow } from "../db/queries/datasets";
-import { listRecords } from "../db/queries/records";
-import { splitAssignments } from "../db/queries/splits";
+import { listSplitPartRecords } from "../db/queries/splits";
 import { createRng, shuffled } from "../../shared/random";
 import type { StudySpec } from "../../shared/domain/study";
 import type { SplitName } from "../../shared/domain/records";
@@ -25,10 +24,7 @@ export function resolveStudyDataset(db: Db, ref: StudySpec["dataset"]): DatasetR
  * records' content hash first so the subsample depends on content and seed, not on row ids.
  */
 export function realPairs(db: Db, args: { datasetId: number; splitId: number; part: SplitName; limit: number | null; seed: number }): RealPair[] {
-  const parts = splitAssignments(db, { splitId: args.splitId });
-  const rows = listRecords(db, { datasetId: args.datasetId })
-    .filter((r) => parts.get(r.id) === args.part)
-    .sort((a, b) => (a.content_hash < b.content_hash ? -1 : a.content_hash > b.content_hash ? 1 : 0));
+  const rows = listSplitPartRecords(db, args);
   const ordered = shuffled(rows, createRng(args.seed).fork(`pairs:${args.part}`));
   return ordered.slice(0, args.limit ?? ordered.length).map((r) => ({ recordId: r.id, description: r.description, additional: r.additional, conclusion: r.conclusion }));
 }

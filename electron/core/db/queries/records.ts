@@ -67,11 +67,12 @@ export function iterateRecords(db: Db, args: { datasetId: number; includeExclude
   return db.prepare(sql).iterate(args.datasetId) as IterableIterator<RecordRow>;
 }
 
-export function listRecords(db: Db, args: { datasetId: number; offset?: number; limit?: number; includeExcluded?: boolean }): RecordRow[] {
+/** A page of records by id; `afterId` pages through a large dataset without the cost of a growing offset. */
+export function listRecords(db: Db, args: { datasetId: number; offset?: number; limit?: number; afterId?: number; includeExcluded?: boolean }): RecordRow[] {
   const where = args.includeExcluded ? "" : " AND excluded_reason IS NULL";
   return db
-    .prepare(`SELECT * FROM records WHERE dataset_id = ?${where} ORDER BY id LIMIT ? OFFSET ?`)
-    .all(args.datasetId, args.limit ?? -1, args.offset ?? 0) as RecordRow[];
+    .prepare(`SELECT * FROM records WHERE dataset_id = ? AND id > ?${where} ORDER BY id LIMIT ? OFFSET ?`)
+    .all(args.datasetId, args.afterId ?? 0, args.limit ?? -1, args.offset ?? 0) as RecordRow[];
 }
 
 export function countRecords(db: Db, args: { datasetId: number }): { included: number; excluded: number } {

@@ -50,3 +50,17 @@ export function splitCounts(db: Db, args: { splitId: number }): Record<SplitName
   for (const r of rows) out[r.part] = r.n;
   return out;
 }
+
+/**
+ * The included records of one part of a split, by content hash then id: what a study's real pairs
+ * are drawn from. Only the columns a pair needs, so a large dataset is not read whole.
+ */
+export function listSplitPartRecords(db: Db, args: { datasetId: number; splitId: number; part: SplitName }): { id: number; description: string; additional: string | null; conclusion: string }[] {
+  return db
+    .prepare(
+      `SELECT r.id, r.description, r.additional, r.conclusion FROM split_assignments s JOIN records r ON r.id = s.record_id
+       WHERE s.split_id = ? AND s.part = ? AND r.dataset_id = ? AND r.excluded_reason IS NULL
+       ORDER BY r.content_hash, r.id`,
+    )
+    .all(args.splitId, args.part, args.datasetId) as { id: number; description: string; additional: string | null; conclusion: string }[];
+}
