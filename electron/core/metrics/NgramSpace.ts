@@ -13,6 +13,8 @@ const WORD_ID_LIMIT = 2 ** 21;
 export class NgramSpace {
   readonly words = new Vocabulary();
   private readonly longer: Map<number, number>[] = [];
+  /** prefixOf[n − 2][id]: the (n−1)-gram id an n-gram id extends */
+  private readonly prefixOf: number[][] = [];
   private readonly tokenCache = new Map<string, Int32Array>();
 
   /** The word-token ids of a text (wordTokens, interned). */
@@ -36,14 +38,23 @@ export class NgramSpace {
   /** The n-gram ids of a text from its (n−1)-gram ids and its token ids. */
   extend(prefixes: Int32Array, tokens: Int32Array, n: number): Int32Array {
     const table = (this.longer[n - 2] ??= new Map());
+    const prefixOf = (this.prefixOf[n - 2] ??= []);
     const next = new Int32Array(Math.max(0, prefixes.length - 1));
     for (let i = 0; i < next.length; i++) {
       const key = prefixes[i]! * WORD_ID_LIMIT + tokens[i + n - 1]!;
       let id = table.get(key);
-      if (id === undefined) table.set(key, (id = table.size));
+      if (id === undefined) {
+        table.set(key, (id = table.size));
+        prefixOf.push(prefixes[i]!);
+      }
       next[i] = id;
     }
     return next;
+  }
+
+  /** For each n-gram id of order n ≥ 2 handed out so far, the id of its (n−1)-gram prefix. */
+  prefixIds(n: number): Int32Array {
+    return Int32Array.from(this.prefixOf[n - 2] ?? []);
   }
 
   /** How many ids order n has handed out: the length a dense count vector of that order needs. */

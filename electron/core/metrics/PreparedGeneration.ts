@@ -1,10 +1,11 @@
-import { countNonZero, weightedRowSum } from "./countMatrix";
+import { countNonZero, weightedRowSum, type CountMatrix } from "./countMatrix";
 import { presentIds, rowsOfIds, type RowsOfIds } from "./rowsOfIds";
 import { jsOfCounts, klOfCounts } from "./divergence";
 import { NgramSpace } from "./NgramSpace";
 import { rowWeights, textRows, type TextRows } from "./textRows";
 import { SampleFacts } from "./SampleFacts";
 import { share, type GenerationTexts } from "./GenerationTexts";
+import { unigramsFromBigrams } from "./unigramsFromBigrams";
 import type { MetricName } from "./metricNames";
 
 export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples">;
@@ -25,7 +26,10 @@ export class PreparedGeneration {
   /** the paired real conclusions' unigram and bigram rows */
   private readonly real: TextRows;
   private readonly m1Unigrams: Int32Array | null;
-  /** distinct_3 needs only which trigrams occur, not their counts */
+  /** each bigram id's first word: unigram sums are folded from bigram sums (unigramsFromBigrams) */
+  private readonly firstWordOf: Int32Array;
+  /** half-sampled distinct_2 and every distinct_3 need only which n-grams occur, not their counts */
+  private readonly bigramRows: RowsOfIds;
   private readonly trigramRows: RowsOfIds;
   /** reused by every evaluate: unigram and bigram sums of each side, row weights */
   private readonly sums: { gen: Int32Array[]; real: Int32Array[]; genRows: Int32Array; realRows: Int32Array };
@@ -42,6 +46,8 @@ export class PreparedGeneration {
     this.real = textRows(texts.real, space, 2);
     const m1 = texts.m1 ? textRows(texts.m1, space, 1) : null;
     const width = [1, 2, 3].map((order) => space.width(order));
+    this.firstWordOf = space.prefixIds(2);
+    this.bigramRows = rowsOfIds(this.gen.byOrder[1]!, width[1]!);
     this.trigramRows = rowsOfIds(this.gen.byOrder[2]!, width[2]!);
     this.sums = {
       gen: width.slice(0, 2).map((w) => new Int32Array(w)),
@@ -64,13 +70,11 @@ export class PreparedGeneration {
     const realRows = rowWeights(this.real, weights, this.sums.realRows);
     const [G1, G2] = this.sums.gen as [Int32Array, Int32Array];
     const [R1, R2] = this.sums.real as [Int32Array, Int32Array];
-    const unigrams = weightedRowSum(this.gen.byOrder[0]!, genRows, G1);
     const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
-    weightedRowSum(this.real.byOrder[0]!, realRows, R1);
+    const unigrams = unigramsFromBigrams(G2, this.firstWordOf, this.gen.lastWord, genRows, G1);
     weightedRowSum(this.real.byOrder[1]!, realRows, R2);
-    let trigrams = 0;
-    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
-    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
+    unigramsFromBigrams(R2, this.firstWordOf, this.real.lastWord, realRows, R1);
+    const trigrams = weightedTotal(this.gen.byOrder[2]!, genRows);
 
     return {
       ...this.facts.evaluate(w, drawn),
@@ -87,23 +91,26 @@ export class PreparedGeneration {
 
   /**
    * Only the shares of distinct outputs and n-grams, which generationMetrics resamples by
-   * half-sampling: the same arithmetic as `evaluate` without the real side and the divergences.
+   * half-sampling: the same counts as `evaluate`, read from which outputs and n-grams occur
+   * without summing any count vector.
    */
   evaluateDistinct(weights: Int32Array): Pick<MetricValues, DistinctMetric> {
     let drawn = 0;
     for (let i = 0; i < weights.length; i++) drawn += weights[i]!;
     const genRows = rowWeights(this.gen, weights, this.sums.genRows);
-    const G2 = this.sums.gen[1]!;
-    const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
-    let trigrams = 0;
-    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
-    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
     return {
-      unique_outputs: this.facts.evaluate(weights, drawn).unique_outputs,
-      distinct_2: share(countNonZero(G2), bigrams),
-      distinct_3: share(presentIds(this.trigramRows, genRows), trigrams),
+      unique_outputs: share(this.facts.distinctOutputs(weights), drawn),
+      distinct_2: share(presentIds(this.bigramRows, genRows), weightedTotal(this.gen.byOrder[1]!, genRows)),
+      distinct_3: share(presentIds(this.trigramRows, genRows), weightedTotal(this.gen.byOrder[2]!, genRows)),
     };
   }
+}
+
+/** The n-grams of the weighted rows: Σ weight · row total. */
+function weightedTotal(m: CountMatrix, rowWeights: Int32Array): number {
+  let total = 0;
+  for (let r = 0; r < rowWeights.length; r++) total += rowWeights[r]! * m.rowTotals[r]!;
+  return total;
 }
 
 /** Of the words with count 1 or 2 in the real sums, the share that occurs in the generated sums; null without such words. */

@@ -51,7 +51,6 @@ export class SampleFacts {
 
   /** The per-sample metrics with sample i counted w[i] times, drawn = Σ w. */
   evaluate(w: Int32Array, drawn: number): Record<SampleMetric, number | null> {
-    let distinctOutputs = 0;
     let lengthSum = 0;
     let bleuSum = 0;
     let bleuWeight = 0;
@@ -59,12 +58,9 @@ export class SampleFacts {
     let agreeing = 0;
     const genBins = new Float64Array(BINS);
     const realBins = new Float64Array(BINS);
-    this.seenOutput.fill(0);
     for (let i = 0; i < w.length; i++) {
       const k = w[i]!;
       if (k === 0) continue;
-      const id = this.outputIds[i]!;
-      if (!this.seenOutput[id]) distinctOutputs += this.seenOutput[id] = 1;
       lengthSum += k * this.lengths[i]!;
       if (!Number.isNaN(this.bleu[i]!)) {
         bleuSum += k * this.bleu[i]!;
@@ -80,7 +76,7 @@ export class SampleFacts {
       }
     }
     return {
-      unique_outputs: share(distinctOutputs, drawn),
+      unique_outputs: share(this.distinctOutputs(w), drawn),
       mean_length: share(lengthSum, drawn),
       median_length: this.medianLength(w, drawn),
       self_bleu4: share(bleuSum, bleuWeight),
@@ -90,6 +86,18 @@ export class SampleFacts {
       tirads_rare_4: share(genBins[4]!, drawn),
       tirads_rare_5: share(genBins[5]!, drawn),
     };
+  }
+
+  /** How many distinct outputs (after trimming) were drawn at least once. */
+  distinctOutputs(w: Int32Array): number {
+    let distinct = 0;
+    this.seenOutput.fill(0);
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] === 0) continue;
+      const id = this.outputIds[i]!;
+      if (!this.seenOutput[id]) distinct += this.seenOutput[id] = 1;
+    }
+    return distinct;
   }
 
   /** The median of the drawn lengths: the mean of the two middle ones when the count is even. */

@@ -4,8 +4,9 @@ import { countMatrix, type CountMatrix } from "./countMatrix";
 /**
  * Texts grouped by identity: one matrix row per distinct text (per n-gram order 1..orders),
  * rowOf[i] the row of text i. Collapsed generations repeat outputs, so this also saves work.
+ * lastWord[r]: the word id of row r's last token, −1 for a text without tokens.
  */
-export type TextRows = { rowOf: Int32Array; rows: number; byOrder: CountMatrix[] };
+export type TextRows = { rowOf: Int32Array; rows: number; byOrder: CountMatrix[]; lastWord: Int32Array };
 
 export function textRows(texts: readonly string[], space: NgramSpace, orders: number): TextRows {
   const rowOfText = new Map<string, number>();
@@ -21,7 +22,7 @@ export function textRows(texts: readonly string[], space: NgramSpace, orders: nu
     if (n > 1) grams = grams.map((prefixes, r) => space.extend(prefixes, tokens[r]!, n));
     byOrder.push(countMatrix(grams));
   }
-  return { rowOf, rows: rowOfText.size, byOrder };
+  return { rowOf, rows: rowOfText.size, byOrder, lastWord: Int32Array.from(tokens, (t) => (t.length ? t[t.length - 1]! : -1)) };
 }
 
 /** The weight of each row: the sum of its texts' weights (null weights: each text once). */
