@@ -1,5 +1,5 @@
-import { wordTokens } from "../../shared/text/wordTokens";
-import { Vocabulary } from "./Vocabulary";
+import { foldForWords, WordSpans } from "../../shared/text/wordTokens";
+import { WordIds } from "./WordIds";
 
 /** Room for 2^21 word types: an n-gram's key (prefix id · 2^21 + word id) stays an exact integer below 2^53. */
 const WORD_ID_LIMIT = 2 ** 21;
@@ -11,7 +11,8 @@ const WORD_ID_LIMIT = 2 ** 21;
  * of its (n−1)-gram prefix and its last word, never as a joined string.
  */
 export class NgramSpace {
-  readonly words = new Vocabulary();
+  readonly words = new WordIds();
+  private readonly spans = new WordSpans();
   private readonly longer: Map<number, number>[] = [];
   /** prefixOf[n − 2][id]: the (n−1)-gram id an n-gram id extends */
   private readonly prefixOf: number[][] = [];
@@ -21,7 +22,10 @@ export class NgramSpace {
   tokenIds(text: string): Int32Array {
     let ids = this.tokenCache.get(text);
     if (!ids) {
-      ids = Int32Array.from(wordTokens(text), (w) => this.words.idOf(w));
+      const folded = foldForWords(text);
+      const { count, offsets } = this.spans.scan(folded);
+      ids = new Int32Array(count);
+      for (let k = 0; k < count; k++) ids[k] = this.words.idOf(folded, offsets[2 * k]!, offsets[2 * k + 1]!);
       if (this.words.size > WORD_ID_LIMIT) throw new Error(`metrics: more than ${WORD_ID_LIMIT} distinct words; the n-gram ids would overflow`);
       this.tokenCache.set(text, ids);
     }
