@@ -1,3 +1,5 @@
+import { grown } from "./grown";
+
 /**
  * Interns word tokens to dense ids 0, 1, 2, … in order of first sight, straight from a span of
  * the folded text (WordSpans): an open-addressing table over FNV-1a hashes of the characters, with
@@ -59,10 +61,4 @@ export class WordIds {
       this.slots[slot] = id;
     }
   }
-}
-
-function grown<T extends Int32Array | Uint16Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(2 * a.length);
-  b.set(a);
-  return b;
 }
