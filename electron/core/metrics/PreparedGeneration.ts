@@ -21,9 +21,9 @@ export type DistinctMetric = (typeof DISTINCT_METRICS)[number];
 export class PreparedGeneration {
   readonly size: number;
   private readonly facts: SampleFacts;
-  /** the outputs' unigram, bigram and trigram rows */
+  /** the outputs' bigram and trigram rows (their unigram sums come from the bigram sums) */
   private readonly gen: TextRows;
-  /** the paired real conclusions' unigram and bigram rows */
+  /** the paired real conclusions' bigram rows */
   private readonly real: TextRows;
   private readonly m1Unigrams: Int32Array | null;
   /** each bigram id's first word: unigram sums are folded from bigram sums (unigramsFromBigrams) */
@@ -42,13 +42,13 @@ export class PreparedGeneration {
     if (texts.descriptions && texts.descriptions.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.descriptions.length} descriptions`);
     this.size = n;
     this.once = new Int32Array(n).fill(1);
-    this.gen = textRows(texts.outputs, space, 3);
-    this.real = textRows(texts.real, space, 2);
-    const m1 = texts.m1 ? textRows(texts.m1, space, 1) : null;
+    this.gen = textRows(texts.outputs, space, [2, 3]);
+    this.real = textRows(texts.real, space, [2]);
+    const m1 = texts.m1 ? textRows(texts.m1, space, [1]) : null;
     const width = [1, 2, 3].map((order) => space.width(order));
     this.firstWordOf = space.prefixIds(2);
-    this.bigramRows = rowsOfIds(this.gen.byOrder[1]!, width[1]!);
-    this.trigramRows = rowsOfIds(this.gen.byOrder[2]!, width[2]!);
+    this.bigramRows = rowsOfIds(this.gen.byOrder[2]!, width[1]!);
+    this.trigramRows = rowsOfIds(this.gen.byOrder[3]!, width[2]!);
     this.sums = {
       gen: width.slice(0, 2).map((w) => new Int32Array(w)),
       real: width.slice(0, 2).map((w) => new Int32Array(w)),
@@ -56,7 +56,7 @@ export class PreparedGeneration {
       realRows: new Int32Array(this.real.rows),
     };
     this.m1Unigrams = m1 ? new Int32Array(width[0]!) : null;
-    if (m1 && this.m1Unigrams) weightedRowSum(m1.byOrder[0]!, rowWeights(m1, null, new Int32Array(m1.rows)), this.m1Unigrams);
+    if (m1 && this.m1Unigrams) weightedRowSum(m1.byOrder[1]!, rowWeights(m1, null, new Int32Array(m1.rows)), this.m1Unigrams);
     this.facts = new SampleFacts(texts, space, options);
   }
 
@@ -70,11 +70,11 @@ export class PreparedGeneration {
     const realRows = rowWeights(this.real, weights, this.sums.realRows);
     const [G1, G2] = this.sums.gen as [Int32Array, Int32Array];
     const [R1, R2] = this.sums.real as [Int32Array, Int32Array];
-    const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
+    const bigrams = weightedRowSum(this.gen.byOrder[2]!, genRows, G2);
     const unigrams = unigramsFromBigrams(G2, this.firstWordOf, this.gen.lastWord, genRows, G1);
-    weightedRowSum(this.real.byOrder[1]!, realRows, R2);
+    weightedRowSum(this.real.byOrder[2]!, realRows, R2);
     unigramsFromBigrams(R2, this.firstWordOf, this.real.lastWord, realRows, R1);
-    const trigrams = weightedTotal(this.gen.byOrder[2]!, genRows);
+    const trigrams = weightedTotal(this.gen.byOrder[3]!, genRows);
 
     return {
       ...this.facts.evaluate(w, drawn),
@@ -100,8 +100,8 @@ export class PreparedGeneration {
     const genRows = rowWeights(this.gen, weights, this.sums.genRows);
     return {
       unique_outputs: share(this.facts.distinctOutputs(weights), drawn),
-      distinct_2: share(presentIds(this.bigramRows, genRows), weightedTotal(this.gen.byOrder[1]!, genRows)),
-      distinct_3: share(presentIds(this.trigramRows, genRows), weightedTotal(this.gen.byOrder[2]!, genRows)),
+      distinct_2: share(presentIds(this.bigramRows, genRows), weightedTotal(this.gen.byOrder[2]!, genRows)),
+      distinct_3: share(presentIds(this.trigramRows, genRows), weightedTotal(this.gen.byOrder[3]!, genRows)),
     };
   }
 }
