@@ -8,7 +8,8 @@ import { share, type GenerationTexts } from "./GenerationTexts";
 import { unigramsFromBigrams } from "./unigramsFromBigrams";
 import type { MetricName } from "./metricNames";
 
-export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples">;
+/** The metrics whose intervals come from resampling (median_length has an exact order-statistic one). */
+export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples" | "median_length">;
 export type MetricValues = Record<ResampledMetric, number | null>;
 export const DISTINCT_METRICS = ["unique_outputs", "distinct_2", "distinct_3"] as const;
 export type DistinctMetric = (typeof DISTINCT_METRICS)[number];
@@ -87,6 +88,11 @@ export class PreparedGeneration {
       kl_unigram_vs_m1: this.m1Unigrams ? klOfCounts(this.m1Unigrams, G1) : null,
       js_unigram_vs_real: jsOfCounts(R1, G1),
     };
+  }
+
+  /** The median length and its distribution-free 95% interval (medianWithInterval). */
+  medianLength(withInterval: boolean): ReturnType<SampleFacts["medianLength"]> {
+    return this.facts.medianLength(withInterval);
   }
 
   /**

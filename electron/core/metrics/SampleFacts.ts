@@ -6,8 +6,10 @@ import { Vocabulary } from "./Vocabulary";
 import { jsOfCounts } from "./divergence";
 import { selfBleuScores } from "./selfBleu";
 import { share, type GenerationTexts } from "./GenerationTexts";
+import { medianWithInterval } from "./medianInterval";
+import type { Interval } from "./bootstrap";
 
-export type SampleMetric = "unique_outputs" | "mean_length" | "median_length" | "self_bleu4" | "tirads_js" | "tirads_agreement" | "tirads_missing" | "tirads_rare_4" | "tirads_rare_5";
+export type SampleMetric = "unique_outputs" | "mean_length" | "self_bleu4" | "tirads_js" | "tirads_agreement" | "tirads_missing" | "tirads_rare_4" | "tirads_rare_5";
 
 /** EU-TIRADS category bins: 0 = no category, 1..5. */
 const BINS = 6;
@@ -20,8 +22,8 @@ export class SampleFacts {
   private readonly outputIds: Int32Array;
   private readonly seenOutput: Uint8Array;
   private readonly lengths: Int32Array;
-  /** sample indices by ascending length, for medians of resamples */
-  private readonly byLength: Int32Array;
+  /** the lengths in ascending order: the median and its order-statistic interval */
+  private readonly sortedLengths: Int32Array;
   private readonly genCategory: Int8Array;
   private readonly realCategory: Int8Array;
   /** the highest category of the prompt's description, -1 where it has none or none is given */
@@ -35,7 +37,7 @@ export class SampleFacts {
     this.outputIds = Int32Array.from(texts.outputs, (o) => outputs.idOf(o.trim()));
     this.seenOutput = new Uint8Array(outputs.size);
     this.lengths = Int32Array.from(texts.outputs, (o) => space.tokenIds(o).length);
-    this.byLength = Int32Array.from([...this.lengths.keys()].sort((a, b) => this.lengths[a]! - this.lengths[b]!));
+    this.sortedLengths = this.lengths.slice().sort();
 
     const category = (text: string) => maxEuCategory(text) ?? 0;
     this.genCategory = Int8Array.from(texts.outputs, category);
@@ -78,7 +80,6 @@ export class SampleFacts {
     return {
       unique_outputs: share(this.distinctOutputs(w), drawn),
       mean_length: share(lengthSum, drawn),
-      median_length: this.medianLength(w, drawn),
       self_bleu4: share(bleuSum, bleuWeight),
       tirads_js: jsOfCounts(realBins, genBins),
       tirads_agreement: share(agreeing, labelled),
@@ -100,18 +101,8 @@ export class SampleFacts {
     return distinct;
   }
 
-  /** The median of the drawn lengths: the mean of the two middle ones when the count is even. */
-  private medianLength(w: Int32Array, drawn: number): number | null {
-    if (drawn === 0) return null;
-    const lowRank = Math.floor((drawn - 1) / 2);
-    const highRank = Math.floor(drawn / 2);
-    let seen = 0;
-    let low: number | null = null;
-    for (const i of this.byLength) {
-      seen += w[i]!;
-      if (low === null && seen > lowRank) low = this.lengths[i]!;
-      if (seen > highRank) return (low! + this.lengths[i]!) / 2;
-    }
-    return null;
+  /** The median length with its distribution-free interval (no resampling: medianWithInterval). */
+  medianLength(withInterval: boolean): Interval & { value: number | null } {
+    return medianWithInterval(this.sortedLengths, withInterval);
   }
 }
