@@ -1,8 +1,6 @@
-import { wordTokens } from "../../shared/text/wordTokens";
-import { Vocabulary } from "./Vocabulary";
-
-/** Room for 2^21 word types: an n-gram's key (prefix id · 2^21 + word id) stays an exact integer below 2^53. */
-const WORD_ID_LIMIT = 2 ** 21;
+import { foldForWords, WordSpans } from "../../shared/text/wordTokens";
+import { WordIds } from "./WordIds";
+import { PairIds } from "./PairIds";
 
 /**
  * One id space for the word n-grams of every text a generation is compared with (outputs, real
@@ -11,16 +9,20 @@ const WORD_ID_LIMIT = 2 ** 21;
  * of its (n−1)-gram prefix and its last word, never as a joined string.
  */
 export class NgramSpace {
-  readonly words = new Vocabulary();
-  private readonly longer: Map<number, number>[] = [];
+  readonly words = new WordIds();
+  private readonly spans = new WordSpans();
+  /** longer[n − 2]: the n-grams as (prefix id, word id) pairs */
+  private readonly longer: PairIds[] = [];
   private readonly tokenCache = new Map<string, Int32Array>();
 
   /** The word-token ids of a text (wordTokens, interned). */
   tokenIds(text: string): Int32Array {
     let ids = this.tokenCache.get(text);
     if (!ids) {
-      ids = Int32Array.from(wordTokens(text), (w) => this.words.idOf(w));
-      if (this.words.size > WORD_ID_LIMIT) throw new Error(`metrics: more than ${WORD_ID_LIMIT} distinct words; the n-gram ids would overflow`);
+      const folded = foldForWords(text);
+      const { count, offsets } = this.spans.scan(folded);
+      ids = new Int32Array(count);
+      for (let k = 0; k < count; k++) ids[k] = this.words.idOf(folded, offsets[2 * k]!, offsets[2 * k + 1]!);
       this.tokenCache.set(text, ids);
     }
     return ids;
@@ -35,15 +37,15 @@ export class NgramSpace {
 
   /** The n-gram ids of a text from its (n−1)-gram ids and its token ids. */
   extend(prefixes: Int32Array, tokens: Int32Array, n: number): Int32Array {
-    const table = (this.longer[n - 2] ??= new Map());
+    const table = (this.longer[n - 2] ??= new PairIds());
     const next = new Int32Array(Math.max(0, prefixes.length - 1));
-    for (let i = 0; i < next.length; i++) {
-      const key = prefixes[i]! * WORD_ID_LIMIT + tokens[i + n - 1]!;
-      let id = table.get(key);
-      if (id === undefined) table.set(key, (id = table.size));
-      next[i] = id;
-    }
+    for (let i = 0; i < next.length; i++) next[i] = table.idOf(prefixes[i]!, tokens[i + n - 1]!);
     return next;
+  }
+
+  /** For each n-gram id of order n ≥ 2 handed out so far, the id of its (n−1)-gram prefix. */
+  prefixIds(n: number): Int32Array {
+    return this.longer[n - 2]?.firstOfEach() ?? new Int32Array(0);
   }
 
   /** How many ids order n has handed out: the length a dense count vector of that order needs. */

@@ -1,13 +1,15 @@
-import { countNonZero, weightedRowSum } from "./countMatrix";
+import { countNonZero, weightedRowSum, type CountMatrix } from "./countMatrix";
 import { presentIds, rowsOfIds, type RowsOfIds } from "./rowsOfIds";
 import { jsOfCounts, klOfCounts } from "./divergence";
 import { NgramSpace } from "./NgramSpace";
 import { rowWeights, textRows, type TextRows } from "./textRows";
 import { SampleFacts } from "./SampleFacts";
 import { share, type GenerationTexts } from "./GenerationTexts";
+import { unigramsFromBigrams } from "./unigramsFromBigrams";
 import type { MetricName } from "./metricNames";
 
-export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples">;
+/** The metrics whose intervals come from resampling (median_length has an exact order-statistic one). */
+export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples" | "median_length">;
 export type MetricValues = Record<ResampledMetric, number | null>;
 export const DISTINCT_METRICS = ["unique_outputs", "distinct_2", "distinct_3"] as const;
 export type DistinctMetric = (typeof DISTINCT_METRICS)[number];
@@ -20,12 +22,15 @@ export type DistinctMetric = (typeof DISTINCT_METRICS)[number];
 export class PreparedGeneration {
   readonly size: number;
   private readonly facts: SampleFacts;
-  /** the outputs' unigram, bigram and trigram rows */
+  /** the outputs' bigram and trigram rows (their unigram sums come from the bigram sums) */
   private readonly gen: TextRows;
-  /** the paired real conclusions' unigram and bigram rows */
+  /** the paired real conclusions' bigram rows */
   private readonly real: TextRows;
   private readonly m1Unigrams: Int32Array | null;
-  /** distinct_3 needs only which trigrams occur, not their counts */
+  /** each bigram id's first word: unigram sums are folded from bigram sums (unigramsFromBigrams) */
+  private readonly firstWordOf: Int32Array;
+  /** half-sampled distinct_2 and every distinct_3 need only which n-grams occur, not their counts */
+  private readonly bigramRows: RowsOfIds;
   private readonly trigramRows: RowsOfIds;
   /** reused by every evaluate: unigram and bigram sums of each side, row weights */
   private readonly sums: { gen: Int32Array[]; real: Int32Array[]; genRows: Int32Array; realRows: Int32Array };
@@ -38,11 +43,13 @@ export class PreparedGeneration {
     if (texts.descriptions && texts.descriptions.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.descriptions.length} descriptions`);
     this.size = n;
     this.once = new Int32Array(n).fill(1);
-    this.gen = textRows(texts.outputs, space, 3);
-    this.real = textRows(texts.real, space, 2);
-    const m1 = texts.m1 ? textRows(texts.m1, space, 1) : null;
+    this.gen = textRows(texts.outputs, space, [2, 3]);
+    this.real = textRows(texts.real, space, [2]);
+    const m1 = texts.m1 ? textRows(texts.m1, space, [1]) : null;
     const width = [1, 2, 3].map((order) => space.width(order));
-    this.trigramRows = rowsOfIds(this.gen.byOrder[2]!, width[2]!);
+    this.firstWordOf = space.prefixIds(2);
+    this.bigramRows = rowsOfIds(this.gen.byOrder[2]!, width[1]!);
+    this.trigramRows = rowsOfIds(this.gen.byOrder[3]!, width[2]!);
     this.sums = {
       gen: width.slice(0, 2).map((w) => new Int32Array(w)),
       real: width.slice(0, 2).map((w) => new Int32Array(w)),
@@ -50,7 +57,7 @@ export class PreparedGeneration {
       realRows: new Int32Array(this.real.rows),
     };
     this.m1Unigrams = m1 ? new Int32Array(width[0]!) : null;
-    if (m1 && this.m1Unigrams) weightedRowSum(m1.byOrder[0]!, rowWeights(m1, null, new Int32Array(m1.rows)), this.m1Unigrams);
+    if (m1 && this.m1Unigrams) weightedRowSum(m1.byOrder[1]!, rowWeights(m1, null, new Int32Array(m1.rows)), this.m1Unigrams);
     this.facts = new SampleFacts(texts, space, options);
   }
 
@@ -64,13 +71,11 @@ export class PreparedGeneration {
     const realRows = rowWeights(this.real, weights, this.sums.realRows);
     const [G1, G2] = this.sums.gen as [Int32Array, Int32Array];
     const [R1, R2] = this.sums.real as [Int32Array, Int32Array];
-    const unigrams = weightedRowSum(this.gen.byOrder[0]!, genRows, G1);
-    const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
-    weightedRowSum(this.real.byOrder[0]!, realRows, R1);
-    weightedRowSum(this.real.byOrder[1]!, realRows, R2);
-    let trigrams = 0;
-    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
-    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
+    const bigrams = weightedRowSum(this.gen.byOrder[2]!, genRows, G2);
+    const unigrams = unigramsFromBigrams(G2, this.firstWordOf, this.gen.lastWord, genRows, G1);
+    weightedRowSum(this.real.byOrder[2]!, realRows, R2);
+    unigramsFromBigrams(R2, this.firstWordOf, this.real.lastWord, realRows, R1);
+    const trigrams = weightedTotal(this.gen.byOrder[3]!, genRows);
 
     return {
       ...this.facts.evaluate(w, drawn),
@@ -85,25 +90,33 @@ export class PreparedGeneration {
     };
   }
 
+  /** The median length and its distribution-free 95% interval (medianWithInterval). */
+  medianLength(withInterval: boolean): ReturnType<SampleFacts["medianLength"]> {
+    return this.facts.medianLength(withInterval);
+  }
+
   /**
    * Only the shares of distinct outputs and n-grams, which generationMetrics resamples by
-   * half-sampling: the same arithmetic as `evaluate` without the real side and the divergences.
+   * half-sampling: the same counts as `evaluate`, read from which outputs and n-grams occur
+   * without summing any count vector.
    */
   evaluateDistinct(weights: Int32Array): Pick<MetricValues, DistinctMetric> {
     let drawn = 0;
     for (let i = 0; i < weights.length; i++) drawn += weights[i]!;
     const genRows = rowWeights(this.gen, weights, this.sums.genRows);
-    const G2 = this.sums.gen[1]!;
-    const bigrams = weightedRowSum(this.gen.byOrder[1]!, genRows, G2);
-    let trigrams = 0;
-    const trigramTotals = this.gen.byOrder[2]!.rowTotals;
-    for (let r = 0; r < genRows.length; r++) trigrams += genRows[r]! * trigramTotals[r]!;
     return {
-      unique_outputs: this.facts.evaluate(weights, drawn).unique_outputs,
-      distinct_2: share(countNonZero(G2), bigrams),
-      distinct_3: share(presentIds(this.trigramRows, genRows), trigrams),
+      unique_outputs: share(this.facts.distinctOutputs(weights), drawn),
+      distinct_2: share(presentIds(this.bigramRows, genRows), weightedTotal(this.gen.byOrder[2]!, genRows)),
+      distinct_3: share(presentIds(this.trigramRows, genRows), weightedTotal(this.gen.byOrder[3]!, genRows)),
     };
   }
+}
+
+/** The n-grams of the weighted rows: Σ weight · row total. */
+function weightedTotal(m: CountMatrix, rowWeights: Int32Array): number {
+  let total = 0;
+  for (let r = 0; r < rowWeights.length; r++) total += rowWeights[r]! * m.rowTotals[r]!;
+  return total;
 }
 
 /** Of the words with count 1 or 2 in the real sums, the share that occurs in the generated sums; null without such words. */

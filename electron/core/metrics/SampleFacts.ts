@@ -6,8 +6,10 @@ import { Vocabulary } from "./Vocabulary";
 import { jsOfCounts } from "./divergence";
 import { selfBleuScores } from "./selfBleu";
 import { share, type GenerationTexts } from "./GenerationTexts";
+import { medianWithInterval } from "./medianInterval";
+import type { Interval } from "./bootstrap";
 
-export type SampleMetric = "unique_outputs" | "mean_length" | "median_length" | "self_bleu4" | "tirads_js" | "tirads_agreement" | "tirads_missing" | "tirads_rare_4" | "tirads_rare_5";
+export type SampleMetric = "unique_outputs" | "mean_length" | "self_bleu4" | "tirads_js" | "tirads_agreement" | "tirads_missing" | "tirads_rare_4" | "tirads_rare_5";
 
 /** EU-TIRADS category bins: 0 = no category, 1..5. */
 const BINS = 6;
@@ -20,8 +22,8 @@ export class SampleFacts {
   private readonly outputIds: Int32Array;
   private readonly seenOutput: Uint8Array;
   private readonly lengths: Int32Array;
-  /** sample indices by ascending length, for medians of resamples */
-  private readonly byLength: Int32Array;
+  /** the lengths in ascending order: the median and its order-statistic interval */
+  private readonly sortedLengths: Int32Array;
   private readonly genCategory: Int8Array;
   private readonly realCategory: Int8Array;
   /** the highest category of the prompt's description, -1 where it has none or none is given */
@@ -35,7 +37,7 @@ export class SampleFacts {
     this.outputIds = Int32Array.from(texts.outputs, (o) => outputs.idOf(o.trim()));
     this.seenOutput = new Uint8Array(outputs.size);
     this.lengths = Int32Array.from(texts.outputs, (o) => space.tokenIds(o).length);
-    this.byLength = Int32Array.from([...this.lengths.keys()].sort((a, b) => this.lengths[a]! - this.lengths[b]!));
+    this.sortedLengths = this.lengths.slice().sort();
 
     const category = (text: string) => maxEuCategory(text) ?? 0;
     this.genCategory = Int8Array.from(texts.outputs, category);
@@ -51,7 +53,6 @@ export class SampleFacts {
 
   /** The per-sample metrics with sample i counted w[i] times, drawn = Σ w. */
   evaluate(w: Int32Array, drawn: number): Record<SampleMetric, number | null> {
-    let distinctOutputs = 0;
     let lengthSum = 0;
     let bleuSum = 0;
     let bleuWeight = 0;
@@ -59,12 +60,9 @@ export class SampleFacts {
     let agreeing = 0;
     const genBins = new Float64Array(BINS);
     const realBins = new Float64Array(BINS);
-    this.seenOutput.fill(0);
     for (let i = 0; i < w.length; i++) {
       const k = w[i]!;
       if (k === 0) continue;
-      const id = this.outputIds[i]!;
-      if (!this.seenOutput[id]) distinctOutputs += this.seenOutput[id] = 1;
       lengthSum += k * this.lengths[i]!;
       if (!Number.isNaN(this.bleu[i]!)) {
         bleuSum += k * this.bleu[i]!;
@@ -80,9 +78,8 @@ export class SampleFacts {
       }
     }
     return {
-      unique_outputs: share(distinctOutputs, drawn),
+      unique_outputs: share(this.distinctOutputs(w), drawn),
       mean_length: share(lengthSum, drawn),
-      median_length: this.medianLength(w, drawn),
       self_bleu4: share(bleuSum, bleuWeight),
       tirads_js: jsOfCounts(realBins, genBins),
       tirads_agreement: share(agreeing, labelled),
@@ -92,18 +89,20 @@ export class SampleFacts {
     };
   }
 
-  /** The median of the drawn lengths: the mean of the two middle ones when the count is even. */
-  private medianLength(w: Int32Array, drawn: number): number | null {
-    if (drawn === 0) return null;
-    const lowRank = Math.floor((drawn - 1) / 2);
-    const highRank = Math.floor(drawn / 2);
-    let seen = 0;
-    let low: number | null = null;
-    for (const i of this.byLength) {
-      seen += w[i]!;
-      if (low === null && seen > lowRank) low = this.lengths[i]!;
-      if (seen > highRank) return (low! + this.lengths[i]!) / 2;
+  /** How many distinct outputs (after trimming) were drawn at least once. */
+  distinctOutputs(w: Int32Array): number {
+    let distinct = 0;
+    this.seenOutput.fill(0);
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] === 0) continue;
+      const id = this.outputIds[i]!;
+      if (!this.seenOutput[id]) distinct += this.seenOutput[id] = 1;
     }
-    return null;
+    return distinct;
+  }
+
+  /** The median length with its distribution-free interval (no resampling: medianWithInterval). */
+  medianLength(withInterval: boolean): Interval & { value: number | null } {
+    return medianWithInterval(this.sortedLengths, withInterval);
   }
 }

@@ -27,7 +27,8 @@ export const DEFAULT_METRICS_OPTIONS: GenerationMetricsOptions = { seed: 1, boot
  * Which resampling gives each metric an interval that holds the truth about 95% of the time, by
  * the coverage simulation of test/core/metrics/intervalCoverage.test.ts (docs/metrics.md): shares
  * of distinct n-grams and outputs need half-sampling; tail survival gets no interval, as neither
- * scheme covers it (0.40 and 0.10).
+ * scheme covers it (0.40 and 0.10). median_length is not resampled: its interval is the exact
+ * order-statistic one (medianWithInterval; the bootstrap's covered 0.84).
  */
 const SCHEME: Partial<Record<ResampledMetric, ResampleScheme | null>> = { ...Object.fromEntries(DISTINCT_METRICS.map((m) => [m, "half"])), tail_survival: null };
 const schemeOf = (m: ResampledMetric): ResampleScheme | null => (m in SCHEME ? SCHEME[m]! : "bootstrap");
@@ -40,7 +41,8 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
   const values = prepared.evaluate(null);
   const names = (Object.keys(values) as ResampledMetric[]).filter((m) => m !== "kl_unigram_vs_m1" || input.m1);
   const replicates = new Map(names.map((m) => [m, [] as (number | null)[]]));
-  if (prepared.size > 0 && o.bootstrap > 0) {
+  const intervals = prepared.size > 0 && o.bootstrap > 0;
+  if (intervals) {
     for (const scheme of ["bootstrap", "half"] as const) {
       const mine = names.filter((m) => schemeOf(m) === scheme);
       if (mine.length === 0) continue;
@@ -55,6 +57,7 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
   const out: MetricValue[] = [
     point("samples", prepared.size),
     ...names.map((m) => ({ metric: m, value: values[m], ...percentileInterval(replicates.get(m)!, values[m], METRIC_RANGES[m]) })),
+    { metric: "median_length", ...prepared.medianLength(intervals) },
     point("kl_noise_floor", prepared.size ? floor.value : null, prepared.size ? floor.low : null, prepared.size ? floor.high : null),
   ];
   if (input.perplexity !== undefined) out.push(point("perplexity_real", input.perplexity));

@@ -19,7 +19,7 @@ export function noiseFloor(realTexts: readonly string[], sampleSize: number, opt
   const halfSize = Math.min(sampleSize, Math.floor(realTexts.length / 2));
   if (halfSize < 1 || options.seeds < 1) return { value: null, low: null, high: null, halfSize };
   const space = options.space ?? new NgramSpace();
-  const rows = textRows(realTexts, space, 1);
+  const rows = textRows(realTexts, space, [1]);
   const a = new Int32Array(space.width(1));
   const b = new Int32Array(space.width(1));
   const rowsA = new Int32Array(rows.rows);
@@ -35,8 +35,8 @@ export function noiseFloor(realTexts: readonly string[], sampleSize: number, opt
       weightsA[order[k]!] = 1;
       weightsB[order[halfSize + k]!] = 1;
     }
-    weightedRowSum(rows.byOrder[0]!, rowWeights(rows, weightsA, rowsA), a);
-    weightedRowSum(rows.byOrder[0]!, rowWeights(rows, weightsB, rowsB), b);
+    weightedRowSum(rows.byOrder[1]!, rowWeights(rows, weightsA, rowsA), a);
+    weightedRowSum(rows.byOrder[1]!, rowWeights(rows, weightsB, rowsB), b);
     const kl = klOfCounts(a, b);
     if (kl !== null) values.push(kl);
   }

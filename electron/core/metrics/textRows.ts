@@ -2,12 +2,13 @@ import type { NgramSpace } from "./NgramSpace";
 import { countMatrix, type CountMatrix } from "./countMatrix";
 
 /**
- * Texts grouped by identity: one matrix row per distinct text (per n-gram order 1..orders),
- * rowOf[i] the row of text i. Collapsed generations repeat outputs, so this also saves work.
+ * Texts grouped by identity: one matrix row per distinct text (byOrder[n]: the n-gram counts, for
+ * the orders asked for), rowOf[i] the row of text i. Collapsed generations repeat outputs, so
+ * this also saves work. lastWord[r]: the word id of row r's last token, −1 for a text without tokens.
  */
-export type TextRows = { rowOf: Int32Array; rows: number; byOrder: CountMatrix[] };
+export type TextRows = { rowOf: Int32Array; rows: number; byOrder: Partial<Record<number, CountMatrix>>; lastWord: Int32Array };
 
-export function textRows(texts: readonly string[], space: NgramSpace, orders: number): TextRows {
+export function textRows(texts: readonly string[], space: NgramSpace, orders: readonly number[]): TextRows {
   const rowOfText = new Map<string, number>();
   const rowOf = Int32Array.from(texts, (t) => {
     let r = rowOfText.get(t);
@@ -15,13 +16,13 @@ export function textRows(texts: readonly string[], space: NgramSpace, orders: nu
     return r;
   });
   const tokens = [...rowOfText.keys()].map((t) => space.tokenIds(t));
-  const byOrder: CountMatrix[] = [];
+  const byOrder: Partial<Record<number, CountMatrix>> = {};
   let grams = tokens;
-  for (let n = 1; n <= orders; n++) {
+  for (let n = 1; n <= Math.max(...orders); n++) {
     if (n > 1) grams = grams.map((prefixes, r) => space.extend(prefixes, tokens[r]!, n));
-    byOrder.push(countMatrix(grams));
+    if (orders.includes(n)) byOrder[n] = countMatrix(grams);
   }
-  return { rowOf, rows: rowOfText.size, byOrder };
+  return { rowOf, rows: rowOfText.size, byOrder, lastWord: Int32Array.from(tokens, (t) => (t.length ? t[t.length - 1]! : -1)) };
 }
 
 /** The weight of each row: the sum of its texts' weights (null weights: each text once). */

@@ -44,13 +44,13 @@ describe("NgramSpace and textRows", () => {
   it("groups identical texts into one row and counts n-grams as the string functions do", () => {
     const texts = ["узел справа узел справа", "узлов нет", "узел справа узел справа", "узел"];
     const space = new NgramSpace();
-    const rows = textRows(texts, space, 3);
+    const rows = textRows(texts, space, [1, 2, 3]);
     expect(rows.rows).toBe(3);
     expect([...rows.rowOf]).toEqual([0, 1, 0, 2]);
     expect([...rowWeights(rows, Int32Array.from([1, 0, 2, 1]), new Int32Array(3))]).toEqual([3, 0, 1]);
     for (let n = 1; n <= 3; n++) {
       const out = new Int32Array(space.width(n));
-      const total = weightedRowSum(rows.byOrder[n - 1]!, rowWeights(rows, null, new Int32Array(3)), out);
+      const total = weightedRowSum(rows.byOrder[n]!, rowWeights(rows, null, new Int32Array(3)), out);
       const types = countNonZero(out);
       const expected = counts(texts.flatMap((t) => ngrams(wordTokens(t), n)));
       expect(types, `order ${n}`).toBe(expected.size);

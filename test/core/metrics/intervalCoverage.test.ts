@@ -4,8 +4,9 @@ import { generationMetrics } from "../../../electron/core/metrics/generationMetr
 
 /**
  * Does the 95% interval hold the truth 95% of the time? A fixed population of texts, many
- * independent generations drawn from it; "truth" is the metric's mean at the same sample size.
- * docs/metrics.md reports the coverage of every metric from this simulation.
+ * independent generations drawn from it; "truth" is the metric's mean at the same sample size,
+ * the median length's the population median (what its interval is for). docs/metrics.md reports
+ * the coverage of every metric from this simulation.
  */
 describe("bootstrap interval coverage (simulation)", () => {
   it("is about 95% for the mean-like metrics", () => {
@@ -39,5 +40,33 @@ describe("bootstrap interval coverage (simulation)", () => {
     expect(one.find((p) => p.metric === "distinct_2")!.low).not.toBeNull();
     // smoothed KL's interval is conservative
     expect(covered.kl_unigram_vs_real).toBeGreaterThan(0.95);
+    // the median's order-statistic interval is for the population median: at least 95% for any
+    // population, here all but certain, as lengths of 1..12 words tie a lot
+    expect(medianCoverage(population, weights, 200)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("is about the binomial level (96.5% at 100 samples) for the median where lengths tie less", () => {
+    const rng = createRng(78);
+    const population = Array.from({ length: 400 }, () => Array.from({ length: 1 + rng.int(150) }, () => `w${rng.int(40)}`).join(" "));
+    const coverage = medianCoverage(population, population.map((_, i) => [i, 1] as const), 400);
+    expect(coverage).toBeGreaterThan(0.93);
+    expect(coverage).toBeLessThan(0.99);
   });
 });
+
+/** How often median_length's interval of 100 drawn samples holds the population median of the lengths (texts here: words split by a space). */
+function medianCoverage(population: readonly string[], weights: readonly (readonly [number, number])[], runs: number): number {
+  const total = weights.reduce((sum, [, w]) => sum + w, 0);
+  const byLength = population.map((t, i) => [t.split(" ").length, weights[i]![1] / total] as const).sort((a, b) => a[0] - b[0]);
+  let below = 0;
+  const median = byLength.find(([, p]) => (below += p) >= 0.5)![0];
+  const sim = createRng(2);
+  let covered = 0;
+  for (let t = 0; t < runs; t++) {
+    const outputs = Array.from({ length: 100 }, () => population[sim.weighted(weights)]!);
+    // one resample: intervals on, the median's needs none
+    const p = generationMetrics({ outputs, real: outputs, realPool: [] }, { bootstrap: 1, seed: t }).find((x) => x.metric === "median_length")!;
+    if (p.low! <= median && median <= p.high!) covered++;
+  }
+  return covered / runs;
+}

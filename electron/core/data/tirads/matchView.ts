@@ -42,17 +42,50 @@ function sameLength(text: string): string {
 }
 
 export function buildMatchView(original: string): MatchView {
+  const nfkc = nfkcByCodePoint(original);
+  return { text: sameLength(nfkc.text), toOriginal: nfkc.toOriginal };
+}
+
+/** NFKC applied to each code point on its own (a space where that is empty), with the map back. */
+export function nfkcByCodePoint(original: string): MatchView {
   // The common case: NFKC changes nothing, so view offsets are original offsets.
-  if (original.normalize("NFKC") === original) return { text: sameLength(original), toOriginal: (i) => i };
-  let text = "";
+  if (original.normalize("NFKC") === original) return { text: original, toOriginal: (i) => i };
+  // Each code point is normalised on its own (its NFKC, a space where that is empty); the runs of
+  // code points NFKC keeps are copied whole, so a long text with one "³" costs one lookup per code point.
+  const parts: string[] = [];
   const origin: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const ch = String.fromCodePoint(original.codePointAt(i)!);
-    const mapped = ch.normalize("NFKC") || " ";
+  let kept = 0;
+  for (let i = 0, width = 1; i < original.length; i += width) {
+    const codePoint = original.codePointAt(i)!;
+    width = codePoint > 0xffff ? 2 : 1;
+    const mapped = nfkcOfCodePoint(codePoint);
+    if (mapped === null) {
+      for (let k = 0; k < width; k++) origin.push(i);
+      continue;
+    }
+    parts.push(original.slice(kept, i), mapped);
+    kept = i + width;
     for (let k = 0; k < mapped.length; k++) origin.push(i);
-    text += mapped;
-    i += ch.length - 1;
   }
+  parts.push(original.slice(kept));
   origin.push(original.length);
-  return { text: sameLength(text), toOriginal: (i) => origin[i]! };
+  return { text: parts.join(""), toOriginal: (i) => origin[i]! };
+}
+
+/** Per BMP code point: 0 not yet asked, 1 NFKC keeps it, 2 NFKC changes it (changed[] holds to what). */
+const bmpKind = new Uint8Array(0x10000);
+const changed = new Map<number, string | null>();
+
+/** A code point's NFKC on its own (a space where that is empty), or null where NFKC keeps it. */
+function nfkcOfCodePoint(codePoint: number): string | null {
+  if (codePoint <= 0xffff && bmpKind[codePoint] === 1) return null;
+  let mapped = changed.get(codePoint);
+  if (mapped === undefined) {
+    const ch = String.fromCodePoint(codePoint);
+    const nfkc = ch.normalize("NFKC") || " ";
+    mapped = nfkc === ch ? null : nfkc;
+    if (codePoint <= 0xffff) bmpKind[codePoint] = mapped === null ? 1 : 2;
+    if (mapped !== null || codePoint > 0xffff) changed.set(codePoint, mapped);
+  }
+  return mapped;
 }
