@@ -90,6 +90,16 @@ export class PreparedGeneration {
     };
   }
 
+  /** The paired real conclusions' rare word types (count 1 or 2) in the whole sample: tail survival's denominator. */
+  rareRealTypes(): number {
+    const rows = rowWeights(this.real, null, new Int32Array(this.real.rows));
+    const bigrams = new Int32Array(this.sums.real[1]!.length);
+    const unigrams = new Int32Array(this.sums.real[0]!.length);
+    weightedRowSum(this.real.byOrder[2]!, rows, bigrams);
+    unigramsFromBigrams(bigrams, this.firstWordOf, this.real.lastWord, rows, unigrams);
+    return rareWords(unigrams).rare;
+  }
+
   /** The median length and its distribution-free 95% interval (medianWithInterval). */
   medianLength(withInterval: boolean): ReturnType<SampleFacts["medianLength"]> {
     return this.facts.medianLength(withInterval);
@@ -121,13 +131,19 @@ function weightedTotal(m: CountMatrix, rowWeights: Int32Array): number {
 
 /** Of the words with count 1 or 2 in the real sums, the share that occurs in the generated sums; null without such words. */
 function tailSurvival(real: Int32Array, generated: Int32Array): number | null {
+  const { rare, surviving } = rareWords(real, generated);
+  return share(surviving, rare);
+}
+
+/** The words with count 1 or 2 in the real sums, and how many of them occur in the generated sums. */
+function rareWords(real: Int32Array, generated?: Int32Array): { rare: number; surviving: number } {
   let rare = 0;
   let surviving = 0;
   for (let t = 0; t < real.length; t++) {
     const r = real[t]!;
     if (r < 1 || r > 2) continue;
     rare++;
-    if (generated[t]! > 0) surviving++;
+    if (generated && generated[t]! > 0) surviving++;
   }
-  return share(surviving, rare);
+  return { rare, surviving };
 }

@@ -34,7 +34,7 @@ describe("bootstrap interval coverage (simulation)", () => {
       expect(covered[m], m).toBeGreaterThan(0.88);
       expect(covered[m], m).toBeLessThan(0.995);
     }
-    // tail survival has no interval: neither scheme covers it
+    // 40 words leave the real sample one or two rare ones: too few for tail survival's interval
     const one = generationMetrics({ outputs: draw(sim, n), real: draw(sim, n), realPool: [] }, { bootstrap: 50, seed: 1 });
     expect(one.find((p) => p.metric === "tail_survival")).toMatchObject({ low: null, high: null });
     expect(one.find((p) => p.metric === "distinct_2")!.low).not.toBeNull();
@@ -43,6 +43,32 @@ describe("bootstrap interval coverage (simulation)", () => {
     // the median's order-statistic interval is for the population median: at least 95% for any
     // population, here all but certain, as lengths of 1..12 words tie a lot
     expect(medianCoverage(population, weights, 200)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("is about 95% for tail survival where the real sample has rare words to lose", () => {
+    // 400 words; the outputs collapse toward the population's head (weights 1/rank^1.5 against 1/rank)
+    const rng = createRng(79);
+    const population = Array.from({ length: 400 }, () => Array.from({ length: 1 + rng.int(12) }, () => `w${Math.floor(400 * rng.next() ** 2)}`).join(" "));
+    const drawWith = (power: number) => {
+      const weights = population.map((_, i) => [i, 1 / (i + 1) ** power] as const);
+      return (r: Rng, n: number) => Array.from({ length: n }, () => population[r.weighted(weights)]!);
+    };
+    const [real, outputs] = [drawWith(1), drawWith(1.5)];
+    const tail = (sim: Rng, options: { bootstrap: number; seed?: number }) => generationMetrics({ outputs: outputs(sim, 100), real: real(sim, 100), realPool: [] }, options).find((p) => p.metric === "tail_survival")!;
+    const sim = createRng(2);
+    let truth = 0;
+    for (let t = 0; t < 400; t++) truth += tail(sim, { bootstrap: 0 }).value! / 400;
+    let covered = 0;
+    const runs = 200;
+    for (let t = 0; t < runs; t++) {
+      const p = tail(sim, { bootstrap: 300, seed: t });
+      expect(p.low).not.toBeNull();
+      if (p.low! <= truth && truth <= p.high!) covered++;
+    }
+    expect(truth).toBeGreaterThan(0.2);
+    expect(truth).toBeLessThan(0.8);
+    expect(covered / runs).toBeGreaterThan(0.9);
+    expect(covered / runs).toBeLessThan(0.995);
   });
 
   it("is about the binomial level (96.5% at 100 samples) for the median where lengths tie less", () => {
