@@ -4,12 +4,15 @@ import type { GenerationTexts } from "./GenerationTexts";
 import { forEachResample, percentileInterval, type ResampleScheme } from "./bootstrap";
 import { noiseFloor } from "./noiseFloor";
 import { NgramSpace } from "./NgramSpace";
+import { perplexityInterval, type EvalItem } from "./perplexityInterval";
 
 export type GenerationMetricsInput = GenerationTexts & {
   /** the real pool the noise floor splits (the study's real training conclusions) */
   realPool: readonly string[];
   /** from the trainer's eval; absent: no perplexity point */
   perplexity?: number | null;
+  /** the eval's per-pair tokens and log-probabilities: perplexity's interval resamples them */
+  perplexityItems?: readonly EvalItem[];
 };
 
 export type GenerationMetricsOptions = {
@@ -66,6 +69,9 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
     { metric: "median_length", ...prepared.medianLength(intervals) },
     point("kl_noise_floor", prepared.size ? floor.value : null, prepared.size ? floor.low : null, prepared.size ? floor.high : null),
   ];
-  if (input.perplexity !== undefined) out.push(point("perplexity_real", input.perplexity));
+  if (input.perplexity !== undefined) {
+    const interval = input.perplexity !== null && input.perplexityItems && o.bootstrap > 0 ? perplexityInterval(input.perplexityItems, input.perplexity, o.bootstrap, o.seed) : { low: null, high: null };
+    out.push(point("perplexity_real", input.perplexity, interval.low, interval.high));
+  }
   return out;
 }

@@ -51,7 +51,7 @@ describe("whole-report mode (the model writes description and conclusion)", () =
     const db = openDatabase(join(dir, "ws.sqlite"));
     await importSynthetic(db, { records: 120, seed: 5, dir });
     await registerModel(db, { path: await tinyModel(), name: "tiny" });
-    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1 }, generate: { mode: "report", maxTokens: 24, sequences: 3 }, metrics: { bootstrap: 0 } });
+    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1 }, generate: { mode: "report", maxTokens: 24, sequences: 3 }, metrics: { bootstrap: 20 } });
     const { id } = createStudy(db, { spec, source: "", versions: {} });
     expect(await runStudy(db, id, { workspaceDir: dir })).toBe("done");
     const jobs = listJobs(db, { experimentId: id });
@@ -67,7 +67,12 @@ describe("whole-report mode (the model writes description and conclusion)", () =
     const samples = listSamplesOfJob(db, { jobId: generate.id });
     expect(samples).toHaveLength(6);
     expect(samples.every((s) => s.prompt === DEFAULT_TEMPLATES.report && !s.output.includes("\n\n"))).toBe(true);
-    expect(listMetricPoints(db, { experimentId: id }).some((m) => m.metric === "perplexity_real" && m.generation_index === 1)).toBe(true);
+    // perplexity of the 3 held-out reports, with its interval resampled from the eval's pairs
+    const evaluation = JSON.parse(jobs.find((j) => j.kind === "evaluate" && j.output_json?.includes("perItem"))!.output_json!);
+    expect(evaluation.perItem).toHaveLength(3);
+    const perplexity = listMetricPoints(db, { experimentId: id }).find((m) => m.metric === "perplexity_real" && m.generation_index === 1)!;
+    expect(perplexity.low).not.toBeNull();
+    expect(perplexity.low! <= perplexity.value! && perplexity.value! <= perplexity.high!).toBe(true);
     db.close();
   });
 

@@ -6,8 +6,16 @@ import type { EvaluateParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { studyInputs } from "./studyInputs";
 import type { TrainOutput } from "./trainExecutor";
+import type { EvalItem } from "../../metrics/perplexityInterval";
 
-export type EvaluateOutput = { perplexity: number; meanNll: number; tokens: number; items: number };
+export type EvaluateOutput = {
+  perplexity: number;
+  meanNll: number;
+  tokens: number;
+  items: number;
+  /** per held-out pair, for perplexity's bootstrap interval (absent in outputs stored before it) */
+  perItem?: EvalItem[];
+};
 
 /** Perplexity of the held-out real answers (test split) under the generation's model. */
 export function evaluateExecutor(settings: StudySettings, threads: number | undefined) {
@@ -19,12 +27,13 @@ export function evaluateExecutor(settings: StudySettings, threads: number | unde
     const data = join(dir, "test-pairs.jsonl");
     writeFileSync(data, inputs.test.map((r) => JSON.stringify({ prompt: inputs.prompt(r), answer: inputs.answer(r) })).join("\n") + "\n");
     const adapter = p.train ? (ctx.outputOf(p.train) as TrainOutput).adapter : undefined;
-    const r = await TrainerProcess.run("eval", { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024 }, {
+    const r = await TrainerProcess.run("eval", { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024, per_item: true }, {
       signal: ctx.signal,
       ...(threads ? { threads } : {}),
       onProgress: (x) => ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: "evaluating" }),
     });
-    const output: EvaluateOutput = { perplexity: r.perplexity, meanNll: r.mean_nll, tokens: r.tokens, items: r.items };
+    const perItem = r.per_item?.map((x) => ({ tokens: x.tokens, sumLogprob: x.sum_logprob }));
+    const output: EvaluateOutput = { perplexity: r.perplexity, meanNll: r.mean_nll, tokens: r.tokens, items: r.items, ...(perItem ? { perItem } : {}) };
     return { output };
   };
 }

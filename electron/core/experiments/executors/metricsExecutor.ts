@@ -24,6 +24,7 @@ export function metricsExecutor(settings: StudySettings) {
     const outputs = samples ? samples.map((s) => s.output) : realConclusions;
     const m1 = p.m1 ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.m1) }).map((s) => s.output) : null;
     const { metrics } = settings.spec;
+    const evaluation = ctx.outputOf(p.evaluate) as EvaluateOutput;
     // on a worker thread: the runner keeps beating its heartbeat and hears a cancel meanwhile
     const values = await computeMetricsInWorker(
       {
@@ -32,7 +33,8 @@ export function metricsExecutor(settings: StudySettings) {
         descriptions: pairs.map((r) => r?.description ?? ""),
         m1,
         realPool: realConclusions,
-        perplexity: (ctx.outputOf(p.evaluate) as EvaluateOutput).perplexity,
+        perplexity: evaluation.perplexity,
+        ...(evaluation.perItem ? { perplexityItems: evaluation.perItem } : {}),
       },
       { seed: jobSeed(p.seed, p.model, p.generation), bootstrap: metrics.bootstrap, noiseFloorSeeds: metrics.noiseFloorSeeds },
       ctx.signal,
