@@ -1,4 +1,5 @@
 import { grown } from "./grown";
+import { rebuiltSlots } from "./rebuiltSlots";
 
 /**
  * Interns pairs of non-negative int32s (an (n−1)-gram id and a word id: an n-gram) to dense ids
@@ -36,18 +37,8 @@ export class PairIds {
     this.firsts[id] = first;
     this.seconds[id] = second;
     this.slots[slot] = id;
-    if (2 * this.size > this.slots.length) this.rehash();
+    if (2 * this.size > this.slots.length) this.slots = rebuiltSlots(2 * this.slots.length, this.size, (i) => hash(this.firsts[i]!, this.seconds[i]!));
     return id;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(2 * this.slots.length).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = hash(this.firsts[id]!, this.seconds[id]!) & mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.slots[slot] = id;
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { grown } from "./grown";
+import { rebuiltSlots } from "./rebuiltSlots";
 
 /**
  * Interns word tokens to dense ids 0, 1, 2, … in order of first sight, straight from a span of
@@ -48,17 +49,7 @@ export class WordIds {
     this.lengths[id] = end - start;
     for (let i = start; i < end; i++) this.pool[this.poolUsed++] = folded.charCodeAt(i);
     this.slots[slot] = id;
-    if (2 * this.size > this.slots.length) this.rehash();
+    if (2 * this.size > this.slots.length) this.slots = rebuiltSlots(2 * this.slots.length, this.size, (i) => this.hashes[i]!);
     return id;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(2 * this.slots.length).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-      this.slots[slot] = id;
-    }
   }
 }
