@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { useUiSession } from "./support/uiSession";
 import { exportableStudy } from "../fixtures/exportableStudy";
+import { pngPixels } from "../helpers/pngPixels";
 
 /** The Results place on a stored study (no trainer, no llama.cpp): the folder export runs in core. */
 describe("exporting from the Results place", () => {
@@ -12,6 +13,30 @@ describe("exporting from the Results place", () => {
 
   beforeAll(() => {
     page = ui.page;
+  });
+
+  test("each curve has its interval band and the noise floor, and one chart saves as an opaque PNG from the window", async () => {
+    await page.getByTestId("language").selectOption("en");
+    await page.click("[data-place=results]");
+    const place = page.getByTestId("place-results");
+    await place.getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
+    const chart = place.getByTestId("collapse-charts").locator('canvas[aria-label="kl_unigram_vs_real"]');
+    const series = JSON.parse((await chart.getAttribute("data-series"))!) as string[];
+    // two models × two designs: a line each, a band (low and high) each, and the dashed noise floor
+    expect(series.filter((s) => !/ (low|high)$/.test(s) && s !== "noise floor")).toHaveLength(4);
+    expect(series.filter((s) => s.endsWith(" low"))).toHaveLength(4);
+    expect(series.filter((s) => s.endsWith(" high"))).toHaveLength(4);
+    expect(series).toContain("noise floor");
+    expect(Number(await chart.getAttribute("data-points"))).toBeGreaterThanOrEqual(4 * 3 * 2);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "Chart PNG: kl_unigram_vs_real" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^study-\d+-kl_unigram_vs_real\.png$/);
+    const png = await pngPixels(readFileSync((await download.path())!));
+    const box = (await chart.boundingBox())!;
+    expect(png.width).toBe(Math.round(box.width));
+    expect(png.transparent).toBe(0);
+    expect(png.inked).toBeGreaterThan(2000);
+    expect(png.colours, "several series colours and their bands").toBeGreaterThan(8);
   });
 
   test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv; a PDF of the report", async () => {

@@ -6,6 +6,7 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { ChartCanvas } from "../../components/ChartCanvas";
 import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/collapseSeries";
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
+import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
 import { MetricTables } from "./MetricTables";
 import { SideBySide } from "./SideBySide";
 import { ExportBar } from "./ExportBar";
@@ -33,7 +34,11 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
   const tables = useMemo(() => (m ? all.map((metric) => ({ metric, series: collapseSeries(m.points, metric) })) : []), [m, all]);
   const labels = useMemo(() => ({ generation: t("results.generation"), noiseFloor: t("results.noiseFloor"), design: (d: string) => t(`design.${d}` as MessageKey) }), [t]);
   const charts = useMemo(
-    () => tables.filter((x) => KEY_METRICS.includes(x.metric) && x.series.length > 0).map((x) => ({ metric: x.metric, config: collapseChart(x.series, x.metric, labels, m?.noiseFloor[x.metric]) })),
+    () =>
+      tables
+        .filter((x) => KEY_METRICS.includes(x.metric) && x.series.length > 0)
+        // opaque like core's chart files, so a PNG saved from the window is not black in some viewers
+        .map((x) => ({ metric: x.metric, config: { ...collapseChart(x.series, x.metric, labels, m?.noiseFloor[x.metric]), plugins: [opaqueBackground] } })),
     [tables, labels, m],
   );
   const studyName = studies.data?.find((s) => s.id === current)?.name ?? "";
