@@ -52,22 +52,43 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     expect(await form.locator('[data-field="generations"]').count()).toBe(0);
   });
 
-  test("runs, cancels and resumes a 2-generation study with live progress", async () => {
+  test("runs, cancels and resumes a 2-generation study with live progress and the loss curve while training", async () => {
     const form = page.getByTestId("study-form");
     await form.locator('input[name="name"]').fill("e2e study");
-    for (const [name, value] of Object.entries({ trainRecords: "16", evalRecords: "8", rank: "4", epochs: "1", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    for (const [name, value] of Object.entries({ trainRecords: "24", evalRecords: "8", rank: "4", epochs: "2", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    // every line the live panel shows, however briefly
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { liveSeen: Set<string> }).liveSeen = seen;
+      new MutationObserver(() => {
+        const live = document.querySelector("[data-testid=study-live] p");
+        if (live?.textContent) seen.add(live.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await form.getByRole("button", { name: "Create and run" }).click();
     const monitor = page.getByTestId("study-monitor");
     await monitor.getByTestId("study-live").waitFor({ timeout: 120_000 });
     expect(await monitor.getByTestId("study-live").textContent()).toMatch(/train|generat|evaluat/);
+
+    // the loss curve is drawn from the trainer's reports: more than one point, with steps on the x axis
+    const lossCanvas = monitor.getByTestId("loss-chart").locator("canvas");
+    await expect.poll(async () => Number((await lossCanvas.getAttribute("data-points").catch(() => null)) ?? 0), { timeout: 120_000 }).toBeGreaterThan(1);
+    expect(JSON.parse((await lossCanvas.getAttribute("data-series"))!)[0]).toMatch(/^train-A1-/);
     await screenshot(page, "studies");
+
+    const seen = [...(await page.evaluate(() => [...(window as unknown as { liveSeen: Set<string> }).liveSeen]))];
+    const training = seen.filter((l) => l.includes("training"));
+    expect(training.some((l) => /\d+ tok\/s/.test(l)), seen.join("\n")).toBe(true);
+    expect(training.some((l) => /≈ \d+ s left/.test(l)), seen.join("\n")).toBe(true);
 
     await monitor.getByTestId("study-cancel").click();
     await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 90_000 }).toBe("cancelled");
     await monitor.getByTestId("study-resume").click();
-    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 110_000, interval: 1000 }).toBe("done");
+    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 170_000, interval: 1000 }).toBe("done");
     expect(await monitor.getByTestId("study-log").textContent()).toContain("done");
-  }, 300_000);
+    // both generations' training is on the curve
+    expect(JSON.parse((await lossCanvas.getAttribute("data-series"))!).length).toBe(2);
+  }, 400_000);
 
   test("shows the collapse curves, tables and generations side by side, and exports", async () => {
     await page.getByTestId("open-results").click();
