@@ -7,9 +7,18 @@ export type LossPoint = [number, number];
  * has `max` points every other one is dropped, keeping the shape at half the resolution.
  */
 export class LossCurve {
-  private points: LossPoint[] = [];
+  private points: LossPoint[];
 
-  constructor(private readonly max = 256) {}
+  constructor(initial: readonly LossPoint[] = [], private readonly max = 256) {
+    this.points = initial.map((p) => [p[0], p[1]]);
+  }
+
+  /** The curve a job stored with its last progress (detail.curve), so a resumed training continues it. */
+  static fromProgress(progressJson: string | null): LossCurve {
+    const curve = (JSON.parse(progressJson ?? "null") as { detail?: { curve?: unknown } } | null)?.detail?.curve;
+    const valid = Array.isArray(curve) && curve.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite));
+    return new LossCurve(valid ? (curve as LossPoint[]) : []);
+  }
 
   add(step: number, loss: number): void {
     if (!Number.isFinite(loss)) return;

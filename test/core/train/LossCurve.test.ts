@@ -13,7 +13,7 @@ describe("LossCurve", () => {
   });
 
   it("stays bounded over a long run, from the first step to the last", () => {
-    const c = new LossCurve(16);
+    const c = new LossCurve([], 16);
     for (let step = 1; step <= 1000; step++) c.add(step, 10 / step);
     const points = c.toJSON();
     expect(points.length).toBeLessThanOrEqual(16);
@@ -21,5 +21,14 @@ describe("LossCurve", () => {
     expect(points[0]).toEqual([1, 10]);
     expect(points[points.length - 1]![0]).toBe(1000);
     for (let i = 1; i < points.length; i++) expect(points[i]![0]).toBeGreaterThan(points[i - 1]![0]);
+  });
+
+  it("a resumed training continues the curve its job stored, past the step it had reached", () => {
+    const c = LossCurve.fromProgress(JSON.stringify({ fraction: 0.5, phase: "training", detail: { loss: 3, curve: [[1, 4], [5, 3]] } }));
+    c.add(4, 3.2);
+    c.add(6, 2.9);
+    expect(c.toJSON()).toEqual([[1, 4], [5, 3], [6, 2.9]]);
+    expect(LossCurve.fromProgress(null).toJSON()).toEqual([]);
+    expect(LossCurve.fromProgress(JSON.stringify({ detail: { curve: [[1, "x"]] } })).toJSON()).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
     const resume = existsSync(`${adapter}.ckpt.adapter.gguf`);
     if (resume) ctx.log("info", "resuming the trainer from its checkpoint");
     const model = settings.models[p.model]!;
-    const curve = new LossCurve();
+    // a resumed training goes on drawing the curve its first attempt stored
+    const curve = resume ? LossCurve.fromProgress(ctx.job.progress_json) : new LossCurve();
     const r = await TrainerProcess.run(
       "lora",
       {
