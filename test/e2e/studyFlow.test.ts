@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { screenshot } from "./support/browser";
+import { untranslated } from "./support/untranslated";
 import { useUiSession } from "./support/uiSession";
 import { tinyModel } from "../helpers/tinyModel";
 
@@ -138,6 +139,22 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('"три записи.csv" has no records in its test split (3 records in all); choose or import a larger dataset');
     expect(await alert.textContent()).toMatch(/^Please check the input\./);
     expect(await page.getByTestId("study-list").textContent()).not.toContain("too small");
+  });
+
+  test("every place speaks the chosen language, Russian and English", async () => {
+    const places = { data: ["Данные", "Data"], models: ["Модели", "Models"], studies: ["Исследования", "Studies"], results: ["Результаты", "Results"] };
+    for (const [lang, i] of [["ru", 0], ["en", 1]] as const) {
+      await page.getByTestId("language").selectOption(lang);
+      for (const [place, titles] of Object.entries(places)) {
+        await page.click(`[data-place=${place}]`);
+        expect(await page.locator(`[data-place=${place}]`).textContent()).toBe(titles[i]);
+        expect(await page.locator("main section:not([hidden]) h1").textContent()).toBe(titles[i]);
+        expect(await untranslated(page, lang), `${lang}: ${place}`).toEqual([]);
+        // the same words read as the other language are all flagged: the check sees the page's words
+        expect((await untranslated(page, lang === "ru" ? "en" : "ru")).length, place).toBeGreaterThan(3);
+        if (lang === "ru") await screenshot(page, `ru-${place}`);
+      }
+    }
   });
 
   test("no console errors and no CSP violations", () => {
