@@ -39,6 +39,23 @@ describe("exporting from the Results place", () => {
     expect(png.colours, "several series colours and their bands").toBeGreaterThan(8);
   });
 
+  test("any metric of the study gets its curve: the key ones first, one more ticked, then all", async () => {
+    const place = page.getByTestId("place-results");
+    const charts = place.getByTestId("collapse-charts");
+    const drawn = () => charts.locator("canvas").evaluateAll((els) => els.map((c) => c.getAttribute("aria-label")));
+    expect(await drawn()).toEqual(["kl_unigram_vs_real", "distinct_3"]);
+    const picker = place.getByTestId("metric-picker");
+    expect((await picker.locator("label").allTextContents()).sort()).toEqual(["distinct_3", "kl_unigram_vs_m1", "kl_unigram_vs_real"]);
+    await picker.getByLabel("kl_unigram_vs_m1").check();
+    await expect.poll(drawn).toContain("kl_unigram_vs_m1");
+    const m1 = charts.locator('canvas[aria-label="kl_unigram_vs_m1"]');
+    expect(JSON.parse((await m1.getAttribute("data-series"))!)).toContain("noise floor");
+    await picker.getByLabel("distinct_3").uncheck();
+    await expect.poll(drawn).not.toContain("distinct_3");
+    await picker.getByRole("button", { name: "All metrics" }).click();
+    await expect.poll(async () => (await drawn()).sort()).toEqual(["distinct_3", "kl_unigram_vs_m1", "kl_unigram_vs_real"]);
+  });
+
   test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv; a PDF of the report", async () => {
     await page.getByTestId("language").selectOption("en");
     await page.click("[data-place=results]");

@@ -197,6 +197,8 @@ export const en: Record<MessageKey, string> = {
   "results.metric": "Metric",
   "results.generation": "Generation",
   "results.noiseFloor": "noise floor",
+  "results.curves": "Curves",
+  "results.allCurves": "All metrics",
   "results.tables": "Tables",
   "results.sideBySide": "Generations side by side",
   "results.prompt": "Prompt",

@@ -195,6 +195,8 @@ export const ru = {
   "results.metric": "Метрика",
   "results.generation": "Поколение",
   "results.noiseFloor": "уровень шума",
+  "results.curves": "Кривые",
+  "results.allCurves": "Все метрики",
   "results.tables": "Таблицы",
   "results.sideBySide": "Поколения рядом",
   "results.prompt": "Запрос",
