@@ -70,6 +70,13 @@ describe("exporting from the Results place", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
     expect(readFileSync((await download.path())!, "utf8")).toBe(readFileSync(join(out, "metrics.csv"), "utf8"));
 
+    // the samples the window shows, as JSON Lines: one object per sample, each naming its study and generation
+    const [jsonl] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "Samples JSONL" }).click()]);
+    const samples = readFileSync((await jsonl.path())!, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { study: number; generation: number; output: string });
+    expect(samples.length).toBeGreaterThan(0);
+    expect(new Set(samples.map((x) => x.generation))).toEqual(new Set([1, 2]));
+    expect(samples.every((x) => typeof x.study === "number" && typeof x.output === "string")).toBe(true);
+
     // The window's own HTML report draws its tables with the same shared table code as core's.
     const [html] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "HTML report" }).click()]);
     const windowReport = readFileSync((await html.path())!, "utf8");
