@@ -152,6 +152,19 @@ describe("the Data place through lab serve in Chromium", () => {
     expect(readFileSync(join(dir, "uploads", "перетащенный.tsv")).equals(bytes)).toBe(true);
   });
 
+  test("a file chosen in the file dialog goes the same way: uploaded, previewed, imported", async () => {
+    const csv = 'Описание,Заключение\n"В правой доле узел 9 мм, EU-TIRADS 4.",Узел правой доли EU-TIRADS 4.\nЩитовидная железа не изменена.,Без патологии.\n';
+    await page.getByTestId("import-file").setInputFiles({ name: "выбранный.csv", mimeType: "text/csv", buffer: iconv.encode(csv, "koi8-r") });
+    const preview = page.getByTestId("import-preview");
+    await expect.poll(() => preview.locator(".file-path").textContent(), { timeout: 30_000 }).toBe("выбранный.csv");
+    await previewSettled(page);
+    expect(await preview.getByTestId("preview-encoding").locator("option").first().textContent()).toContain("koi8-r");
+    expect(await preview.getByTestId("preview-rows").textContent()).toContain("В правой доле узел 9 мм");
+    await preview.getByTestId("preview-import").click();
+    await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("dataset-list").textContent()).toContain("выбранный.csv");
+  });
+
   test("a broken or empty file dropped on the page is explained in a sentence and not imported", async () => {
     await dropFile(page.getByTestId("import-panel"), "сломанный.csv", Buffer.from('Описание,Заключение\nузел,зоб\n"узел,зоб\n'));
     const preview = page.getByTestId("import-preview");

@@ -20,9 +20,9 @@ function readBase64(file: File): Promise<string> {
 }
 
 /**
- * Where an import starts: a path typed in, or a file dropped on the card. A dropped file has no
- * path in a browser (and none the core could read on another computer), so its bytes are uploaded
- * into the workspace first; either way the preview then reads the file by path.
+ * Where an import starts: a path typed in, a file chosen in the file dialog, or one dropped on the
+ * card. A chosen or dropped file has no path in a browser (and none the core could read on another
+ * computer), so its bytes are uploaded into the workspace first; the preview then reads it by path.
  */
 export function ImportPanel({ onSource }: { onSource: (s: ImportSource) => void }) {
   const api = useApi();
@@ -78,8 +78,22 @@ export function ImportPanel({ onSource }: { onSource: (s: ImportSource) => void 
         <button type="submit" className="primary" disabled={!path.trim() || uploading !== null}>
           {t("data.import.check")}
         </button>
-        <span className="hint">{t("data.import.drop")}</span>
+        <label className={uploading ? "file-button disabled" : "file-button"}>
+          {t("data.import.choose")}
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx,.json,.jsonl"
+            disabled={uploading !== null}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void upload(file);
+            }}
+            data-testid="import-file"
+          />
+        </label>
       </div>
+      <p className="hint">{t("data.import.drop")}</p>
       {uploading && <ProgressBar fraction={null} label={t("data.import.uploading", { name: uploading })} />}
       <ErrorNote error={error} onClose={() => setError(null)} />
     </form>
