@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { useUiSession } from "./support/uiSession";
 import { exportableStudy } from "../fixtures/exportableStudy";
+import { pngPixels } from "../helpers/pngPixels";
 
 /** The Results place on a stored study (no trainer, no llama.cpp): the folder export runs in core. */
 describe("exporting from the Results place", () => {
@@ -12,6 +13,47 @@ describe("exporting from the Results place", () => {
 
   beforeAll(() => {
     page = ui.page;
+  });
+
+  test("each curve has its interval band and the noise floor, and one chart saves as an opaque PNG from the window", async () => {
+    await page.getByTestId("language").selectOption("en");
+    await page.click("[data-place=results]");
+    const place = page.getByTestId("place-results");
+    await place.getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
+    const chart = place.getByTestId("collapse-charts").locator('canvas[aria-label="kl_unigram_vs_real"]');
+    const series = JSON.parse((await chart.getAttribute("data-series"))!) as string[];
+    // two models × two designs: a line each, a band (low and high) each, and the dashed noise floor
+    expect(series.filter((s) => !/ (low|high)$/.test(s) && s !== "noise floor")).toHaveLength(4);
+    expect(series.filter((s) => s.endsWith(" low"))).toHaveLength(4);
+    expect(series.filter((s) => s.endsWith(" high"))).toHaveLength(4);
+    expect(series).toContain("noise floor");
+    expect(Number(await chart.getAttribute("data-points"))).toBeGreaterThanOrEqual(4 * 3 * 2);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "Chart PNG: kl_unigram_vs_real" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^study-\d+-kl_unigram_vs_real\.png$/);
+    const png = await pngPixels(readFileSync((await download.path())!));
+    const box = (await chart.boundingBox())!;
+    expect(png.width).toBe(Math.round(box.width));
+    expect(png.transparent).toBe(0);
+    expect(png.inked).toBeGreaterThan(2000);
+    expect(png.colours, "several series colours and their bands").toBeGreaterThan(8);
+  });
+
+  test("any metric of the study gets its curve: the key ones first, one more ticked, then all", async () => {
+    const place = page.getByTestId("place-results");
+    const charts = place.getByTestId("collapse-charts");
+    const drawn = () => charts.locator("canvas").evaluateAll((els) => els.map((c) => c.getAttribute("aria-label")));
+    expect(await drawn()).toEqual(["kl_unigram_vs_real", "distinct_3"]);
+    const picker = place.getByTestId("metric-picker");
+    expect((await picker.locator("label").allTextContents()).sort()).toEqual(["distinct_3", "kl_unigram_vs_m1", "kl_unigram_vs_real"]);
+    await picker.getByLabel("kl_unigram_vs_m1").check();
+    await expect.poll(drawn).toContain("kl_unigram_vs_m1");
+    const m1 = charts.locator('canvas[aria-label="kl_unigram_vs_m1"]');
+    expect(JSON.parse((await m1.getAttribute("data-series"))!)).toContain("noise floor");
+    await picker.getByLabel("distinct_3").uncheck();
+    await expect.poll(drawn).not.toContain("distinct_3");
+    await picker.getByRole("button", { name: "All metrics" }).click();
+    await expect.poll(async () => (await drawn()).sort()).toEqual(["distinct_3", "kl_unigram_vs_m1", "kl_unigram_vs_real"]);
   });
 
   test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv; a PDF of the report", async () => {
@@ -27,6 +69,13 @@ describe("exporting from the Results place", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
     expect(readFileSync((await download.path())!, "utf8")).toBe(readFileSync(join(out, "metrics.csv"), "utf8"));
+
+    // the samples the window shows, as JSON Lines: one object per sample, each naming its study and generation
+    const [jsonl] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "Samples JSONL" }).click()]);
+    const samples = readFileSync((await jsonl.path())!, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { study: number; generation: number; output: string });
+    expect(samples.length).toBeGreaterThan(0);
+    expect(new Set(samples.map((x) => x.generation))).toEqual(new Set([1, 2]));
+    expect(samples.every((x) => typeof x.study === "number" && typeof x.output === "string")).toBe(true);
 
     // The window's own HTML report draws its tables with the same shared table code as core's.
     const [html] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "HTML report" }).click()]);

@@ -1,15 +1,22 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { screenshot } from "./support/browser";
+import { untranslated } from "./support/untranslated";
 import { useUiSession } from "./support/uiSession";
 import { tinyModel } from "../helpers/tinyModel";
 
 /** The whole path a user takes, in the browser: data, a model, a 2-generation study (cancelled and resumed), its results. */
 describe("a small study through the UI (real trainer, real llama.cpp)", () => {
   let modelPath: string;
-  const ui = useUiSession("collapse-lab-e2e-study-", { prepare: async () => void (modelPath = await tinyModel()), env: { COLLAPSE_GPU: "0" } });
+  const ui = useUiSession("collapse-lab-e2e-study-", {
+    prepare: async (d) => {
+      modelPath = await tinyModel();
+      writeFileSync(join(d, "три записи.csv"), "Описание;Заключение\nВ правой доле узел 5 мм, EU-TIRADS 3.;Узел EU-TIRADS 3.\nУзлов нет.;Без патологии.\nВ левой доле киста 3 мм.;Киста.\n");
+    },
+    env: { COLLAPSE_GPU: "0" },
+  });
   let dir: string;
   let page: Page;
   let problems: string[];
@@ -43,31 +50,55 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     await screenshot(page, "models");
   });
 
-  test("the study form validates with the study schema", async () => {
+  test("the study form validates with the study schema, each problem a sentence on its field", async () => {
     await page.click("[data-place=studies]");
     const form = page.getByTestId("study-form");
     await form.locator('input[name="generations"]').fill("50");
-    expect(await form.locator('[data-field="generations"]').textContent()).toMatch(/<=20/);
+    expect(await form.locator('[data-field="generations"]').textContent()).toBe("At most 20.");
     await form.locator('input[name="generations"]').fill("2");
     expect(await form.locator('[data-field="generations"]').count()).toBe(0);
+    // one model registered: the cross design cannot run, and the form says what to do
+    await form.getByLabel("cross").check();
+    expect(await form.locator('[data-field="designs"]').textContent()).toBe("The cross design needs exactly two models: tick a second model or untick cross.");
+    await form.getByLabel("cross").uncheck();
+    expect(await form.locator('[data-field="designs"]').count()).toBe(0);
   });
 
-  test("runs, cancels and resumes a 2-generation study with live progress", async () => {
+  test("runs, cancels and resumes a 2-generation study with live progress and the loss curve while training", async () => {
     const form = page.getByTestId("study-form");
     await form.locator('input[name="name"]').fill("e2e study");
-    for (const [name, value] of Object.entries({ trainRecords: "16", evalRecords: "8", rank: "4", epochs: "1", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    for (const [name, value] of Object.entries({ trainRecords: "24", evalRecords: "8", rank: "4", epochs: "2", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    // every line the live panel shows, however briefly
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { liveSeen: Set<string> }).liveSeen = seen;
+      new MutationObserver(() => {
+        const live = document.querySelector("[data-testid=study-live] p");
+        if (live?.textContent) seen.add(live.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await form.getByRole("button", { name: "Create and run" }).click();
     const monitor = page.getByTestId("study-monitor");
     await monitor.getByTestId("study-live").waitFor({ timeout: 120_000 });
     expect(await monitor.getByTestId("study-live").textContent()).toMatch(/train|generat|evaluat/);
+
+    // the loss curve is drawn from the trainer's reports: more than one point, with steps on the x axis
+    const lossCanvas = monitor.getByTestId("loss-chart").locator("canvas");
+    await expect.poll(async () => Number((await lossCanvas.getAttribute("data-points").catch(() => null)) ?? 0), { timeout: 120_000 }).toBeGreaterThan(1);
+    expect(JSON.parse((await lossCanvas.getAttribute("data-series"))!)[0]).toMatch(/^train-A1-/);
     await screenshot(page, "studies");
 
     await monitor.getByTestId("study-cancel").click();
     await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 90_000 }).toBe("cancelled");
     await monitor.getByTestId("study-resume").click();
-    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 110_000, interval: 1000 }).toBe("done");
+    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 170_000, interval: 1000 }).toBe("done");
     expect(await monitor.getByTestId("study-log").textContent()).toContain("done");
-  }, 300_000);
+    // the running job's phase came with its speed and time left (a tiny training can be over between two renders, so any job)
+    const seen = await page.evaluate(() => [...(window as unknown as { liveSeen: Set<string> }).liveSeen]);
+    expect(seen.some((l) => /^Phase: (train|generate)-A\d-\S+ — \w+ \d+% · [\d,]+ tok\/s · ≈ .+ left$/.test(l)), seen.join("\n")).toBe(true);
+    // both generations' training is on the curve
+    expect(JSON.parse((await lossCanvas.getAttribute("data-series"))!).length).toBe(2);
+  }, 400_000);
 
   test("shows the collapse curves, tables and generations side by side, and exports", async () => {
     await page.getByTestId("open-results").click();
@@ -89,6 +120,41 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     await place.getByTestId("export-server").click();
     await expect.poll(() => place.locator(".ok-note").textContent()).toContain("report.html");
     expect(readFileSync(join(dir, "export", "metrics.csv"), "utf8")).toContain("kl_unigram_vs_real");
+  });
+
+  test("a study the workspace cannot run is refused with a sentence that says why and what to do", async () => {
+    await page.click("[data-place=data]");
+    const panel = page.getByTestId("import-panel");
+    await panel.locator('input[name="path"]').fill(join(dir, "три записи.csv"));
+    await panel.getByRole("button", { name: "Check the file" }).click();
+    await page.getByTestId("preview-import").click();
+    await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+
+    await page.click("[data-place=studies]");
+    const form = page.getByTestId("study-form");
+    await form.getByLabel("Dataset").selectOption({ label: "#2 три записи.csv" });
+    await form.locator('input[name="name"]').fill("too small");
+    await form.getByRole("button", { name: "Create and run" }).click();
+    const alert = page.getByTestId("place-studies").getByRole("alert");
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('"три записи.csv" has no records in its test split (3 records in all); choose or import a larger dataset');
+    expect(await alert.textContent()).toMatch(/^Please check the input\./);
+    expect(await page.getByTestId("study-list").textContent()).not.toContain("too small");
+  });
+
+  test("every place speaks the chosen language, Russian and English", async () => {
+    const places = { data: ["Данные", "Data"], models: ["Модели", "Models"], studies: ["Исследования", "Studies"], results: ["Результаты", "Results"] };
+    for (const [lang, i] of [["ru", 0], ["en", 1]] as const) {
+      await page.getByTestId("language").selectOption(lang);
+      for (const [place, titles] of Object.entries(places)) {
+        await page.click(`[data-place=${place}]`);
+        expect(await page.locator(`[data-place=${place}]`).textContent()).toBe(titles[i]);
+        expect(await page.locator("main section:not([hidden]) h1").textContent()).toBe(titles[i]);
+        expect(await untranslated(page, lang), `${lang}: ${place}`).toEqual([]);
+        // the same words read as the other language are all flagged: the check sees the page's words
+        expect((await untranslated(page, lang === "ru" ? "en" : "ru")).length, place).toBeGreaterThan(3);
+        if (lang === "ru") await screenshot(page, `ru-${place}`);
+      }
+    }
   });
 
   test("no console errors and no CSP violations", () => {

@@ -6,6 +6,8 @@ import type { ImportResult } from "../../shared/api/contract";
 import type { ImportReport } from "../../shared/domain/imports";
 import { ApiError } from "../../shared/api/errors";
 import { importDataset } from "../data/importing/importDataset";
+import { previewImport } from "../data/importing/previewImport";
+import { ImportError } from "../data/import";
 import { importSynthetic } from "../data/importing/importSynthetic";
 import { createSplit } from "../data/split/createSplit";
 import { corpusStats } from "../data/stats/corpusStats";
@@ -13,7 +15,7 @@ import { getDataset, listDatasets } from "../db/queries/datasets";
 import type { HandlerContext } from "./HandlerContext";
 import { recordPage } from "./recordPage";
 
-type DatasetHandlers = Pick<Handlers, "datasets.list" | "datasets.import" | "datasets.importBytes" | "datasets.synth" | "datasets.stats" | "records.list">;
+type DatasetHandlers = Pick<Handlers, "datasets.list" | "datasets.upload" | "datasets.preview" | "datasets.import" | "datasets.synth" | "datasets.stats" | "records.list">;
 
 const SPLIT_SEED = 42;
 
@@ -24,6 +26,19 @@ function withSplit(ctx: HandlerContext, report: ImportReport): ImportResult {
 
 function requireDataset(ctx: HandlerContext, id: number): void {
   if (!getDataset(ctx.db, { id })) throw new ApiError("not-found", `there is no dataset ${id}; the list of datasets shows the ones in this workspace`, "datasetId");
+}
+
+function requireFile(path: string): void {
+  if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
+}
+
+/** A file the importer cannot read is the user's to fix: its message names the file, line and problem. */
+async function readingFile<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof ImportError ? new ApiError("invalid-argument", error.message, "path") : error;
+  }
 }
 
 function progressOf(ctx: HandlerContext, operationId: string | undefined) {
@@ -48,27 +63,28 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
     "datasets.list": async () =>
       listDatasets(ctx.db).map((d) => ({ id: d.id, name: d.name, kind: d.kind, records: d.record_count, createdAt: d.created_at })),
 
-    "datasets.import": async ({ path, map, encoding, name, operationId }) => {
-      if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
-      const report = await importDataset(ctx.db, {
-        file: path,
-        ...(map ? { map } : {}),
-        ...(encoding ? { encoding } : {}),
-        ...(name ? { datasetName: name } : {}),
-        onProgress: progressOf(ctx, operationId),
-      });
-      return withSplit(ctx, report);
+    "datasets.upload": async ({ fileName, base64 }) => {
+      const bytes = Buffer.from(base64, "base64");
+      return { path: storeUpload(ctx, fileName, bytes), fileName, bytes: bytes.length };
     },
 
-    "datasets.importBytes": async ({ fileName, base64, map, encoding, name, operationId }) => {
-      const path = storeUpload(ctx, fileName, Buffer.from(base64, "base64"));
-      const report = await importDataset(ctx.db, {
-        file: path,
-        ...(map ? { map } : {}),
-        ...(encoding ? { encoding } : {}),
-        datasetName: name ?? fileName,
-        onProgress: progressOf(ctx, operationId),
-      });
+    "datasets.preview": async ({ path, map, encoding, delimiter, rows }) => {
+      requireFile(path);
+      return readingFile(() => previewImport(ctx.db, { file: path, rows, ...(map ? { map } : {}), ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) }));
+    },
+
+    "datasets.import": async ({ path, map, encoding, delimiter, name, operationId }) => {
+      requireFile(path);
+      const report = await readingFile(() =>
+        importDataset(ctx.db, {
+          file: path,
+          ...(map ? { map } : {}),
+          ...(encoding ? { encoding } : {}),
+          ...(delimiter ? { delimiter } : {}),
+          ...(name ? { datasetName: name } : {}),
+          onProgress: progressOf(ctx, operationId),
+        }),
+      );
       return withSplit(ctx, report);
     },
 

@@ -32,8 +32,10 @@ export function createStudy(db: Db, args: { spec: StudySpec; source: string; ver
   const split = createSplit(db, { datasetId: dataset.id, seed: spec.splitSeed });
   const trainSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "train", limit: spec.trainRecords, seed: spec.splitSeed }).length;
   const evalSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "test", limit: spec.evalRecords, seed: spec.splitSeed }).length;
-  if (trainSize === 0) throw new Error(`dataset: "${dataset.name}" has no records in its train split`);
-  if (evalSize === 0) throw new Error(`dataset: "${dataset.name}" has no records in its test split`);
+  // too small a dataset leaves a split part empty: say so, and what to do
+  const tooSmall = (part: string) => `dataset: "${dataset.name}" has no records in its ${part} split (${dataset.record_count} records in all); choose or import a larger dataset`;
+  if (trainSize === 0) throw new Error(tooSmall("train"));
+  if (evalSize === 0) throw new Error(tooSmall("test"));
   const plan = planStudy(spec, trainSize);
   const settings: StudySettings = {
     spec,

@@ -3,9 +3,7 @@ import type { MetricPoint } from "../../shared/domain/views";
 import { collapseSeries, metricsOf, type Series } from "../../shared/charts/collapseSeries";
 import { collapseChart } from "../../shared/charts/collapseChart";
 import { opaqueBackground } from "../../shared/charts/opaqueBackground";
-
-/** Stored as a metric point by the noise-floor job; drawn on the KL charts, not as a chart of its own. */
-export const NOISE_FLOOR_METRIC = "kl_noise_floor";
+import { NOISE_FLOOR_METRIC, noiseFloors } from "../../shared/charts/noiseFloors";
 
 /** A metric's name comes from the database: as a file name it keeps only safe characters, so it cannot leave charts/. */
 export function chartFileName(metric: string): string {
@@ -18,20 +16,15 @@ const LABELS = { generation: "Generation", noiseFloor: "noise floor", design: (d
 
 /** One collapse chart per metric, as the Results place draws it, but static: no animation, white background. */
 export function studyCharts(points: readonly MetricPoint[]): StudyChart[] {
-  const floor = noiseFloor(points);
+  const floor = noiseFloors(points);
   return metricsOf(points)
     .filter((metric) => metric !== NOISE_FLOOR_METRIC)
     .map((metric) => ({ metric, series: collapseSeries(points, metric) }))
     .filter((c) => c.series.length > 0)
     .map(({ metric, series }) => {
-      const config = collapseChart(series, metric, LABELS, metric.startsWith("kl_") ? floor : undefined);
+      const config = collapseChart(series, metric, LABELS, floor[metric]);
       config.options = { ...config.options, animation: false };
       config.plugins = [opaqueBackground];
       return { metric, series, config };
     });
-}
-
-function noiseFloor(points: readonly MetricPoint[]): number | undefined {
-  const values = points.filter((p) => p.metric === NOISE_FLOOR_METRIC && p.value !== null).map((p) => p.value!);
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
 }

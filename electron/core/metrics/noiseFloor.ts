@@ -1,5 +1,6 @@
 import type { Db } from "../db/openDatabase";
-import { listMetricPoints } from "../db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../db/queries/metricPoints";
+import { noiseFloors } from "../../shared/charts/noiseFloors";
 import { createRng, shuffled } from "../../shared/random";
 import { weightedRowSum } from "./countMatrix";
 import { NgramSpace } from "./NgramSpace";
@@ -45,18 +46,7 @@ export function noiseFloor(realTexts: readonly string[], sampleSize: number, opt
   return { value: values.reduce((x, y) => x + y, 0) / values.length, low: quantile(values, 0.025), high: quantile(values, 0.975), halfSize };
 }
 
-/** The KL metrics the floor applies to: both are unigram KLs at the generation's sample size. */
-const FLOORED = ["kl_unigram_vs_real", "kl_unigram_vs_m1"] as const;
-
-/**
- * Per metric, the study's noise floor for the results view: the mean of the stored
- * kl_noise_floor points of generations ≥ 1 (generation 0's floor is at the whole real set's size).
- */
+/** Per metric, the study's noise floor for the results view (see noiseFloors). */
 export function noiseFloorOf(db: Db, args: { experimentId: number }): Record<string, number> {
-  const floors = listMetricPoints(db, args)
-    .filter((p) => p.metric === "kl_noise_floor" && p.generation_index >= 1 && p.value !== null)
-    .map((p) => p.value!);
-  if (!floors.length) return {};
-  const mean = floors.reduce((x, y) => x + y, 0) / floors.length;
-  return Object.fromEntries(FLOORED.map((m) => [m, mean]));
+  return noiseFloors(listMetricPoints(db, args).map(toMetricPoint));
 }

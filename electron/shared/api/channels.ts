@@ -5,8 +5,9 @@
 export const CHANNELS = [
   "app.info",
   "datasets.list",
+  "datasets.upload",
+  "datasets.preview",
   "datasets.import",
-  "datasets.importBytes",
   "datasets.synth",
   "datasets.stats",
   "records.list",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { StudySpecSchema } from "../domain/study";
-import type { ImportReport } from "../domain/imports";
+import { DELIMITERS, REPORT_FIELDS, type ImportPreview, type ImportReport } from "../domain/imports";
 import type { CorpusStats } from "../domain/corpusStats";
 import type { StudyStatus, ExperimentState } from "../domain/jobs";
 import type { ModelInfo } from "../domain/models";
@@ -26,18 +26,21 @@ const nothing = z.strictObject({});
 const seed = z.int().min(0).max(0xffffffff);
 const operationId = z.string().min(1).max(64).optional();
 const filePath = z.string().trim().min(1, "a file path is required").max(4096);
-const REPORT_FIELDS = ["sourceId", "description", "additional", "conclusion"] as const;
 export const ENCODINGS = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251", "cp1251", "koi8-r"] as const;
-const importOptions = {
-  map: z.partialRecord(z.enum(REPORT_FIELDS), z.string().min(1).max(200)).optional(),
+/** How a file is read: the same settings for its preview and its import. */
+const readOptions = {
+  path: filePath,
+  /** field → header; null: the file has no column for that field */
+  map: z.partialRecord(z.enum(REPORT_FIELDS), z.string().min(1).max(200).nullable()).optional(),
   encoding: z.enum(ENCODINGS).optional(),
-  name: z.string().trim().min(1).max(200).optional(),
-  operationId,
+  delimiter: z.enum(DELIMITERS).optional(),
 };
 /** Raw bytes of a dropped file, base64; bounded so one request cannot exhaust memory. */
 export const MAX_UPLOAD_BYTES = 256 * 2 ** 20;
 
 export type AppInfo = { name: string; version: string; dbPath: string; workspaceDir: string; versions: Record<string, string> };
+/** A dropped file stored in the workspace's uploads folder, to be previewed and imported by path. */
+export type Upload = { path: string; fileName: string; bytes: number };
 export type ImportResult = ImportReport & { split: { splitId: number; seed: number; counts: Record<string, number> } | null };
 export type StudyCreated = { id: number; jobs: number };
 export type StudyStarted = { id: number; pid: number | null };
@@ -51,14 +54,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const contract = {
   "app.info": returns<AppInfo>()(nothing),
   "datasets.list": returns<DatasetSummary[]>()(nothing),
-  "datasets.import": returns<ImportResult>()(z.strictObject({ path: filePath, ...importOptions })),
-  "datasets.importBytes": returns<ImportResult>()(
+  "datasets.upload": returns<Upload>()(
     z.strictObject({
       fileName: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/, "a file name without folders"),
       base64: z.string().min(1).max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "the file is larger than 256 MiB; give its path instead"),
-      ...importOptions,
     }),
   ),
+  "datasets.preview": returns<ImportPreview>()(z.strictObject({ ...readOptions, rows: z.int().min(1).max(50).default(8) })),
+  "datasets.import": returns<ImportResult>()(z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), operationId })),
   "datasets.synth": returns<ImportResult>()(z.strictObject({ records: z.int().min(10).max(200_000), seed, operationId })),
   "datasets.stats": returns<CorpusStats>()(z.strictObject({ datasetId: id })),
   "records.list": returns<RecordPage>()(

@@ -1,3 +1,10 @@
+/** The fields of a report an import fills, each from one column of the file. */
+export const REPORT_FIELDS = ["sourceId", "description", "additional", "conclusion"] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+/** The delimiters a CSV/TSV export may use (sniffed from the header, or chosen by the user). */
+export const DELIMITERS = [",", ";", "\t"] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
 /** One row-level (or file-level, row null) problem of an import; all of them are stored with the import. */
 export type ImportWarning = { row: number | null; line: number | null; code: string; message: string };
 
@@ -30,4 +37,26 @@ export type ImportReport = {
   firstWarnings: ImportWarning[];
   nodules: number;
   seconds: number;
+};
+
+/** One of the first rows of a file as it would be imported with the chosen settings. */
+export type ImportPreviewRow = {
+  row: number;
+  line: number;
+  values: Record<ReportField, string | null>;
+  /** the cleaning rule that would exclude the record, if any */
+  excludedReason: string | null;
+  warnings: { code: string; message: string }[];
+};
+
+/** What an import would do, read from the file without storing anything: settings can still change. */
+export type ImportPreview = {
+  file: string;
+  bytes: number;
+  detected: ImportReport["detected"] & { missing: ReportField[] };
+  rows: ImportPreviewRow[];
+  /** a fatal problem met in the first rows (e.g. a quote never closed); the import would fail on it */
+  problem: string | null;
+  /** the same bytes were imported before: importing again adds nothing, whatever the settings */
+  alreadyImported: { datasetId: number } | null;
 };

@@ -77,12 +77,13 @@ export const StudySpecSchema = z
       .default({ bootstrap: 1000, noiseFloorSeeds: 5 }),
   })
   .strict()
+  // params.rule names each cross-field rule, so a window can say it in its own language
   .superRefine((spec, ctx) => {
     if (spec.designs.includes("cross") && spec.models.length !== 2) {
-      ctx.addIssue({ code: "custom", path: ["designs"], message: "the cross design needs exactly two models" });
+      ctx.addIssue({ code: "custom", path: ["designs"], message: "the cross design needs exactly two models", params: { rule: "crossNeedsTwoModels" } });
     }
-    if (new Set(spec.designs).size !== spec.designs.length) ctx.addIssue({ code: "custom", path: ["designs"], message: "a design is listed twice" });
-    if (new Set(spec.seeds).size !== spec.seeds.length) ctx.addIssue({ code: "custom", path: ["seeds"], message: "a seed is listed twice" });
+    if (new Set(spec.designs).size !== spec.designs.length) ctx.addIssue({ code: "custom", path: ["designs"], message: "a design is listed twice", params: { rule: "designTwice" } });
+    if (new Set(spec.seeds).size !== spec.seeds.length) ctx.addIssue({ code: "custom", path: ["seeds"], message: "a seed is listed twice", params: { rule: "seedTwice" } });
   });
 
 export type StudySpec = z.infer<typeof StudySpecSchema>;

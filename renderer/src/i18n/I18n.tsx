@@ -1,13 +1,9 @@
 import { createContext, useContext, useMemo, useState } from "react";
 import type { ReactNode } from "react";
-import { ru, type MessageKey } from "./ru";
-import { en } from "./en";
+import { translator, type Language, type Translate } from "./translate";
 
-export type Language = "ru" | "en";
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { ru, en };
+export type { Language, Translate };
 const STORAGE_KEY = "collapse-lab.language";
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 type I18n = { lang: Language; setLang: (l: Language) => void; t: Translate };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -19,18 +15,18 @@ function initialLanguage(): Language {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(initialLanguage);
-  const value = useMemo<I18n>(() => {
-    const dict = DICTIONARIES[lang];
-    return {
+  const value = useMemo<I18n>(
+    () => ({
       lang,
       setLang: (l) => {
         localStorage.setItem(STORAGE_KEY, l);
         document.documentElement.lang = l;
         setLangState(l);
       },
-      t: (key, params) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
-    };
-  }, [lang]);
+      t: translator(lang),
+    }),
+    [lang],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -28,8 +28,11 @@ async function runOnce(seed: number) {
     .filter((j) => j.kind === "generate")
     .map((j) => listSamplesOfJob(db, { jobId: j.id }).map((s) => [s.record_id, s.output, s.seed]));
   const metrics = listMetricPoints(db, { experimentId: id });
+  const lossCurves = listJobs(db, { experimentId: id })
+    .filter((j) => j.kind === "train")
+    .map((j) => (JSON.parse(j.progress_json ?? "{}") as { detail?: { curve?: [number, number][] } }).detail?.curve);
   db.close();
-  return { state, samples, metrics };
+  return { state, samples, metrics, lossCurves };
 }
 
 describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () => {
@@ -40,6 +43,12 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     expect(a.samples.every((g) => g.length === 8)).toBe(true);
     expect(a.metrics.filter((m) => m.metric === "perplexity_real").map((m) => m.generation_index).sort()).toEqual([0, 1, 2]);
     expect(a.metrics.find((m) => m.metric === "kl_unigram_vs_real" && m.generation_index === 1)!.value).toBeGreaterThan(0);
+    // each training job stores its loss curve with its progress, up to its last step, for a window opened later
+    expect(a.lossCurves).toHaveLength(2);
+    for (const curve of a.lossCurves) {
+      expect(curve!.length).toBeGreaterThanOrEqual(1);
+      expect(curve!.every(([step, loss]) => step > 0 && loss > 0)).toBe(true);
+    }
     const b = await runOnce(1);
     expect(b.samples).toEqual(a.samples);
   });

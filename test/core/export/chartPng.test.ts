@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadImage, createCanvas } from "@napi-rs/canvas";
 import { exportStudy } from "../../../electron/core/export/exportStudy";
 import { PNG_SIZE } from "../../../electron/core/export/chartPng";
 import { chartFileName } from "../../../electron/core/export/studyCharts";
 import { useTempDir } from "../../helpers/tempDir";
+import { pngPixels } from "../../helpers/pngPixels";
 import { exportableStudy } from "../../fixtures/exportableStudy";
 
 const tempDir = useTempDir();
-
-/** Pixels clearly darker than the white background: lines, bands, axes and text. */
-async function inkedPixels(png: Buffer): Promise<{ width: number; height: number; inked: number; colours: number }> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext("2d");
-  ctx.drawImage(image, 0, 0);
-  const { data } = ctx.getImageData(0, 0, image.width, image.height);
-  let inked = 0;
-  const colours = new Set<number>();
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i]! < 230 || data[i + 1]! < 230 || data[i + 2]! < 230) inked++;
-    colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-  }
-  return { width: image.width, height: image.height, inked, colours: colours.size };
-}
 
 describe("charts/<metric>.png, drawn in Node by chart.js on @napi-rs/canvas", () => {
   it("writes one opaque, non-blank PNG per metric chart", async () => {
@@ -37,8 +21,9 @@ describe("charts/<metric>.png, drawn in Node by chart.js on @napi-rs/canvas", ()
     for (const f of files) {
       const png = readFileSync(join(out, f));
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
-      const { width, height, inked, colours } = await inkedPixels(png);
+      const { width, height, inked, colours, transparent } = await pngPixels(png);
       expect([width, height]).toEqual([PNG_SIZE.width, PNG_SIZE.height]);
+      expect(transparent, f).toBe(0);
       expect(inked, f).toBeGreaterThan(2000);
       expect(colours, `${f}: several series colours, not one flat fill`).toBeGreaterThan(8);
     }

@@ -8,6 +8,7 @@ import { listGenerations } from "../../../electron/core/db/queries/generations";
 import { insertSamples, listSamplesOfJob } from "../../../electron/core/db/queries/samples";
 import { listMetricPoints } from "../../../electron/core/db/queries/metricPoints";
 import { getModel } from "../../../electron/core/db/queries/models";
+import { noiseFloorOf } from "../../../electron/core/metrics/noiseFloor";
 import { studyInputs } from "../../../electron/core/experiments/executors/studyInputs";
 import type { StudySettings } from "../../../electron/core/experiments/createStudy";
 import { useTempDir } from "../../helpers/tempDir";
@@ -102,7 +103,8 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(html).toContain("&quot;trainRecords&quot;: 5");
     expect(html).toContain(`&quot;node&quot;: &quot;${process.versions.node}&quot;`);
     expect(html).toContain("new Chart(");
-    expect(html).toContain("0.0123456789012345"); // the noise floor, on the KL charts
+    // the noise floor on the KL charts, the window's own (generations ≥ 1), in full precision
+    expect(html).toContain(`"y":${noiseFloorOf(db, { experimentId: studyId }).kl_unigram_vs_real}`);
     db.close();
   });
 

@@ -18,10 +18,23 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { path: "  " }, field: "path", says: /file path is required/ },
       { args: { path: "/a.csv", encoding: "latin-9" }, field: "encoding" },
       { args: { path: "/a.csv", map: { diagnosis: "X" } }, field: "map" },
+      { args: { path: "/a.csv", map: { conclusion: "" } }, field: "map.conclusion" },
+      { args: { path: "/a.csv", delimiter: "|" }, field: "delimiter" },
       { args: { path: "/a.csv", delete: true }, field: "", says: /unknown field "delete"/ },
     ],
   },
-  "datasets.importBytes": {
+  "datasets.preview": {
+    valid: { path: "/tmp/a.csv", map: { additional: null, conclusion: "Вывод" }, encoding: "koi8-r", delimiter: "\t", rows: 20 },
+    bad: [
+      { args: {}, field: "path", says: /required/ },
+      { args: { path: "/a.csv", rows: 0 }, field: "rows" },
+      { args: { path: "/a.csv", rows: 51 }, field: "rows" },
+      { args: { path: "/a.csv", delimiter: ":" }, field: "delimiter" },
+      { args: { path: "/a.csv", encoding: "latin1" }, field: "encoding" },
+      { args: { path: "/a.csv", operationId: "x" }, field: "", says: /unknown field "operationId"/ },
+    ],
+  },
+  "datasets.upload": {
     valid: { fileName: "export.csv", base64: "YWJj" },
     bad: [
       { args: { base64: "YWJj" }, field: "fileName", says: /required/ },

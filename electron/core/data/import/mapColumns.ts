@@ -1,5 +1,5 @@
 import { ImportError } from "./ImportError";
-import type { ColumnMapping, ReportField } from "./types";
+import type { ColumnChoice, ColumnMapping, ReportField } from "./types";
 
 /** Header spellings per field, compared after normalise(): Russian and English exports. */
 const SYNONYMS: Record<ReportField, string[]> = {
@@ -21,18 +21,26 @@ export function normaliseHeader(header: string): string {
     .replace(/\s+/g, " ");
 }
 
-/** Resolves which column holds each field: explicit --map first, then the known names. */
-export function mapColumns(file: string, headers: string[], explicit: ColumnMapping = {}): { mapping: ColumnMapping; index: Partial<Record<ReportField, number>>; unmapped: string[] } {
+/**
+ * Resolves which column holds each field: the explicit choice first (null: no column), then the
+ * known names. A required field without a column throws unless allowMissing (a preview lists it).
+ */
+export function mapColumns(
+  file: string,
+  headers: string[],
+  explicit: ColumnChoice = {},
+  allowMissing = false,
+): { mapping: ColumnMapping; index: Partial<Record<ReportField, number>>; unmapped: string[]; missing: ReportField[] } {
   const normalised = headers.map(normaliseHeader);
   const index: Partial<Record<ReportField, number>> = {};
   const mapping: ColumnMapping = {};
   for (const field of Object.keys(SYNONYMS) as ReportField[]) {
     const wanted = explicit[field];
     let i = -1;
-    if (wanted !== undefined) {
+    if (typeof wanted === "string") {
       i = normalised.indexOf(normaliseHeader(wanted));
       if (i < 0) throw new ImportError(file, `--map ${field}=${wanted}: no such column; headers: ${headers.join(", ")}`);
-    } else {
+    } else if (wanted === undefined) {
       const syn = SYNONYMS[field].map(normaliseHeader);
       i = normalised.findIndex((h) => syn.includes(h));
     }
@@ -41,13 +49,12 @@ export function mapColumns(file: string, headers: string[], explicit: ColumnMapp
       mapping[field] = headers[i]!;
     }
   }
-  for (const field of REQUIRED) {
-    if (index[field] === undefined) {
-      throw new ImportError(file, `no column for ${field}; headers: ${headers.map((h) => `"${h}"`).join(", ")}; use --map ${field}=<header>`);
-    }
+  const missing = REQUIRED.filter((field) => index[field] === undefined);
+  if (missing.length && !allowMissing) {
+    throw new ImportError(file, `no column for ${missing.join(" and ")}; headers: ${headers.map((h) => `"${h}"`).join(", ")}; use --map ${missing[0]}=<header>`);
   }
   const used = new Set(Object.values(index));
-  return { mapping, index, unmapped: headers.filter((_, i) => !used.has(i)) };
+  return { mapping, index, unmapped: headers.filter((_, i) => !used.has(i)), missing };
 }
 
 /** --map "description=Текст,conclusion=Вывод" or a JSON object. */

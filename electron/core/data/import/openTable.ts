@@ -62,16 +62,22 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
   const isZip = sample[0] === 0x50 && sample[1] === 0x4b;
   const encoding: DetectedEncoding | null = isZip ? null : options.encoding ? parseEncodingName(options.encoding) : detectEncoding(sample);
   const text = encoding ? iconv.decode(sample, iconvName(encoding)) : "";
-  const format = options.format ?? sniffFormat(file, sample, text);
+  const sniffed = options.format ?? sniffFormat(file, sample, text);
+  // a chosen delimiter decides between CSV and TSV; other formats have none
+  const format = options.delimiter && (sniffed === "csv" || sniffed === "tsv") ? (options.delimiter === "\t" ? "tsv" : "csv") : sniffed;
   const warnings: string[] = [];
+  const columns = (headers: string[]) => {
+    const mapped = mapColumns(file, headers, options.map, options.allowMissingColumns);
+    if (mapped.unmapped.length) warnings.push(`unmapped ${format.startsWith("json") ? "fields" : "columns"}: ${mapped.unmapped.join(", ")}`);
+    return mapped;
+  };
 
   if (format === "xlsx") {
     const first = await readXlsxRows(file, options.signal).next();
     if (first.done) throw new ImportError(file, "the worksheet is empty: no header row");
     const headers = first.value.cells.map((c) => c ?? "");
-    const { mapping, index, unmapped } = mapColumns(file, headers, options.map);
-    if (unmapped.length) warnings.push(`unmapped columns: ${unmapped.join(", ")}`);
-    return { detected: { file, format, encoding: null, delimiter: null, headers, mapping, warnings }, rows: readXlsx(file, index, options.signal) };
+    const { mapping, index, missing } = columns(headers);
+    return { detected: { file, format, encoding: null, delimiter: null, headers, mapping, missing, warnings }, rows: readXlsx(file, index, options.signal) };
   }
 
   if (format === "json" || format === "jsonl") {
@@ -79,8 +85,7 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
     const first = await firstJsonRow(open());
     if (!first) throw new ImportError(file, "the file holds no records");
     const headers = Object.keys(first.object);
-    const { mapping, index, unmapped } = mapColumns(file, headers, options.map);
-    if (unmapped.length) warnings.push(`unmapped fields: ${unmapped.join(", ")}`);
+    const { mapping, index, missing } = columns(headers);
     async function* rows(): AsyncGenerator<TableRow> {
       let row = 0;
       for await (const r of open()) {
@@ -88,19 +93,18 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
         yield { row, line: r.line, values: rowValues(headers.map((h) => r.object[h] as unknown), index) };
       }
     }
-    return { detected: { file, format, encoding, delimiter: null, headers, mapping, warnings }, rows: rows() };
+    return { detected: { file, format, encoding, delimiter: null, headers, mapping, missing, warnings }, rows: rows() };
   }
 
   const header = firstLine(text.replace(/^\ufeff/, ""));
-  const delimiter = format === "tsv" ? "\t" : sniffDelimiter(header);
+  const delimiter = options.delimiter ?? (format === "tsv" ? "\t" : sniffDelimiter(header));
   const repair = looksDoubleEncoded(text);
   if (repair) warnings.push("the text was encoded twice (UTF-8 read as Windows-1251 and saved again); repaired");
   const cells = header.split(delimiter).map((h) => h.replace(/^"|"$/g, "").replace(/""/g, '"'));
   const headers = repair ? cells.map(repairDoubleEncoding) : cells;
-  const { mapping, index, unmapped } = mapColumns(file, headers, options.map);
-  if (unmapped.length) warnings.push(`unmapped columns: ${unmapped.join(", ")}`);
+  const { mapping, index, missing } = columns(headers);
   return {
-    detected: { file, format, encoding, delimiter, headers, mapping, warnings },
+    detected: { file, format, encoding, delimiter, headers, mapping, missing, warnings },
     rows: readDelimited({ file, encoding: encoding!, delimiter, index, repair, ...(options.signal ? { signal: options.signal } : {}), onBytes }),
   };
 }

@@ -1,6 +1,10 @@
-export type ReportField = "sourceId" | "description" | "additional" | "conclusion";
+import type { Delimiter, ReportField } from "../../../shared/domain/imports";
+export type { Delimiter, ReportField };
+
 /** field → header name as it is in the file */
 export type ColumnMapping = Partial<Record<ReportField, string>>;
+/** What the user chose: a header, or null for "the file has no column for this field". */
+export type ColumnChoice = Partial<Record<ReportField, string | null>>;
 export type TableFormat = "csv" | "tsv" | "xlsx" | "json" | "jsonl";
 export type DetectedEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1251" | "koi8-r";
 
@@ -9,9 +13,11 @@ export type DetectedTable = {
   format: TableFormat;
   /** null for xlsx */
   encoding: DetectedEncoding | null;
-  delimiter: "," | ";" | "\t" | null;
+  delimiter: Delimiter | null;
   headers: string[];
   mapping: ColumnMapping;
+  /** required fields no column was found for (only with allowMissingColumns; else that throws) */
+  missing: ReportField[];
   /** what was noticed and done about the file as a whole (e.g. a double-encoding repair) */
   warnings: string[];
 };
@@ -25,9 +31,13 @@ export type TableRow = {
 };
 
 export type OpenTableOptions = {
-  map?: ColumnMapping;
+  map?: ColumnChoice;
   format?: TableFormat;
   encoding?: string;
+  /** CSV/TSV: use this delimiter instead of the sniffed one */
+  delimiter?: Delimiter;
+  /** a preview: report required fields without a column in `missing` instead of throwing */
+  allowMissingColumns?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { bytesRead: number; totalBytes: number }) => void;
 };

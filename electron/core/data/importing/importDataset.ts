@@ -14,10 +14,11 @@ import {
 } from "../../db/queries/imports";
 import { prepareRecordInserts } from "../../db/queries/records";
 import { withAsyncTransaction } from "../../db/queries/transactions";
-import { openTable, type ColumnMapping, type TableFormat } from "../import";
+import { openTable, type ColumnChoice, type Delimiter, type TableFormat } from "../import";
 import type { TableRow } from "../import/types";
 import type { RawReport } from "../../../shared/domain/records";
 import { PreparePool } from "./PreparePool";
+import { rawReportOf } from "./prepareRow";
 import { sha256OfFile } from "./hashFile";
 import type { ImportReport } from "./ImportReport";
 
@@ -30,9 +31,10 @@ export type ImportDatasetOptions = {
   datasetId?: number;
   datasetName?: string;
   kind?: "import" | "synthetic";
-  map?: ColumnMapping;
+  map?: ColumnChoice;
   format?: TableFormat;
   encoding?: string;
+  delimiter?: Delimiter;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 };
@@ -43,10 +45,7 @@ const FIRST_WARNINGS = 50;
 const WORKER_FROM_BYTES = 16 * 1024 * 1024;
 
 async function* withText(rows: AsyncIterable<TableRow>): AsyncGenerator<TableRow & { text: RawReport }> {
-  for await (const row of rows) {
-    const v = row.values;
-    yield { ...row, text: { sourceId: v.sourceId, description: v.description?.trim() ?? "", additional: v.additional?.trim() || null, conclusion: v.conclusion?.trim() ?? "" } };
-  }
+  for await (const row of rows) yield { ...row, text: rawReportOf(row.values) };
 }
 
 function reportOfExisting(db: Db, row: ImportRow, file: string): ImportReport {
@@ -71,6 +70,7 @@ export async function importDataset(db: Db, options: ImportDatasetOptions): Prom
     ...(options.map ? { map: options.map } : {}),
     ...(options.format ? { format: options.format } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (p) => {
       lastBytes = p;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RawReport } from "../../../shared/domain/records";
+import type { TableRow } from "../import/types";
 import type { Lobe } from "../../../shared/domain/tirads";
 import { preprocessReport, type PreprocessedReport } from "../preprocess/preprocessReport";
 
@@ -17,6 +18,11 @@ export type PreparedRow = {
 
 function contentHash(description: string, additional: string | null, conclusion: string): string {
   return createHash("sha256").update(description).update("\u0000").update(additional ?? "").update("\u0000").update(conclusion).digest("base64url");
+}
+
+/** A row's cells as a report: empty required text stays "" so the cleaning rules can exclude it. */
+export function rawReportOf(values: TableRow["values"]): RawReport {
+  return { sourceId: values.sourceId, description: values.description?.trim() ?? "", additional: values.additional?.trim() || null, conclusion: values.conclusion?.trim() ?? "" };
 }
 
 /** `r` as the importer read it, trimmed. */

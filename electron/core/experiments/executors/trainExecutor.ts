@@ -6,6 +6,7 @@ import { insertAdapter } from "../../db/queries/models";
 import { sha256OfFile } from "../../data/importing/hashFile";
 import { TrainerProcess } from "../../train/TrainerProcess";
 import { TrainerError } from "../../train/TrainerError";
+import { LossCurve } from "../../train/LossCurve";
 import { assembleTrainingSet, type TrainingPair } from "../assembleTrainingSet";
 import type { TrainParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
@@ -34,6 +35,8 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
     const resume = existsSync(`${adapter}.ckpt.adapter.gguf`);
     if (resume) ctx.log("info", "resuming the trainer from its checkpoint");
     const model = settings.models[p.model]!;
+    // a resumed training goes on drawing the curve its first attempt stored
+    const curve = resume ? LossCurve.fromProgress(ctx.job.progress_json) : new LossCurve();
     const r = await TrainerProcess.run(
       "lora",
       {
@@ -58,8 +61,16 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
         signal: ctx.signal,
         ...(threads ? { threads } : {}),
         onLog: (line) => /error|warn/i.test(line) && ctx.log("warn", line),
-        onProgress: (x) =>
-          ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: x.phase === "val" ? "validating" : "training", tokensPerSecond: x.tokens_per_s ?? 0, etaSeconds: x.eta_s, detail: { loss: x.loss, valLoss: x.val_loss, epoch: x.epoch, model: model.name } }),
+        onProgress: (x) => {
+          if (x.phase === "train" && x.loss !== null) curve.add(x.step, x.loss);
+          ctx.progress({
+            fraction: x.steps ? x.step / x.steps : 0,
+            phase: x.phase === "val" ? "validating" : "training",
+            tokensPerSecond: x.tokens_per_s ?? 0,
+            etaSeconds: x.eta_s,
+            detail: { loss: x.loss, valLoss: x.val_loss, epoch: x.epoch, model: model.name, curve: curve.toJSON() },
+          });
+        },
       },
     ).catch((error: unknown) => {
       if (error instanceof TrainerError && error.code === "answer_too_long") {

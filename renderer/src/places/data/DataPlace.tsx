@@ -3,7 +3,8 @@ import type { ImportResult } from "../../../../electron/shared/api/contract";
 import { useApi, useCall } from "../../api/ApiContext";
 import { useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";
-import { ImportPanel } from "./ImportPanel";
+import { ImportPanel, type ImportSource } from "./ImportPanel";
+import { ImportPreviewView } from "./ImportPreviewView";
 import { SynthPanel } from "./SynthPanel";
 import { ImportReportView } from "./ImportReportView";
 import { DatasetList } from "./DatasetList";
@@ -17,11 +18,18 @@ export function DataPlace() {
   const { t } = useI18n();
   const datasets = useCall(() => api["datasets.list"]({}), []);
   const [selected, setSelected] = useState<number | null>(null);
+  const [source, setSource] = useState<ImportSource | null>(null);
   const [report, setReport] = useState<ImportResult | null>(null);
   const [tab, setTab] = useState<Tab>("records");
   const current = selected ?? datasets.data?.[datasets.data.length - 1]?.id ?? null;
 
+  const onSource = (s: ImportSource) => {
+    setReport(null);
+    setSource(s);
+  };
+
   const onImported = (r: ImportResult) => {
+    setSource(null);
     setReport(r);
     setSelected(r.datasetId);
     datasets.reload();
@@ -32,7 +40,7 @@ export function DataPlace() {
       <h1>{t("nav.data")}</h1>
       <div className="columns">
         <div className="column narrow">
-          <ImportPanel onImported={onImported} />
+          <ImportPanel onSource={onSource} />
           <SynthPanel onImported={onImported} />
           <div className="card">
             <h2>{t("datasets.title")}</h2>
@@ -41,6 +49,7 @@ export function DataPlace() {
           </div>
         </div>
         <div className="column wide">
+          {source && <ImportPreviewView key={source.path} source={source} onImported={onImported} onClose={() => setSource(null)} />}
           {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
           {current !== null && (
             <div className="card">

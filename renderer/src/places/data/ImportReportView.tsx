@@ -1,7 +1,6 @@
 import type { ImportResult } from "../../../../electron/shared/api/contract";
 import { formatNumber, useI18n } from "../../i18n/I18n";
-
-const DELIMITERS: Record<string, string> = { ",": ", (comma)", ";": "; (semicolon)", "\t": "Tab", "|": "|" };
+import { delimiterLabel, fieldLabel } from "./importLabels";
 
 export function ImportReportView({ report: r, onClose }: { report: ImportResult; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -22,12 +21,12 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
         <dt>{t("report.encoding")}</dt>
         <dd data-testid="report-encoding">{r.detected.encoding ?? "—"}</dd>
         <dt>{t("report.delimiter")}</dt>
-        <dd data-testid="report-delimiter">{r.detected.delimiter === null ? "—" : (DELIMITERS[r.detected.delimiter] ?? JSON.stringify(r.detected.delimiter))}</dd>
+        <dd data-testid="report-delimiter">{delimiterLabel(r.detected.delimiter, t)}</dd>
         <dt>{t("report.mapping")}</dt>
         <dd data-testid="report-mapping">
           {Object.entries(r.detected.mapping).map(([field, column]) => (
             <span key={field} className="mapping">
-              {field} ← «{column}»
+              {fieldLabel(field, t)} ← «{column}»
             </span>
           ))}
         </dd>

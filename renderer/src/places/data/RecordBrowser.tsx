@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useApi, useCall } from "../../api/ApiContext";
+import type { MessageKey } from "../../i18n/ru";
 import { formatNumber, useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";
 import { HighlightedText } from "./HighlightedText";
@@ -28,7 +29,7 @@ export function RecordBrowser({ datasetId }: { datasetId: number }) {
         <article key={r.id} className="record" data-testid="record">
           <header>
             <b>{r.sourceId ?? `#${r.row}`}</b>
-            <span className="chip">{t("records.split")}: {r.split ?? "—"}</span>
+            <span className="chip">{t("records.split")}: {r.split ? t(`records.part.${r.split}` as MessageKey) : "—"}</span>
             <span className="chip">{t("records.labels")}: {cats(r.descriptionLabels)}</span>
             <span className="chip">{t("records.conclusionLabels")}: {cats(r.conclusionLabels)}</span>
             {r.excluded && <span className="chip warn">{r.excluded}</span>}

@@ -45,7 +45,7 @@ export function ModelTable({ models }: { models: ModelSummary[] }) {
           <tr>
             <th scope="row">{t("models.fact.origin")}</th>
             {models.map((m) => (
-              <td key={m.id} className="muted">{m.origin}</td>
+              <td key={m.id} className="muted">{t(`models.origin.${m.origin}` as MessageKey)}</td>
             ))}
           </tr>
         </tbody>

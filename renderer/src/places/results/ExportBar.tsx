@@ -16,7 +16,7 @@ type Props = {
   charts: () => { metric: string; canvas: HTMLCanvasElement }[];
 };
 
-/** Exports made in the window (PNG, CSV, JSONL, HTML: saved through a download) and by core into a folder. */
+/** Exports made in the window (CSV, JSONL, HTML: saved through a download; a chart's PNG is on its card) and by core into a folder. */
 export function ExportBar({ studyId, title, points, samples, tables, charts }: Props) {
   const api = useApi();
   const { t } = useI18n();
@@ -38,11 +38,6 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
     <div className="export-bar" data-testid="export-bar">
       <h3>{t("results.export")}</h3>
       <div className="actions">
-        {charts().map((c) => (
-          <button key={c.metric} onClick={() => download(`${base}-${c.metric}.png`, c.canvas.toDataURL("image/png"), "image/png")}>
-            {t("results.exportPng")}: {c.metric}
-          </button>
-        ))}
         <button onClick={() => download(`${base}-metrics.csv`, metricsCsv(studyId, points), "text/csv")} data-testid="export-csv">{t("results.exportCsv")}</button>
         <button onClick={() => download(`${base}-samples.jsonl`, samplesJsonl(studyId, samples), "application/jsonl")}>{t("results.exportJsonl")}</button>
         <button onClick={() => download(`${base}-report.html`, htmlReport({ title, charts: charts().map((c) => ({ metric: c.metric, png: c.canvas.toDataURL("image/png") })), tables }), "text/html")}>

@@ -3,9 +3,12 @@ import type { MessageKey } from "../../i18n/ru";
 import { useApi, useCall, useLabEvents } from "../../api/ApiContext";
 import { useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";
-import { ChartCanvas } from "../../components/ChartCanvas";
 import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/collapseSeries";
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
+import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
+import { NOISE_FLOOR_METRIC } from "../../../../electron/shared/charts/noiseFloors";
+import { CollapseChartCard } from "./CollapseChartCard";
+import { MetricPicker } from "./MetricPicker";
 import { MetricTables } from "./MetricTables";
 import { SideBySide } from "./SideBySide";
 import { ExportBar } from "./ExportBar";
@@ -21,6 +24,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
   const metrics = useCall(() => (current === null ? Promise.resolve(null) : api["results.metrics"]({ studyId: current })), [current, active, tick]);
   const samples = useCall(() => (current === null ? Promise.resolve([]) : api["results.samples"]({ studyId: current, limit: 6 })), [current, active, tick]);
   const canvases = useRef(new Map<string, HTMLCanvasElement>());
+  const [picked, setPicked] = useState<string[] | null>(null);
   useLabEvents((e) => e.type === "study.state" && e.studyId === current && setTick((x) => x + 1));
   useEffect(() => {
     if (!active) return;
@@ -31,10 +35,17 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
   const m = metrics.data;
   const all = useMemo(() => (m ? metricsOf(m.points) : []), [m]);
   const tables = useMemo(() => (m ? all.map((metric) => ({ metric, series: collapseSeries(m.points, metric) })) : []), [m, all]);
+  // the noise floor is a line on the KL charts, not a curve of its own
+  const chartable = useMemo(() => tables.filter((x) => x.metric !== NOISE_FLOOR_METRIC && x.series.length > 0).map((x) => x.metric), [tables]);
+  const shown = useMemo(() => picked ?? chartable.filter((x) => KEY_METRICS.includes(x)), [picked, chartable]);
   const labels = useMemo(() => ({ generation: t("results.generation"), noiseFloor: t("results.noiseFloor"), design: (d: string) => t(`design.${d}` as MessageKey) }), [t]);
   const charts = useMemo(
-    () => tables.filter((x) => KEY_METRICS.includes(x.metric) && x.series.length > 0).map((x) => ({ metric: x.metric, config: collapseChart(x.series, x.metric, labels, m?.noiseFloor[x.metric]) })),
-    [tables, labels, m],
+    () =>
+      tables
+        .filter((x) => shown.includes(x.metric))
+        // opaque like core's chart files, so a PNG saved from the window is not black in some viewers
+        .map((x) => ({ metric: x.metric, config: { ...collapseChart(x.series, x.metric, labels, m?.noiseFloor[x.metric]), plugins: [opaqueBackground] } })),
+    [tables, labels, m, shown],
   );
   const studyName = studies.data?.find((s) => s.id === current)?.name ?? "";
 
@@ -53,15 +64,20 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
           <button onClick={() => setTick((x) => x + 1)}>{t("common.refresh")}</button>
         </div>
         <ErrorNote error={metrics.error ?? studies.error} />
+        {chartable.length > 0 && <MetricPicker metrics={chartable} shown={shown} onChange={setPicked} />}
         {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
       </div>
       {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
       {charts.length > 0 && (
         <div className="chart-grid wide-charts" data-testid="collapse-charts">
           {charts.map((c) => (
-            <div key={c.metric} className="card">
-              <ChartCanvas config={c.config} label={c.metric} height={280} canvasRef={(el) => (el ? canvases.current.set(c.metric, el) : canvases.current.delete(c.metric))} />
-            </div>
+            <CollapseChartCard
+              key={c.metric}
+              metric={c.metric}
+              config={c.config}
+              fileName={`study-${current}-${c.metric}.png`}
+              canvasRef={(el) => (el ? canvases.current.set(c.metric, el) : canvases.current.delete(c.metric))}
+            />
           ))}
         </div>
       )}

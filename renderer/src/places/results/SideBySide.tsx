@@ -3,19 +3,25 @@ import type { GenerationSamples } from "../../../../electron/shared/domain/views
 import type { MessageKey } from "../../i18n/ru";
 import { useI18n } from "../../i18n/I18n";
 
+const chainOf = (g: GenerationSamples) => `${g.design}\u0000${g.model}\u0000${g.seed}`;
+
 /** The same prompts answered by each generation of one chain, next to each other. */
 export function SideBySide({ generations }: { generations: GenerationSamples[] }) {
   const { t } = useI18n();
-  const chains = useMemo(() => [...new Set(generations.map((g) => `${g.design} · ${g.model} · seed ${g.seed}`))], [generations]);
+  // one generation stands for each chain in the chooser
+  const chains = useMemo(() => generations.filter((g, i) => generations.findIndex((x) => chainOf(x) === chainOf(g)) === i), [generations]);
   const [chain, setChain] = useState(0);
-  const key = chains[Math.min(chain, chains.length - 1)];
-  const cols = generations.filter((g) => `${g.design} · ${g.model} · seed ${g.seed}` === key).sort((a, b) => a.generation - b.generation);
+  const shown = chains[Math.min(chain, chains.length - 1)];
+  const key = shown ? chainOf(shown) : undefined;
+  const cols = generations.filter((g) => chainOf(g) === key).sort((a, b) => a.generation - b.generation);
   const rows = cols[0]?.samples.map((s) => s.idx) ?? [];
   if (!key) return <p className="hint">{t("results.empty")}</p>;
   return (
     <div data-testid="side-by-side">
       <select value={chain} onChange={(e) => setChain(Number(e.target.value))} aria-label={t("results.sideBySide")}>
-        {chains.map((c, i) => <option key={c} value={i}>{c.replace(/^[^ ]+/, (d) => t(`design.${d}` as MessageKey))}</option>)}
+        {chains.map((g, i) => (
+          <option key={chainOf(g)} value={i}>{t(`design.${g.design}` as MessageKey)} · {g.model} · {t("results.seed", { seed: g.seed })}</option>
+        ))}
       </select>
       <div className="samples-grid" style={{ gridTemplateColumns: `minmax(200px, 1.2fr) repeat(${cols.length}, minmax(160px, 1fr))` }}>
         <b>{t("results.prompt")}</b>

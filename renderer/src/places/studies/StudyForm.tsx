@@ -15,7 +15,7 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
   const [form, setForm] = useState<StudyFormState>(() => defaultForm(names));
   const [touched, setTouched] = useState(false);
   useEffect(() => setForm((f) => (f.models.length ? f : { ...f, ...defaultForm(names), name: f.name })), [names]);
-  const errors = validateForm(form);
+  const errors = validateForm(form, t);
   const set = <K extends keyof StudyFormState>(k: K, v: StudyFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   const err = (k: keyof StudyFormState) => (touched || k !== "name") && errors[k] ? <p className="field-error" data-field={k}>{errors[k]}</p> : null;
@@ -29,7 +29,7 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (Object.keys(validateForm(form)).length === 0) onSubmit(formToSpec(form));
+    if (Object.keys(errors).length === 0) onSubmit(formToSpec(form));
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useApi } from "../../api/ApiContext";
-import { formatNumber, useI18n } from "../../i18n/I18n";
+import { formatNumber, useI18n, type Translate } from "../../i18n/I18n";
 import type { MessageKey } from "../../i18n/ru";
 import { ErrorNote } from "../../components/ErrorNote";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -8,7 +8,11 @@ import { ChartCanvas } from "../../components/ChartCanvas";
 import { lossChart } from "../../charts/lossChart";
 import { useStudyMonitor } from "./useStudyMonitor";
 
-const eta = (s: number | null | undefined) => (s == null ? null : s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`);
+function duration(s: number, t: Translate): string {
+  if (s >= 3600) return t("time.hm", { h: Math.floor(s / 3600), m: Math.round((s % 3600) / 60) });
+  if (s >= 60) return t("time.ms", { m: Math.floor(s / 60), s: Math.round(s % 60) });
+  return t("time.s", { s: Math.round(s) });
+}
 
 export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: number; onChanged: () => void; onOpenResults: (id: number) => void }) {
   const api = useApi();
@@ -16,7 +20,8 @@ export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: n
   const m = useStudyMonitor(studyId, onChanged);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const chart = useMemo(() => lossChart(m.loss, t("studies.loss")), [m.loss, t]);
+  const chart = useMemo(() => lossChart(m.curves, { title: t("studies.loss"), step: t("studies.step"), loss: t("studies.lossAxis") }), [m.curves, t]);
+  const lossPoints = Object.values(m.curves).reduce((n, c) => n + c.length, 0);
   const s = m.status;
   const act = async (call: () => Promise<unknown>) => {
     setBusy(true);
@@ -48,7 +53,7 @@ export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: n
           <p>
             <b>{t("studies.phase")}:</b> {p.jobKey} — {p.phase} {Math.round(100 * p.fraction)}%
             {p.tokensPerSecond ? ` · ${t("studies.speed", { tps: formatNumber(lang, p.tokensPerSecond) })}` : ""}
-            {p.etaSeconds != null ? ` · ${t("studies.eta", { eta: eta(p.etaSeconds) ?? "" })}` : ""}
+            {p.etaSeconds != null ? ` · ${t("studies.eta", { eta: duration(p.etaSeconds, t) })}` : ""}
           </p>
           <ProgressBar fraction={p.fraction} />
         </div>
@@ -64,8 +69,8 @@ export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: n
         <button onClick={() => onOpenResults(studyId)} data-testid="open-results">{t("nav.results")} →</button>
       </div>
       <ErrorNote error={error} onClose={() => setError(null)} />
-      {m.loss.length > 1 && (
-        <figure>
+      {lossPoints > 1 && (
+        <figure data-testid="loss-chart">
           <figcaption>{t("studies.loss")}</figcaption>
           <ChartCanvas config={chart} label={t("studies.loss")} height={180} />
         </figure>

@@ -1,4 +1,6 @@
 import { StudySpecSchema, type StudySpecInput, type Design } from "../../../../electron/shared/domain/study";
+import type { Translate } from "../../i18n/translate";
+import { issueText } from "./issueText";
 
 /** What the form edits: numbers as the inputs hold them (NaN when empty), seeds as typed. */
 export type StudyFormState = {
@@ -68,15 +70,16 @@ const FORM_FIELD: Record<string, keyof StudyFormState> = {
   "generate.sequences": "sequences",
 };
 
-/** The contract's own schema decides; each message lands on the field it names. */
-export function validateForm(f: StudyFormState): Partial<Record<keyof StudyFormState, string>> {
+/** The contract's own schema decides; each message, in the window's language, lands on the field it names. */
+export function validateForm(f: StudyFormState, t: Translate): Partial<Record<keyof StudyFormState, string>> {
   const result = StudySpecSchema.safeParse(formToSpec(f));
   if (result.success) return {};
   const out: Partial<Record<keyof StudyFormState, string>> = {};
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p) => typeof p === "string").join(".");
     const field = FORM_FIELD[path] ?? (path.split(".")[0] as keyof StudyFormState);
-    out[field] ??= issue.message;
+    // the seeds field is free text: say how to write it rather than which number failed
+    out[field] ??= field === "seeds" && issue.code !== "custom" ? t("form.seeds") : issueText(issue, t);
   }
   return out;
 }

@@ -1,9 +1,22 @@
 import { useEffect, useRef, useState } from "react";
-import type { StudyStatus, RunnerProgress } from "../../../../electron/shared/domain/jobs";
+import type { StudyStatus, RunnerProgress, JobProgress } from "../../../../electron/shared/domain/jobs";
 import { useApi, useLabEvents } from "../../api/ApiContext";
 
-export type LossPoint = { job: string; step: number; loss: number };
+/** training job → its loss so far, [step, loss] */
+export type LossCurves = Record<string, [number, number][]>;
 export type LogLine = { at: string; jobKey: string; level: string; message: string };
+
+const lastStep = (curve: [number, number][] | undefined) => curve?.[curve.length - 1]?.[0] ?? -1;
+
+/**
+ * The trainer's curve travels whole with each progress report and is stored with the job, so the
+ * one reaching the furthest step wins (a poll may answer with an older one than the last event).
+ */
+function withCurve(curves: LossCurves, jobKey: string, progress: JobProgress | null): LossCurves {
+  const curve = progress?.detail?.curve as [number, number][] | undefined;
+  if (!Array.isArray(curve) || lastStep(curve) <= lastStep(curves[jobKey])) return curves;
+  return { ...curves, [jobKey]: curve };
+}
 
 /**
  * A study's live state: the stored status (polled, so runs started by the CLI show too) plus
@@ -13,7 +26,7 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
   const api = useApi();
   const [status, setStatus] = useState<StudyStatus | null>(null);
   const [live, setLive] = useState<RunnerProgress | null>(null);
-  const [loss, setLoss] = useState<LossPoint[]>([]);
+  const [curves, setCurves] = useState<LossCurves>({});
   const [log, setLog] = useState<LogLine[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
@@ -22,7 +35,7 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
   useEffect(() => {
     setStatus(null);
     setLive(null);
-    setLoss([]);
+    setCurves({});
     setLog([]);
   }, [studyId]);
 
@@ -37,6 +50,7 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
           lastState.current = s.state;
           setStatus(s);
           setError(null);
+          if (s.current?.kind === "train") setCurves((c) => withCurve(c, s.current!.key, s.current!.progress));
           setLog((old) => (old.length > s.log.length ? old : s.log.map((l) => ({ at: l.at, jobKey: l.job_key, level: l.level, message: l.message }))));
         },
         (e: unknown) => alive && setError(e),
@@ -53,10 +67,7 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
     if (!("studyId" in e) || e.studyId !== studyId) return;
     if (e.type === "study.progress") {
       setLive(e.progress);
-      const l = e.progress.detail?.loss;
-      if (e.progress.kind === "train" && typeof l === "number") {
-        setLoss((pts) => [...pts.slice(-2000), { job: e.progress.jobKey, step: pts.length, loss: l }]);
-      }
+      if (e.progress.kind === "train") setCurves((c) => withCurve(c, e.progress.jobKey, e.progress));
     } else if (e.type === "study.log") {
       setLog((lines) => [...lines.slice(-300), { at: e.at, jobKey: e.jobKey, level: e.level, message: e.message }]);
     } else if (e.type === "study.state") {
@@ -67,5 +78,5 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
     }
   });
 
-  return { status, live, loss, log, error, refresh: () => setTick((x) => x + 1) };
+  return { status, live, curves, log, error, refresh: () => setTick((x) => x + 1) };
 }
