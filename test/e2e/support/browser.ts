@@ -18,11 +18,17 @@ export async function launchChromium(): Promise<Browser> {
 /** A page that records console errors and uncaught exceptions, so a test can assert there were none. */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+  const problems = recordProblems(page);
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** The page's console errors and uncaught exceptions from now on. */
+export function recordProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(url);
-  return { page, problems };
+  return problems;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
