@@ -69,6 +69,25 @@ describe("lab CLI: the data pipeline", () => {
     expect(runLab(["import", join(dir, "missing.csv"), "--db", db]).stderr).toMatch(/missing\.csv/);
   });
 
+  it("--delimiter overrides the sniffed delimiter where the header misleads it; a bad one is named", () => {
+    const dir = tempDir();
+    const db = join(dir, "ws.sqlite");
+    const file = join(dir, "notes.csv");
+    // as many commas as semicolons on the header line: the sniffer picks the comma
+    writeFileSync(file, "id;Описание;Заключение;Примечание, если есть, врача, отделения\n1;Узел правой доли 1 см. EU-TIRADS 3;Узловой зоб;нет\n");
+    const sniffed = runLab(["import", file, "--db", db, "--json"]);
+    expect(sniffed.status).not.toBe(0);
+    expect(JSON.parse(sniffed.stdout).error.message).toContain("the header was split at each comma (sniffed); if the file uses another delimiter, choose it (--delimiter)");
+    const chosen = runLab(["import", file, "--db", db, "--json", "--delimiter", "semicolon"]);
+    expect(chosen.stderr).toBe("");
+    const report = JSON.parse(chosen.stdout);
+    expect(report.rowsImported).toBe(1);
+    expect(report.detected.delimiter).toBe(";");
+    const bad = runLab(["import", file, "--db", join(dir, "other.sqlite"), "--delimiter", "|"]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--delimiter must be one of , ; tab (or comma, semicolon), got "|"');
+  });
+
   it("importing the same file twice adds nothing", () => {
     const dir = tempDir();
     const db = join(dir, "ws.sqlite");

@@ -8,7 +8,7 @@ import { listRecords, prepareNodulesOfRecord } from "../../core/db/queries/recor
 import { latestSplit, splitAssignments } from "../../core/db/queries/splits";
 import { withContext } from "../context";
 import { table } from "../output";
-import { parseCount, parseSeed, resolveDataset } from "./datasetOption";
+import { parseCount, parseDelimiter, parseSeed, resolveDataset } from "./datasetOption";
 
 export function formatImportReport(r: ImportReport): string {
   const lines = [
@@ -36,14 +36,16 @@ export function registerDataCommands(program: Command): void {
     .option("--map <mapping>", 'column mapping, e.g. "description=Текст,conclusion=Вывод"')
     .option("--name <name>", "dataset name (default: the file name)")
     .option("--encoding <encoding>", "override the detected encoding")
+    .option("--delimiter <delimiter>", "CSV/TSV: override the detected delimiter (, ; or tab)")
     .option("--split-seed <seed>", "seed of the stratified 70/15/15 split made after import", "42")
-    .action(async (file: string, opts: { map?: string; name?: string; encoding?: string; splitSeed: string }, cmd: Command) =>
+    .action(async (file: string, opts: { map?: string; name?: string; encoding?: string; delimiter?: string; splitSeed: string }, cmd: Command) =>
       withContext(cmd, async ({ db, out, signal }) => {
         const report = await importDataset(db, {
           file,
           ...(opts.map ? { map: parseMapOption(opts.map) } : {}),
           ...(opts.name ? { datasetName: opts.name } : {}),
           ...(opts.encoding ? { encoding: opts.encoding } : {}),
+          ...(opts.delimiter ? { delimiter: parseDelimiter(opts.delimiter) } : {}),
           signal,
           onProgress: (p) => out.info(`  ${p.rows} rows (${Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%)`),
         });

@@ -1,5 +1,6 @@
 import type { Db } from "../../core/db/openDatabase";
 import { getDataset, listDatasets, type DatasetRow } from "../../core/db/queries/datasets";
+import type { Delimiter } from "../../shared/domain/imports";
 
 /** --dataset <id>, or the newest dataset when omitted. */
 export function resolveDataset(db: Db, idOption: string | undefined): DatasetRow {
@@ -26,4 +27,13 @@ export function parseCount(option: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${option} must be a positive integer, got "${text}"`);
   return n;
+}
+
+const DELIMITER_NAMES: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\\t": "\t", "\t": "\t" };
+
+/** --delimiter: a character or its name ("tab" where a shell makes a tab awkward). */
+export function parseDelimiter(text: string): Delimiter {
+  const d = DELIMITER_NAMES[text.toLowerCase()];
+  if (!d) throw new Error(`--delimiter must be one of , ; tab (or comma, semicolon), got "${text}"`);
+  return d;
 }

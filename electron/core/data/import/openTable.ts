@@ -102,9 +102,21 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
   if (repair) warnings.push("the text was encoded twice (UTF-8 read as Windows-1251 and saved again); repaired");
   const cells = header.split(delimiter).map((h) => h.replace(/^"|"$/g, "").replace(/""/g, '"'));
   const headers = repair ? cells.map(repairDoubleEncoding) : cells;
-  const { mapping, index, missing } = columns(headers);
+  const { mapping, index, missing } = delimitedColumns(file, headers, delimiter, options.delimiter !== undefined, columns);
   return {
     detected: { file, format, encoding, delimiter, headers, mapping, missing, warnings },
     rows: readDelimited({ file, encoding: encoding!, delimiter, index, repair, ...(options.signal ? { signal: options.signal } : {}), onBytes }),
   };
+}
+
+const DELIMITER_WORDS: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/** A header that maps to nothing may have been split at the wrong character: say which was sniffed. */
+function delimitedColumns<T>(file: string, headers: string[], delimiter: string, chosen: boolean, columns: (headers: string[]) => T): T {
+  try {
+    return columns(headers);
+  } catch (error) {
+    if (chosen || !(error instanceof ImportError)) throw error;
+    throw new ImportError(file, `${error.problem}; the header was split at each ${DELIMITER_WORDS[delimiter]} (sniffed); if the file uses another delimiter, choose it (--delimiter)`);
+  }
 }
