@@ -2,6 +2,7 @@ import { LlamaCompletion, type LlamaModel } from "node-llama-cpp";
 import { availableParallelism } from "node:os";
 import type { Batching } from "../../shared/domain/study";
 import { createContexts } from "./createContexts";
+import { Lockstep } from "./Lockstep";
 
 const chosen = new Map<string, number>();
 
@@ -24,12 +25,20 @@ export async function chooseThreads(model: LlamaModel, key: string, parallel: nu
   const probes = batching === "lanes" ? parallel : Math.min(parallel, 4);
   let best = { threads: 1, seconds: Infinity };
   for (const threads of [1, cores]) {
-    const contexts = await createContexts(model, batching, probes, { contextSize: 512, threads });
+    // shared sequences decode in lockstep, as generateSamples decodes them
+    const lockstep = batching === "shared" ? new Lockstep() : null;
+    const contexts = await createContexts(model, batching, probes, { contextSize: 512, threads, ...(lockstep ? { batching: lockstep.batching } : {}) });
+    lockstep?.attach(contexts[0]!);
+    const sequences = Array.from({ length: probes }, (_, i) => contexts[lockstep ? 0 : i]!.getSequence());
+    const leaves = sequences.map((sequence) => lockstep?.join(sequence));
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: probes }, async (_, i) => {
-        const completion = new LlamaCompletion({ contextSequence: contexts[batching === "lanes" ? i : 0]!.getSequence() });
-        await completion.generateCompletion(PROBE, { maxTokens: 32, temperature: 0 });
+      sequences.map(async (sequence, i) => {
+        try {
+          await new LlamaCompletion({ contextSequence: sequence }).generateCompletion(PROBE, { maxTokens: 32, temperature: 0 });
+        } finally {
+          leaves[i]?.();
+        }
       }),
     );
     const seconds = (performance.now() - started) / 1000;

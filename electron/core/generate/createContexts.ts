@@ -1,4 +1,4 @@
-import type { LlamaContext, LlamaModel } from "node-llama-cpp";
+import type { BatchingOptions, LlamaContext, LlamaModel } from "node-llama-cpp";
 import type { Batching } from "../../shared/domain/study";
 
 /**
@@ -10,7 +10,7 @@ export async function createContexts(
   model: LlamaModel,
   batching: Batching,
   parallel: number,
-  settings: { contextSize: number; threads?: number; lora?: { adapters: { filePath: string }[] } },
+  settings: { contextSize: number; batchSize?: number; threads?: number; lora?: { adapters: { filePath: string }[] }; batching?: BatchingOptions },
 ): Promise<LlamaContext[]> {
   if (batching === "shared") return [await model.createContext({ ...settings, sequences: parallel })];
   const contexts: LlamaContext[] = [];

@@ -1,5 +1,7 @@
 import { LlamaCompletion } from "node-llama-cpp";
 import { createContexts } from "./createContexts";
+import { fifoBatch } from "./fifoBatch";
+import { Lockstep } from "./Lockstep";
 import { LlamaRuntime, type Backend } from "./LlamaRuntime";
 import { chooseThreads } from "./chooseThreads";
 import type { Batching } from "../../shared/domain/study";
@@ -22,14 +24,17 @@ export type GenerateSamplesOptions = {
   sequences: number;
   /**
    * "lanes": one context per parallel sample, so a sample's numbers never depend on what else is
-   * being decoded and the same seed gives the same text on every run. "shared": one context whose
-   * sequences node-llama-cpp batches together — faster on a GPU, but which tokens share a batch
-   * depends on timing and llama.cpp's results on the batch's shape, so near-ties can sample
-   * differently between runs.
+   * being decoded: the same seed gives the same text for any `sequences` and thread count.
+   * "shared": one context whose sequences are decoded together, in lockstep (Lockstep): every
+   * decode holds one step of every slot, so the batches, and with them the texts, are the same on
+   * every run with the same `sequences` — but a sample's numbers depend on the batch it shares, so
+   * they differ from lanes' and from another `sequences`. Faster on a GPU.
    */
   batching: Batching;
   /** tokens per sequence (prompt + answer) */
   contextSize: number;
+  /** tokens per llama.cpp decode; node-llama-cpp's default (min(contextSize × contexts' sequences, 512)) when unset */
+  batchSize?: number;
   threads?: number;
   signal?: AbortSignal;
   onProgress?: (p: GenerationProgress) => void;
@@ -48,50 +53,69 @@ export function sampleSeed(seed: number, id: number): number {
  * time. Prompts are dealt to the parallel slots in a fixed order (slot i takes prompts i, i+n,
  * …), so a slot's history — and with it where its tokens sit in the KV cache — is the same on
  * every run. The model (and with it the adapter, which llama.cpp frees only with the model) is
- * disposed at the end, so many generations in a row do not grow in memory.
+ * disposed at the end, so many generations in a row do not grow in memory. `decodes` counts
+ * llama.cpp's decode calls over every context: with shared batching, how full the batches were.
  */
-export async function generateSamples(options: GenerateSamplesOptions): Promise<{ samples: GeneratedSample[]; backend: Backend; seconds: number; generatedTokens: number; tokensPerSecond: number; sequences: number; threads: number | null }> {
+export async function generateSamples(options: GenerateSamplesOptions): Promise<{ samples: GeneratedSample[]; backend: Backend; seconds: number; generatedTokens: number; tokensPerSecond: number; sequences: number; threads: number | null; decodes: number }> {
   const { llama, backend } = await LlamaRuntime.get();
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
+  const lockstep = options.batching === "shared" ? new Lockstep(options.signal) : null;
   try {
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
     const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel, options.batching));
+    let laneDecodes = 0;
     const contexts = await createContexts(model, options.batching, parallel, {
       contextSize: options.contextSize,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(threads ? { threads } : {}),
       ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
+      batching: lockstep?.batching ?? {
+        itemPrioritizationStrategy: (batch) => {
+          laneDecodes++;
+          return fifoBatch(batch);
+        },
+      },
     });
+    lockstep?.attach(contexts[0]!);
+    // every slot joins the barrier before any evaluates, or the first would decode alone
+    const sequences = Array.from({ length: parallel }, (_, i) => contexts[lockstep ? 0 : i]!.getSequence());
+    const leaves = sequences.map((sequence) => lockstep?.join(sequence));
     const samples: GeneratedSample[] = new Array(options.prompts.length);
     let done = 0;
     let generatedTokens = 0;
     const slot = async (slotIndex: number) => {
-      const sequence = contexts[options.batching === "shared" ? 0 : slotIndex]!.getSequence();
+      const sequence = sequences[slotIndex]!;
       const completion = new LlamaCompletion({ contextSequence: sequence });
-      for (let index = slotIndex; index < options.prompts.length; index += parallel) {
-        options.signal?.throwIfAborted();
-        const p = options.prompts[index]!;
-        const seed = sampleSeed(options.seed, p.id);
-        await sequence.clearHistory();
-        // the tokens the model generated; re-tokenising the text would count differently
-        let tokenCount = 0;
-        const r = await completion.generateCompletionWithMeta(p.prompt, {
-          onToken: (tokens) => {
-            tokenCount += tokens.length;
-          },
-          maxTokens: options.maxTokens,
-          temperature: options.temperature,
-          topP: options.topP,
-          topK: options.topK,
-          seed,
-          customStopTriggers: options.stop,
-          ...(options.signal ? { signal: options.signal, stopOnAbortSignal: false } : {}),
-        });
-        samples[index] = { id: p.id, prompt: p.prompt, output: r.response, tokenCount, finishReason: String(r.metadata.stopReason), seed };
-        generatedTokens += tokenCount;
-        done++;
-        const secs = (performance.now() - started) / 1000;
-        options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: done ? (secs / done) * (options.prompts.length - done) : null });
+      try {
+        for (let index = slotIndex; index < options.prompts.length; index += parallel) {
+          options.signal?.throwIfAborted();
+          const p = options.prompts[index]!;
+          const seed = sampleSeed(options.seed, p.id);
+          await sequence.clearHistory();
+          // the tokens the model generated; re-tokenising the text would count differently
+          let tokenCount = 0;
+          const r = await completion.generateCompletionWithMeta(p.prompt, {
+            onToken: (tokens) => {
+              tokenCount += tokens.length;
+            },
+            maxTokens: options.maxTokens,
+            temperature: options.temperature,
+            topP: options.topP,
+            topK: options.topK,
+            seed,
+            customStopTriggers: options.stop,
+            ...(options.signal ? { signal: options.signal, stopOnAbortSignal: false } : {}),
+          });
+          samples[index] = { id: p.id, prompt: p.prompt, output: r.response, tokenCount, finishReason: String(r.metadata.stopReason), seed };
+          generatedTokens += tokenCount;
+          done++;
+          const secs = (performance.now() - started) / 1000;
+          options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: done ? (secs / done) * (options.prompts.length - done) : null });
+        }
+      } finally {
+        // the barrier stops waiting for this slot only once it has no prompt left
+        leaves[slotIndex]?.();
       }
     };
     // every slot settles (an abort reaches each through its signal) before the contexts go:
@@ -101,8 +125,9 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null };
+    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes: lockstep?.decodes ?? laneDecodes };
   } finally {
+    lockstep?.dispose();
     await model.dispose();
   }
 }

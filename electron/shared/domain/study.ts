@@ -35,7 +35,11 @@ export const GenerateSettingsSchema = z
     stop: z.array(z.string().min(1)).nullable().default(null),
     /** samples generated at the same time */
     sequences: z.number().int().min(1).max(256).default(16),
-    /** lanes: bit-reproducible (one context per parallel sample); shared: one batched context, faster on GPUs */
+    /**
+     * lanes: one context per parallel sample, bit-reproducible whatever `sequences` and threads;
+     * shared: one batched context decoding the samples in lockstep, faster on GPUs, reproducible
+     * for the same `sequences`
+     */
     batching: z.enum(["lanes", "shared"]).default("lanes"),
     contextSize: z.number().int().min(64).max(32768).default(512),
     /** null = the mode's default template */

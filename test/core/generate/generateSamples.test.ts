@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { tinyModel } from "../../helpers/tinyModel";
 import { generateSamples, type GenerateSamplesOptions } from "../../../electron/core/generate/generateSamples";
@@ -8,6 +9,26 @@ async function outputs(overrides: Partial<GenerateSamplesOptions>) {
   const base: GenerateSamplesOptions = { modelPath: await tinyModel(), prompts, seed: 7, temperature: 1, topP: 0.95, topK: 40, maxTokens: 16, stop: ["е"], sequences: 4, batching: "lanes", contextSize: 256, threads: 1 };
   const r = await generateSamples({ ...base, ...overrides });
   return r.samples.map((s) => [s.id, s.output, s.seed] as const);
+}
+
+// 20M parameters (256 wide, 4 layers): unlike the 64-wide model, its logits move with the batch's
+// shape enough that sampling over the whole vocabulary (top-k 0, top-p 1) turns most samples
+// elsewhere when batches are put together differently
+const smallModel = () => tinyModel({ n_embd: 256, n_layer: 4, n_head: 8, n_head_kv: 2, n_ff: 768 });
+
+async function shared(overrides: Partial<GenerateSamplesOptions>) {
+  const base: GenerateSamplesOptions = { modelPath: await smallModel(), prompts, seed: 7, temperature: 1, topP: 1, topK: 0, maxTokens: 32, stop: ["е"], sequences: 4, batching: "shared", contextSize: 256, threads: 1 };
+  return generateSamples({ ...base, ...overrides });
+}
+
+/** Runs `f` while another process keeps a core busy. */
+async function underLoad<T>(f: () => Promise<T>): Promise<T> {
+  const spinner = spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+  try {
+    return await f();
+  } finally {
+    spinner.kill("SIGKILL");
+  }
 }
 
 describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
@@ -33,6 +54,52 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
     expect(cut.length).toBeGreaterThan(0);
     for (const s of cut) expect(s.tokenCount).toBe(16);
     expect(r.generatedTokens).toBe(r.samples.reduce((n, s) => n + s.tokenCount, 0));
+  });
+
+  it("shared batching decodes in lockstep: the same texts on every run, at 1 or 2 threads and with another process loading the CPU", async () => {
+    const texts = (r: Awaited<ReturnType<typeof shared>>) => r.samples.map((s) => [s.id, s.output, s.finishReason] as const);
+    const first = await shared({});
+    expect(first.samples).toHaveLength(prompts.length);
+    // samples end at different steps, so slots take their next prompt mid-run
+    expect(new Set(first.samples.map((s) => s.tokenCount)).size).toBeGreaterThan(3);
+    expect(texts(await shared({}))).toEqual(texts(first));
+    expect(texts(await shared({ threads: 2 }))).toEqual(texts(first));
+    expect(texts(await underLoad(() => shared({})))).toEqual(texts(first));
+  });
+
+  it("shared batching fills each decode with every sequence's token: 4 sequences × 16 tokens take 16 decodes, lanes 64", async () => {
+    const four = prompts.slice(0, 4);
+    const r = await shared({ prompts: four, maxTokens: 16, stop: [] });
+    expect(r.samples.map((s) => s.finishReason)).toEqual(["maxTokens", "maxTokens", "maxTokens", "maxTokens"]);
+    // one decode holds the four prompts and gives each its first token, then one per further token
+    expect(r.decodes).toBe(16);
+    expect((await shared({ prompts: four, maxTokens: 16, stop: [], batching: "lanes" })).decodes).toBe(64);
+  });
+
+  it("shared batching takes prompts longer than a decode's batch, the same on every run", async () => {
+    const whole = await shared({ maxTokens: 8 });
+    const long = await shared({ batchSize: 8, maxTokens: 8 });
+    expect(long.samples.map((s) => s.id)).toEqual(prompts.map((p) => p.id));
+    expect(long.samples.some((s) => s.tokenCount > 0)).toBe(true);
+    // each prompt (20 tokens and more) took several decodes of 8 tokens
+    expect(long.decodes).toBeGreaterThan(whole.decodes + prompts.length);
+    expect((await shared({ batchSize: 8, maxTokens: 8 })).samples).toEqual(long.samples);
+  });
+
+  it("shared batching ends at an abort signal with an AbortError", async () => {
+    const controller = new AbortController();
+    let progress = 0;
+    // the first sample to end aborts the run while the other slots are mid-step: they meet the abort
+    // at the barrier (Lockstep.test.ts aborts members already waiting there)
+    const run = shared({
+      signal: controller.signal,
+      onProgress: () => {
+        progress++;
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+    expect(progress).toBe(1);
   });
 
   it("stops at an abort signal with an AbortError", async () => {
