@@ -1,8 +1,7 @@
 import { LlamaCompletion, type LlamaModel } from "node-llama-cpp";
 import { availableParallelism } from "node:os";
 import type { Batching } from "../../shared/domain/study";
-import { createContexts } from "./createContexts";
-import { Lockstep } from "./Lockstep";
+import { openSlots } from "./openSlots";
 
 const chosen = new Map<string, number>();
 
@@ -26,23 +25,19 @@ export async function chooseThreads(model: LlamaModel, key: string, parallel: nu
   let best = { threads: 1, seconds: Infinity };
   for (const threads of [1, cores]) {
     // shared sequences decode in lockstep, as generateSamples decodes them
-    const lockstep = batching === "shared" ? new Lockstep() : null;
-    const contexts = await createContexts(model, batching, probes, { contextSize: 512, threads, ...(lockstep ? { batching: lockstep.batching } : {}) });
-    lockstep?.attach(contexts[0]!);
-    const sequences = Array.from({ length: probes }, (_, i) => contexts[lockstep ? 0 : i]!.getSequence());
-    const leaves = sequences.map((sequence) => lockstep?.join(sequence));
+    const slots = await openSlots(model, batching, probes, { contextSize: 512, threads });
     const started = performance.now();
     await Promise.all(
-      sequences.map(async (sequence, i) => {
+      slots.sequences.map(async (sequence, i) => {
         try {
           await new LlamaCompletion({ contextSequence: sequence }).generateCompletion(PROBE, { maxTokens: 32, temperature: 0 });
         } finally {
-          leaves[i]?.();
+          slots.leave(i);
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    for (const context of contexts) await context.dispose();
+    await slots.dispose();
     if (seconds < best.seconds) best = { threads, seconds };
   }
   chosen.set(id, best.threads);

@@ -1,7 +1,5 @@
 import { LlamaCompletion } from "node-llama-cpp";
-import { createContexts } from "./createContexts";
-import { fifoBatch } from "./fifoBatch";
-import { Lockstep } from "./Lockstep";
+import { openSlots } from "./openSlots";
 import { LlamaRuntime, type Backend } from "./LlamaRuntime";
 import { chooseThreads } from "./chooseThreads";
 import type { Batching } from "../../shared/domain/study";
@@ -60,32 +58,21 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   const { llama, backend } = await LlamaRuntime.get();
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
-  const lockstep = options.batching === "shared" ? new Lockstep(options.signal) : null;
   try {
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
     const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel, options.batching));
-    let laneDecodes = 0;
-    const contexts = await createContexts(model, options.batching, parallel, {
+    const slots = await openSlots(model, options.batching, parallel, {
       contextSize: options.contextSize,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(threads ? { threads } : {}),
       ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
-      batching: lockstep?.batching ?? {
-        itemPrioritizationStrategy: (batch) => {
-          laneDecodes++;
-          return fifoBatch(batch);
-        },
-      },
+      ...(options.signal ? { signal: options.signal } : {}),
     });
-    lockstep?.attach(contexts[0]!);
-    // every slot joins the barrier before any evaluates, or the first would decode alone
-    const sequences = Array.from({ length: parallel }, (_, i) => contexts[lockstep ? 0 : i]!.getSequence());
-    const leaves = sequences.map((sequence) => lockstep?.join(sequence));
     const samples: GeneratedSample[] = new Array(options.prompts.length);
     let done = 0;
     let generatedTokens = 0;
     const slot = async (slotIndex: number) => {
-      const sequence = sequences[slotIndex]!;
+      const sequence = slots.sequences[slotIndex]!;
       const completion = new LlamaCompletion({ contextSequence: sequence });
       try {
         for (let index = slotIndex; index < options.prompts.length; index += parallel) {
@@ -115,19 +102,18 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
         }
       } finally {
         // the barrier stops waiting for this slot only once it has no prompt left
-        leaves[slotIndex]?.();
+        slots.leave(slotIndex);
       }
     };
     // every slot settles (an abort reaches each through its signal) before the contexts go:
     // disposing under a decode still in flight fails inside node-llama-cpp, unhandled
     const settled = await Promise.allSettled(Array.from({ length: parallel }, (_, i) => slot(i)));
-    for (const context of contexts) await context.dispose();
+    await slots.dispose();
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes: lockstep?.decodes ?? laneDecodes };
+    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes: slots.decodes() };
   } finally {
-    lockstep?.dispose();
     await model.dispose();
   }
 }
