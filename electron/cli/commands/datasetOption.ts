@@ -1,6 +1,6 @@
 import type { Db } from "../../core/db/openDatabase";
 import { getDataset, listDatasets, type DatasetRow } from "../../core/db/queries/datasets";
-import type { Delimiter } from "../../shared/domain/imports";
+import { DELIMITERS, DELIMITER_NAMES, type Delimiter } from "../../shared/domain/imports";
 
 /** --dataset <id>, or the newest dataset when omitted. */
 export function resolveDataset(db: Db, idOption: string | undefined): DatasetRow {
@@ -29,11 +29,10 @@ export function parseCount(option: string, text: string): number {
   return n;
 }
 
-const DELIMITER_NAMES: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\\t": "\t", "\t": "\t" };
-
-/** --delimiter: a character or its name ("tab" where a shell makes a tab awkward). */
+/** --delimiter: a character, its name ("tab" where a shell makes a tab awkward), or \t. */
 export function parseDelimiter(text: string): Delimiter {
-  const d = DELIMITER_NAMES[text.toLowerCase()];
+  const wanted = text.toLowerCase() === "\\t" ? "\t" : text.toLowerCase();
+  const d = DELIMITERS.find((c) => c === wanted || DELIMITER_NAMES[c] === wanted);
   if (!d) throw new Error(`--delimiter must be one of , ; tab (or comma, semicolon), got "${text}"`);
   return d;
 }

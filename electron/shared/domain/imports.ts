@@ -4,6 +4,8 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 /** The delimiters a CSV/TSV export may use (sniffed from the header, or chosen by the user). */
 export const DELIMITERS = [",", ";", "\t"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
+/** Each delimiter's name, in messages and on the command line. */
+export const DELIMITER_NAMES: Record<Delimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
 /** One row-level (or file-level, row null) problem of an import; all of them are stored with the import. */
 export type ImportWarning = { row: number | null; line: number | null; code: string; message: string };

@@ -8,7 +8,8 @@ import { sniffDelimiter } from "./sniffDelimiter";
 import { readDelimited } from "./readDelimited";
 import { readXlsx, readXlsxRows } from "./readXlsx";
 import { readJsonArray, readJsonLines, type JsonObjectRow } from "./readJson";
-import type { DetectedEncoding, DetectedTable, OpenTableOptions, TableFormat, TableRow } from "./types";
+import type { Delimiter, DetectedEncoding, DetectedTable, OpenTableOptions, TableFormat, TableRow } from "./types";
+import { DELIMITER_NAMES } from "../../../shared/domain/imports";
 
 const SAMPLE_BYTES = 1 << 16;
 
@@ -109,14 +110,12 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
   };
 }
 
-const DELIMITER_WORDS: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
-
 /** A header that maps to nothing may have been split at the wrong character: say which was sniffed. */
-function delimitedColumns<T>(file: string, headers: string[], delimiter: string, chosen: boolean, columns: (headers: string[]) => T): T {
+function delimitedColumns<T>(file: string, headers: string[], delimiter: Delimiter, chosen: boolean, columns: (headers: string[]) => T): T {
   try {
     return columns(headers);
   } catch (error) {
     if (chosen || !(error instanceof ImportError)) throw error;
-    throw new ImportError(file, `${error.problem}; the header was split at each ${DELIMITER_WORDS[delimiter]} (sniffed); if the file uses another delimiter, choose it (--delimiter)`);
+    throw new ImportError(file, `${error.problem}; the header was split at each ${DELIMITER_NAMES[delimiter]} (sniffed); if the file uses another delimiter, choose it (--delimiter)`);
   }
 }
