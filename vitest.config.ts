@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",
-    globalSetup: ["test/setup/buildTrainer.ts", "test/setup/buildRenderer.ts"],
+    globalSetup: ["test/setup/buildNative.ts", "test/setup/buildRenderer.ts"],
   },
 });

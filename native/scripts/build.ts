@@ -14,6 +14,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { NativeBuildError } from "./NativeBuildError";
+import { ensureInferenceBuilt } from "./buildInference";
 
 const NATIVE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = resolve(NATIVE, "..");
@@ -21,12 +23,7 @@ const LLAMA_DIR = join(ROOT, "node_modules", "node-llama-cpp", "llama");
 const BIN_DIR = join(ROOT, "resources", "bin");
 const EXE = process.platform === "win32" ? "collapse-trainer.exe" : "collapse-trainer";
 
-export class NativeBuildError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "NativeBuildError";
-  }
-}
+export { NativeBuildError };
 
 function listFiles(dir: string, filter: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
@@ -143,7 +140,8 @@ export function baselineBinary(name: Baseline): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  ensureTrainerBuilt({ baselines: process.argv.includes("--baselines") }).catch((error: unknown) => {
+  // the trainer, then the inference binding: both from node-llama-cpp's bundle
+  ensureTrainerBuilt({ baselines: process.argv.includes("--baselines") }).then(() => ensureInferenceBuilt()).catch((error: unknown) => {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(1);
   });

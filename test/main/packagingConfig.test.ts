@@ -60,6 +60,10 @@ describe("electron-builder.yml", () => {
     expect(config.files.some((g) => minimatch(pkg.main, g))).toBe(true);
     expect(config.files.some((g) => minimatch("dist/electron/preload.cjs", g))).toBe(true);
     expect(config.files.some((g) => minimatch("dist/renderer/index.html", g))).toBe(true);
+    // the CPU binding built for this machine's CPU stays out; the portable prebuilt ones go in
+    const excluded = (f: string) => config.files.some((g) => g.startsWith("!") && minimatch(f, g.slice(1)));
+    expect(excluded("node_modules/node-llama-cpp/llama/localBuilds/linux-x64/Release/llama-addon.node")).toBe(true);
+    expect(excluded("node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/llama-addon.node")).toBe(false);
     const yml = parse(readFileSync(join(ROOT, "electron-builder.yml"), "utf8"));
     expect(yml.linux.target).toEqual(["AppImage", "deb"]);
     expect(yml.win.target).toEqual(["nsis"]);
