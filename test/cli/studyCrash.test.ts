@@ -31,7 +31,7 @@ async function workspace(): Promise<{ dir: string; db: string; study: string }> 
 }
 
 function lab(args: string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "electron/cli/main.ts", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  return spawn(process.execPath, ["--env-file=electron/cli/generation.env", "--import", "tsx", "electron/cli/main.ts", ...args], { stdio: ["ignore", "ignore", "pipe"] });
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));

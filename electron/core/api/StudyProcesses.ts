@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { GENERATION_ENV } from "../generate/generationEnv";
 import { fileURLToPath } from "node:url";
 import type { LabEvent } from "../../shared/api/events";
 import { ApiError } from "../../shared/api/errors";
@@ -45,7 +46,7 @@ export class StudyProcesses {
     const script = this.options.workerScript ?? defaultWorkerScript();
     const execArgv = [...process.execArgv];
     if (script.endsWith(".ts") && !execArgv.some((a) => a.includes("tsx"))) execArgv.push("--import", "tsx");
-    const child = fork(script, [this.options.dbPath, String(id)], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const child = fork(script, [this.options.dbPath, String(id)], { execArgv, env: { ...process.env, ...GENERATION_ENV }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
     this.children.set(id, child);
     let stderr = "";
     let error: string | null = null;

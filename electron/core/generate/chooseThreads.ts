@@ -2,6 +2,7 @@ import { LlamaCompletion, type LlamaModel } from "node-llama-cpp";
 import { availableParallelism } from "node:os";
 import type { Batching } from "../../shared/domain/study";
 import { openSlots } from "./openSlots";
+import { threadPoolSize } from "./generationEnv";
 
 const chosen = new Map<string, number>();
 
@@ -10,14 +11,15 @@ const PROBE = `Описание: ${"Правая доля: в средней т�
 
 /**
  * The CPU threads per llama.cpp context for generation, by measurement, once per model file,
- * batching and parallelism in a process. Lanes that already occupy every core get one thread
- * each without measuring: measured here, a 125M-parameter model decoded 4.9 ms/token at 1 thread
+ * batching and parallelism in a process. Lanes that already occupy every core at once get one
+ * thread each without measuring: measured here, a 125M-parameter model decoded 4.9 ms/token at 1 thread
  * and 21.5 ms/token at 2 on a busy 2-core machine (ggml's threads spin at barriers). Otherwise
  * times 1 thread against every core on the real configuration: prompt plus 32 tokens per sequence.
  */
 export async function chooseThreads(model: LlamaModel, key: string, parallel: number, batching: Batching): Promise<number> {
   const cores = Math.max(1, availableParallelism());
-  if (cores === 1 || (batching === "lanes" && parallel >= cores)) return 1;
+  // lanes decode at once only as far as libuv's pool lets them (GENERATION_ENV keeps it at one thread)
+  if (cores === 1 || (batching === "lanes" && Math.min(parallel, threadPoolSize()) >= cores)) return 1;
   const id = `${key}|${batching}|${parallel}`;
   const cached = chosen.get(id);
   if (cached) return cached;
