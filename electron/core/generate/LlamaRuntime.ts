@@ -1,6 +1,7 @@
 import { getLlama, type Llama } from "node-llama-cpp";
+import type { BackendInfo } from "../../shared/domain/views";
 
-export type Backend = { gpu: string | false; deviceNames: string[]; fallbackReason: string | null };
+export type Backend = BackendInfo;
 
 /**
  * One llama.cpp runtime per process: the GPU node-llama-cpp finds (CUDA, Vulkan, Metal), or the
@@ -17,14 +18,14 @@ export class LlamaRuntime {
   private static async create(): Promise<{ llama: Llama; backend: Backend }> {
     if (process.env.COLLAPSE_GPU === "0") {
       const llama = await getLlama({ gpu: false });
-      return { llama, backend: { gpu: false, deviceNames: [], fallbackReason: "COLLAPSE_GPU=0" } };
+      return { llama, backend: { gpu: false, deviceNames: [], fallbackReason: "COLLAPSE_GPU=0", build: llama.buildType } };
     }
     try {
       const llama = await getLlama({ gpu: "auto" });
-      return { llama, backend: { gpu: llama.gpu, deviceNames: llama.gpu ? await llama.getGpuDeviceNames() : [], fallbackReason: llama.gpu ? null : "no supported GPU found" } };
+      return { llama, backend: { gpu: llama.gpu, deviceNames: llama.gpu ? await llama.getGpuDeviceNames() : [], fallbackReason: llama.gpu ? null : "no supported GPU found", build: llama.buildType } };
     } catch (error) {
       const llama = await getLlama({ gpu: false });
-      return { llama, backend: { gpu: false, deviceNames: [], fallbackReason: `GPU initialisation failed: ${(error as Error).message}` } };
+      return { llama, backend: { gpu: false, deviceNames: [], fallbackReason: `GPU initialisation failed: ${(error as Error).message}`, build: llama.buildType } };
     }
   }
 }

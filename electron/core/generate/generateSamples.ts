@@ -26,7 +26,7 @@ export type GenerateSamplesOptions = {
    * "shared": one context whose sequences are decoded together, in lockstep (Lockstep): every
    * decode holds one step of every slot, so the batches, and with them the texts, are the same on
    * every run with the same `sequences` — but a sample's numbers depend on the batch it shares, so
-   * they differ from lanes' and from another `sequences`. Faster on a GPU.
+   * they differ from lanes' and from another `sequences`. The default, and the faster one.
    */
   batching: Batching;
   /** tokens per sequence (prompt + answer) */
@@ -36,6 +36,21 @@ export type GenerateSamplesOptions = {
   threads?: number;
   signal?: AbortSignal;
   onProgress?: (p: GenerationProgress) => void;
+};
+
+export type GenerateSamplesResult = {
+  samples: GeneratedSample[];
+  backend: Backend;
+  /** from the call to the last sample */
+  seconds: number;
+  /** of `seconds`, loading the model and adapter, choosing threads and creating the contexts */
+  setupSeconds: number;
+  generatedTokens: number;
+  /** over `seconds` */
+  tokensPerSecond: number;
+  sequences: number;
+  threads: number | null;
+  decodes: number;
 };
 
 /** A sample's own seed, from the run's seed and the prompt's id: independent of batching order. */
@@ -54,7 +69,7 @@ export function sampleSeed(seed: number, id: number): number {
  * disposed at the end, so many generations in a row do not grow in memory. `decodes` counts
  * llama.cpp's decode calls over every context: with shared batching, how full the batches were.
  */
-export async function generateSamples(options: GenerateSamplesOptions): Promise<{ samples: GeneratedSample[]; backend: Backend; seconds: number; generatedTokens: number; tokensPerSecond: number; sequences: number; threads: number | null; decodes: number }> {
+export async function generateSamples(options: GenerateSamplesOptions): Promise<GenerateSamplesResult> {
   const { llama, backend } = await LlamaRuntime.get();
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
@@ -68,6 +83,7 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
       ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    const setupSeconds = (performance.now() - started) / 1000;
     const samples: GeneratedSample[] = new Array(options.prompts.length);
     let done = 0;
     let generatedTokens = 0;
@@ -112,7 +128,7 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes: slots.decodes() };
+    return { samples, backend, seconds, setupSeconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes: slots.decodes() };
   } finally {
     await model.dispose();
   }

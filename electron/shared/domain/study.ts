@@ -36,11 +36,12 @@ export const GenerateSettingsSchema = z
     /** samples generated at the same time */
     sequences: z.number().int().min(1).max(256).default(16),
     /**
-     * lanes: one context per parallel sample, bit-reproducible whatever `sequences` and threads;
-     * shared: one batched context decoding the samples in lockstep, faster on GPUs, reproducible
-     * for the same `sequences`
+     * shared: one batched context decoding the samples in lockstep, reproducible for the same
+     * `sequences`, the faster one on CPUs and GPUs alike; lanes: one context per parallel sample,
+     * bit-reproducible whatever `sequences` and threads, decoded one context at a time where the
+     * process runs with GENERATION_ENV
      */
-    batching: z.enum(["lanes", "shared"]).default("lanes"),
+    batching: z.enum(["lanes", "shared"]).default("shared"),
     contextSize: z.number().int().min(64).max(32768).default(512),
     /** null = the mode's default template */
     promptTemplate: z.string().min(1).nullable().default(null),

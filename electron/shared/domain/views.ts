@@ -29,7 +29,11 @@ export type RecordPage = { datasetId: number; total: number; offset: number; rec
 
 export type ModelSummary = { id: number; name: string; path: string; sha256: string; origin: "user" | "tiny-default"; info: ModelInfo };
 
-export type BackendInfo = { gpu: string | false; deviceNames: string[]; fallbackReason: string | null };
+/**
+ * Where generation runs. `build`: the llama.cpp binary node-llama-cpp loaded, "localBuild" when it is
+ * the CPU binding built from its bundle on this machine (npm run build:native), else "prebuilt".
+ */
+export type BackendInfo = { gpu: string | false; deviceNames: string[]; fallbackReason: string | null; build: "localBuild" | "prebuilt" };
 
 export type StudySummary = { id: number; name: string; state: ExperimentState; createdAt: string };
 

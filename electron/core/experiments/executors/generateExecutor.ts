@@ -30,7 +30,7 @@ export function generateExecutor(settings: StudySettings) {
       signal: ctx.signal,
       onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
     });
-    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"}${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
+    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"} (${r.backend.build === "localBuild" ? "binding built on this machine" : "prebuilt binding"})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
       output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
       commit: (db) => {
