@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
 import { baselineBinary, bundledVocab, ensureTrainerBuilt } from "../../native/scripts/build";
+import { ensureInferenceBuilt } from "../../native/scripts/buildInference";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import { generateCorpus } from "../../electron/core/data/synth";
 import { DEFAULT_TEMPLATES, renderPrompt } from "../../electron/core/experiments/promptTemplate";
@@ -22,18 +23,24 @@ const { temperature, topP, topK } = GenerateSettingsSchema.parse({});
 const THREAD_CHOICES = [1, 2];
 
 type Row = { pp: number; tg: number; pl: number; t: number; speed_tg: number; speed: number };
+// this machine's speed drifts by a third from minute to minute: each side is run this many times,
+// alternating, and its best run is kept
+const REPEATS = 3;
 
 /**
- * Generated tokens/s through the product (node-llama-cpp, parallel sequences, from model load to
- * the last sample) next to llama.cpp's llama-batched-bench from the same tree: same model, same
- * number of parallel sequences, prompt length and generated tokens. Each at its best thread
- * count: the product chooses by measurement (chooseThreads), llama-batched-bench's best of 1 and
- * 2 is taken. Its rate is generated tokens over prompt processing plus generation.
+ * Generated tokens/s through the product (node-llama-cpp, parallel sequences) next to llama.cpp's
+ * llama-batched-bench from the same bundle: same model, same number of parallel sequences, prompt
+ * length and generated tokens. Both rates count prompt processing and generation and leave out
+ * loading: llama-batched-bench's is generated tokens over T_PP + T_TG of its best thread count
+ * (of 1 and 2), the product's is generated tokens over its time after setup (model load, thread
+ * choice by measurement, contexts; GenerateSamplesResult.setupSeconds), with the sampling,
+ * detokenising and stop checks a study does. The product's rate from the call on is recorded too.
  */
 export const generationSuite: BenchSuite = {
   name: "generation",
   async run(ctx) {
     await ensureTrainerBuilt({ baselines: true, log: ctx.log });
+    const localBinding = await ensureInferenceBuilt({ log: ctx.log });
     const dir = join(ctx.tmp, "generation");
     mkdirSync(dir, { recursive: true });
     for (const m of MODELS) {
@@ -46,25 +53,36 @@ export const generationSuite: BenchSuite = {
       await loaded.dispose();
 
       for (const pl of ctx.quick ? m.parallel.slice(0, 1) : m.parallel) {
-        let baseline: number | undefined;
-        for (const t of THREAD_CHOICES) {
-          const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "--output-format", "jsonl"], { encoding: "utf8" });
-          const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
-          if (!line) ctx.log(`llama-batched-bench -t ${t} gave no result: ${r.stderr.slice(-300)}`);
-          const row = line ? (JSON.parse(line.slice(line.indexOf("{"))) as Row) : null;
-          if (row) baseline = Math.max(baseline ?? 0, (row.pl * row.tg) / row.t);
+        let baseline = 0;
+        const best = new Map<string, { rate: number; overall: number; threads: number | null; build: string }>();
+        for (let rep = 0; rep < (ctx.quick ? 1 : REPEATS); rep++) {
+          for (const t of THREAD_CHOICES) {
+            const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "--output-format", "jsonl"], { encoding: "utf8" });
+            const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
+            if (!line) ctx.log(`llama-batched-bench -t ${t} gave no result: ${r.stderr.slice(-300)}`);
+            const row = line ? (JSON.parse(line.slice(line.indexOf("{"))) as Row) : null;
+            if (row) baseline = Math.max(baseline, (row.pl * row.tg) / row.t);
+          }
+          for (const batching of ["shared", "lanes"] as const) {
+            // several rounds of prompts, as in a study
+            const res = await generateSamples({ modelPath: model, prompts: corpus.slice(0, pl * m.rounds), seed: 1, temperature, topP, topK, maxTokens: TG, stop: [], sequences: pl, batching, contextSize: pp + TG + 64 });
+            const rate = res.generatedTokens / (res.seconds - res.setupSeconds);
+            const previous = best.get(batching);
+            if (!previous || rate > previous.rate) best.set(batching, { rate, overall: res.tokensPerSecond, threads: res.threads, build: res.backend.build });
+          }
         }
-        for (const batching of ["shared", "lanes"] as const) {
-          // several rounds of prompts, so that loading the model and choosing threads are amortised as in a study
-          const res = await generateSamples({ modelPath: model, prompts: corpus.slice(0, pl * m.rounds), seed: 1, temperature, topP, topK, maxTokens: TG, stop: [], sequences: pl, batching, contextSize: pp + TG + 64 });
+        for (const [batching, b] of best) {
+          const label = `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, top-k ${topK}, CPU ${b.build === "localBuild" ? "binding built here" : "prebuilt binding"}, ${b.threads} thread(s) by measurement`;
           ctx.record({
-            name: `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, top-k ${topK}, CPU, ${res.threads} thread(s) by measurement`,
-            value: res.generatedTokens / res.seconds,
+            name: `${label}, after setup`,
+            value: b.rate,
             unit: "generated tokens/s",
             ...(baseline ? { baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2, generated tokens / (T_PP + T_TG)`, baseline_value: baseline } : {}),
             target: "≥ 0.9 × llama-batched-bench",
           });
+          ctx.record({ name: `${label}, from the call (model load and thread choice included)`, value: b.overall, unit: "generated tokens/s" });
         }
+        if (!localBinding) ctx.log("COLLAPSE_INFERENCE_BUILD=0: the product ran on node-llama-cpp's prebuilt CPU binary");
       }
     }
   },
