@@ -47,6 +47,8 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     expect(text).toContain("4 / 1 (GQA 4:1)");
     expect(text).toContain("SentencePiece");
     await expect.poll(() => place.getByTestId("backend").textContent(), { timeout: 60_000 }).toContain("CPU");
+    // the tests' global setup built the CPU binding, and the window says node-llama-cpp runs it
+    expect(await place.getByTestId("backend").textContent()).toContain("llama.cpp binding built on this machine");
     await screenshot(page, "models");
   });
 

@@ -13,7 +13,8 @@ const PROBE = `Описание: ${"Правая доля: в средней т�
  * The CPU threads per llama.cpp context for generation, by measurement, once per model file,
  * batching and parallelism in a process. Lanes that already occupy every core at once get one
  * thread each without measuring: measured here, a 125M-parameter model decoded 4.9 ms/token at 1 thread
- * and 21.5 ms/token at 2 on a busy 2-core machine (ggml's threads spin at barriers). Otherwise
+ * and 21.5 ms/token at 2 on a busy 2-core machine (decodes hopping between libuv threads; see
+ * GENERATION_ENV). Otherwise
  * times 1 thread against every core on the real configuration: prompt plus 32 tokens per sequence.
  */
 export async function chooseThreads(model: LlamaModel, key: string, parallel: number, batching: Batching): Promise<number> {

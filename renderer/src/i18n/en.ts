@@ -117,6 +117,8 @@ export const en: Record<MessageKey, string> = {
   "models.backend": "Compute",
   "models.backendGpu": "GPU: {gpu}",
   "models.backendCpu": "CPU ({reason})",
+  "models.binding.localBuild": "llama.cpp binding built on this machine",
+  "models.binding.prebuilt": "node-llama-cpp's prebuilt llama.cpp binding",
   "models.fact.architecture": "Architecture",
   "models.fact.parameters": "Parameters",
   "models.fact.layers": "Layers",

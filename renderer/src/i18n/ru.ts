@@ -115,6 +115,8 @@ export const ru = {
   "models.backend": "Вычисления",
   "models.backendGpu": "GPU: {gpu}",
   "models.backendCpu": "CPU ({reason})",
+  "models.binding.localBuild": "привязка llama.cpp, собранная на этом компьютере",
+  "models.binding.prebuilt": "готовая привязка llama.cpp из node-llama-cpp",
   "models.fact.architecture": "Архитектура",
   "models.fact.parameters": "Параметры",
   "models.fact.layers": "Слои",

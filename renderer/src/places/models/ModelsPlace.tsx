@@ -72,7 +72,7 @@ export function ModelsPlace({ active }: { active: boolean }) {
           <div className="card">
             <h2>{t("models.backend")}</h2>
             <ErrorNote error={backend.error} />
-            <p data-testid="backend">{b ? (b.gpu ? t("models.backendGpu", { gpu: `${b.gpu} ${b.deviceNames.join(", ")}` }) : t("models.backendCpu", { reason: b.fallbackReason ?? "" })) : t("common.loading")}</p>
+            <p data-testid="backend">{b ? `${b.gpu ? t("models.backendGpu", { gpu: `${b.gpu} ${b.deviceNames.join(", ")}` }) : t("models.backendCpu", { reason: b.fallbackReason ?? "" })}; ${t(`models.binding.${b.build}`)}` : t("common.loading")}</p>
           </div>
         </div>
         <div className="column wide">
