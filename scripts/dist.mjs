@@ -9,5 +9,6 @@ import { buildElectron } from "./build-electron.mjs";
 const run = (cmd) => execSync(cmd, { stdio: "inherit" });
 run("npm run build:renderer");
 await buildElectron();
-run("npm run build:native");
+// the trainer only: the CPU inference binding is built for this machine's CPU and stays out of the package
+execSync("npm run build:native", { stdio: "inherit", env: { ...process.env, COLLAPSE_INFERENCE_BUILD: "0" } });
 run(`npx electron-builder --config electron-builder.yml ${process.argv.slice(2).join(" ")}`);

@@ -1,6 +1,6 @@
 /**
  * Builds the native trainer from the llama.cpp that node-llama-cpp ships, with node-llama-cpp's
- * own patches and ours applied, and caches the result: `npm run build:native`.
+ * own patches and ours applied, and caches the result (`npm run build:native`, buildNative.ts).
  *
  *   key = sha256(bundle, every patch, native/CMakeLists.txt, native/src/**, build flavour)
  *   native/.cache/llama.cpp-<key>/   the patched source tree (git clone of the bundle)
@@ -15,7 +15,6 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { NativeBuildError } from "./NativeBuildError";
-import { ensureInferenceBuilt } from "./buildInference";
 
 const NATIVE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = resolve(NATIVE, "..");
@@ -137,12 +136,4 @@ export function bundledVocab(name: "llama-spm" | "llama-bpe" | "gpt-2"): string 
 
 export function baselineBinary(name: Baseline): string {
   return join(planBuild({ baselines: true }).buildDir, name);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // the trainer, then the inference binding: both from node-llama-cpp's bundle
-  ensureTrainerBuilt({ baselines: process.argv.includes("--baselines") }).then(() => ensureInferenceBuilt()).catch((error: unknown) => {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
 }
