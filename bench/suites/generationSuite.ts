@@ -8,7 +8,7 @@ import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import { generateCorpus } from "../../electron/core/data/synth";
 import { DEFAULT_TEMPLATES, renderPrompt } from "../../electron/core/experiments/promptTemplate";
 import { generateSamples } from "../../electron/core/generate/generateSamples";
-import { LlamaRuntime } from "../../electron/core/generate/LlamaRuntime";
+import { describeBuild, LlamaRuntime, type Backend } from "../../electron/core/generate/LlamaRuntime";
 import { GenerateSettingsSchema } from "../../electron/shared/domain/study";
 
 // Mistral's 32k vocabulary; a small model, where per-token bookkeeping shows, and a 125M Q8_0 one,
@@ -40,7 +40,7 @@ export const generationSuite: BenchSuite = {
   name: "generation",
   async run(ctx) {
     await ensureTrainerBuilt({ baselines: true, log: ctx.log });
-    const localBinding = await ensureInferenceBuilt({ log: ctx.log });
+    if (!(await ensureInferenceBuilt({ log: ctx.log }))) ctx.log("COLLAPSE_INFERENCE_BUILD=0: the product runs on node-llama-cpp's prebuilt CPU binary");
     const dir = join(ctx.tmp, "generation");
     mkdirSync(dir, { recursive: true });
     for (const m of MODELS) {
@@ -54,7 +54,7 @@ export const generationSuite: BenchSuite = {
 
       for (const pl of ctx.quick ? m.parallel.slice(0, 1) : m.parallel) {
         let baseline = 0;
-        const best = new Map<string, { rate: number; overall: number; threads: number | null; build: string }>();
+        const best = new Map<string, { rate: number; overall: number; threads: number | null; build: Backend["build"] }>();
         for (let rep = 0; rep < (ctx.quick ? 1 : REPEATS); rep++) {
           for (const t of THREAD_CHOICES) {
             const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "--output-format", "jsonl"], { encoding: "utf8" });
@@ -72,7 +72,7 @@ export const generationSuite: BenchSuite = {
           }
         }
         for (const [batching, b] of best) {
-          const label = `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, top-k ${topK}, CPU ${b.build === "localBuild" ? "binding built here" : "prebuilt binding"}, ${b.threads} thread(s) by measurement`;
+          const label = `generation, ${m.label}, ${pl} parallel sequences (${batching}), ${pp}-token prompts, ${TG} tokens each, top-k ${topK}, CPU ${describeBuild(b.build)}, ${b.threads} thread(s) by measurement`;
           ctx.record({
             name: `${label}, after setup`,
             value: b.rate,
@@ -82,7 +82,6 @@ export const generationSuite: BenchSuite = {
           });
           ctx.record({ name: `${label}, from the call (model load and thread choice included)`, value: b.overall, unit: "generated tokens/s" });
         }
-        if (!localBinding) ctx.log("COLLAPSE_INFERENCE_BUILD=0: the product ran on node-llama-cpp's prebuilt CPU binary");
       }
     }
   },

@@ -3,6 +3,11 @@ import type { BackendInfo } from "../../shared/domain/views";
 
 export type Backend = BackendInfo;
 
+/** How logs and bench rows name the llama.cpp binding node-llama-cpp loaded. */
+export function describeBuild(build: Backend["build"]): string {
+  return build === "localBuild" ? "binding built on this machine" : "prebuilt binding";
+}
+
 /**
  * One llama.cpp runtime per process: the GPU node-llama-cpp finds (CUDA, Vulkan, Metal), or the
  * CPU with the reason the GPU could not be used.

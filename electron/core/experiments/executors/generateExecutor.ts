@@ -1,6 +1,7 @@
 import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
 import { deleteSamplesOfJob, insertSamples } from "../../db/queries/samples";
 import { generateSamples } from "../../generate/generateSamples";
+import { describeBuild } from "../../generate/LlamaRuntime";
 import type { GenerateParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
@@ -30,7 +31,7 @@ export function generateExecutor(settings: StudySettings) {
       signal: ctx.signal,
       onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
     });
-    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"} (${r.backend.build === "localBuild" ? "binding built on this machine" : "prebuilt binding"})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
+    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
       output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
       commit: (db) => {
