@@ -26,7 +26,7 @@ export type GenerateSamplesOptions = {
    * "shared": one context whose sequences are decoded together, in lockstep (Lockstep): every
    * decode holds one step of every slot, so the batches, and with them the texts, are the same on
    * every run with the same `sequences` — but a sample's numbers depend on the batch it shares, so
-   * they differ from lanes' and from another `sequences`. The faster one.
+   * they differ from lanes' and from another `sequences`. The default, and the faster one.
    */
   batching: Batching;
   /** tokens per sequence (prompt + answer) */

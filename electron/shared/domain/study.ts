@@ -36,13 +36,12 @@ export const GenerateSettingsSchema = z
     /** samples generated at the same time */
     sequences: z.number().int().min(1).max(256).default(16),
     /**
-     * lanes: one context per parallel sample, bit-reproducible whatever `sequences` and threads,
-     * decoded one context at a time where the process runs with GENERATION_ENV; shared: one
-     * batched context decoding the samples in lockstep, the faster one, reproducible for the same
-     * `sequences` (but a resumed study once differed from an uninterrupted one in one sample, so
-     * lanes stays the default)
+     * shared: one batched context decoding the samples in lockstep, reproducible for the same
+     * `sequences`, the faster one on CPUs and GPUs alike; lanes: one context per parallel sample,
+     * bit-reproducible whatever `sequences` and threads, decoded one context at a time where the
+     * process runs with GENERATION_ENV. Neither depends on the thread count (openSlots)
      */
-    batching: z.enum(["lanes", "shared"]).default("lanes"),
+    batching: z.enum(["lanes", "shared"]).default("shared"),
     contextSize: z.number().int().min(64).max(32768).default(512),
     /** null = the mode's default template */
     promptTemplate: z.string().min(1).nullable().default(null),
