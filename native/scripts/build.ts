@@ -40,7 +40,7 @@ function hasCuda(): boolean {
 }
 
 /** llama.cpp's own tools from the same tree: the baselines of `npm run bench`. */
-const BASELINES = ["llama-finetune", "llama-batched-bench"] as const;
+const BASELINES = ["llama-finetune", "llama-batched-bench", "llama-batched"] as const;
 export type Baseline = (typeof BASELINES)[number];
 
 export type BuildPlan = { key: string; flavour: string; bundle: string; patches: string[]; srcDir: string; buildDir: string; binary: string; baselines: boolean };
