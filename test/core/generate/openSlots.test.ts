@@ -7,9 +7,10 @@ import { tinyModel } from "../../helpers/tinyModel";
 const PROMPT = `Описание: ${"в правой доле изоэхогенный узел с ровными контурами 1,2 см. ".repeat(10)}\nЗаключение:`;
 
 /**
- * The 20 likeliest tokens and their probabilities that slot 0 sees over 24 greedy steps, decoding alone: one query token against a
- * KV cache of at least 512 cells, where llama.cpp's CPU flash attention splits the cache between
- * the threads and sums the parts in an order that depends on how many there are.
+ * The 20 likeliest tokens, with their probabilities, that slot 0 sees over 24 greedy steps while
+ * it decodes alone: one query token against a KV cache of at least 512 cells, where llama.cpp's
+ * CPU flash attention splits the cache between the threads and sums the parts in an order that
+ * depends on how many there are.
  */
 async function probabilities(batching: Batching, threads: number): Promise<number[]> {
   const { llama } = await LlamaRuntime.get();
