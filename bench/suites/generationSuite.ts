@@ -35,6 +35,8 @@ const REPEATS = 3;
  * (of 1 and 2), the product's is generated tokens over its time after setup (model load, thread
  * choice by measurement, contexts; GenerateSamplesResult.setupSeconds), with the sampling,
  * detokenising and stop checks a study does. The product's rate from the call on is recorded too.
+ * llama-batched-bench does not sample; llama.cpp's llama-batched, which does with the same sampler
+ * settings, gives a second baseline and llama.cpp's own cost of sampling.
  */
 export const generationSuite: BenchSuite = {
   name: "generation",
@@ -63,19 +65,13 @@ export const generationSuite: BenchSuite = {
         const best = new Map<string, { rate: number; overall: number; threads: number | null; build: Backend["build"] }>();
         for (let rep = 0; rep < (ctx.quick ? 1 : REPEATS); rep++) {
           for (const t of THREAD_CHOICES) {
-            const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "--output-format", "jsonl"], { encoding: "utf8" });
-            const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
-            if (!line) ctx.log(`llama-batched-bench -t ${t} gave no result: ${r.stderr.slice(-300)}`);
-            const row = line ? (JSON.parse(line.slice(line.indexOf("{"))) as Row) : null;
+            const row = plainDecoding(model, pp, pl, t, ctx.log);
             if (row && (row.pl * row.tg) / row.t > baseline) {
               baseline = (row.pl * row.tg) / row.t;
               plain = row;
             }
             if (row) plainTg = Math.max(plainTg, row.speed_tg);
-            const b = spawnSync(baselineBinary("llama-batched"), ["-m", model, "-p", prompt, "-n", String(pp + TG), "-np", String(pl), "-kvu", "-t", String(t), "--top-k", String(topK), "--top-p", String(topP), "--temp", String(temperature), "-s", "1"], { encoding: "utf8" });
-            const speed = /decoded \d+ tokens in [\d.]+ s, speed: ([\d.]+) t\/s/.exec(`${b.stdout}\n${b.stderr}`);
-            if (!speed) ctx.log(`llama-batched -t ${t} gave no result: ${b.stderr.slice(-300)}`);
-            else sampled = Math.max(sampled, Number(speed[1]));
+            sampled = Math.max(sampled, sampledDecoding(model, prompt, pp, pl, t, ctx.log) ?? 0);
           }
           for (const batching of ["shared", "lanes"] as const) {
             // several rounds of prompts, as in a study
@@ -114,3 +110,20 @@ export const generationSuite: BenchSuite = {
     }
   },
 };
+
+/** llama-batched-bench at `t` threads: its JSON row, or null (logged) when it gave none. */
+function plainDecoding(model: string, pp: number, pl: number, t: number, log: (m: string) => void): Row | null {
+  const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "--output-format", "jsonl"], { encoding: "utf8" });
+  const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
+  if (!line) log(`llama-batched-bench -t ${t} gave no result: ${r.stderr.slice(-300)}`);
+  return line ? (JSON.parse(line.slice(line.indexOf("{"))) as Row) : null;
+}
+
+/** llama-batched's sampled decoding at `t` threads in tokens/s (prompt excluded), or null (logged). */
+function sampledDecoding(model: string, prompt: string, pp: number, pl: number, t: number, log: (m: string) => void): number | null {
+  // -n is the length of each sequence, prompt included
+  const r = spawnSync(baselineBinary("llama-batched"), ["-m", model, "-p", prompt, "-n", String(pp + TG), "-np", String(pl), "-kvu", "-t", String(t), "--top-k", String(topK), "--top-p", String(topP), "--temp", String(temperature), "-s", "1"], { encoding: "utf8" });
+  const speed = /decoded \d+ tokens in [\d.]+ s, speed: ([\d.]+) t\/s/.exec(`${r.stdout}\n${r.stderr}`);
+  if (!speed) log(`llama-batched -t ${t} gave no result: ${r.stderr.slice(-300)}`);
+  return speed ? Number(speed[1]) : null;
+}
