@@ -1,8 +1,9 @@
-import { LlamaCompletion, type LlamaModel } from "node-llama-cpp";
+import type { LlamaModel } from "node-llama-cpp";
 import { availableParallelism } from "node:os";
 import type { Batching } from "../../shared/domain/study";
 import { openSlots } from "./openSlots";
 import { threadPoolSize } from "./generationEnv";
+import { promptTokens } from "./promptTokens";
 
 const chosen = new Map<string, number>();
 
@@ -26,21 +27,21 @@ export async function chooseThreads(model: LlamaModel, key: string, parallel: nu
   if (cached) return cached;
   const probes = batching === "lanes" ? parallel : Math.min(parallel, 4);
   let best = { threads: 1, seconds: Infinity };
+  const tokens = promptTokens(model, PROBE);
   for (const threads of [1, cores]) {
-    // shared sequences decode in lockstep, as generateSamples decodes them
     const slots = await openSlots(model, batching, probes, { contextSize: 512, threads });
-    const started = performance.now();
-    await Promise.all(
-      slots.sequences.map(async (sequence, i) => {
-        try {
-          await new LlamaCompletion({ contextSequence: sequence }).generateCompletion(PROBE, { maxTokens: 32, temperature: 0 });
-        } finally {
-          slots.leave(i);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    await slots.dispose();
+    let seconds: number;
+    try {
+      const started = performance.now();
+      await slots.generate(
+        Array.from({ length: probes }, () => [{ tokens, seed: 0 }]),
+        { temperature: 0, topK: 40, topP: 1, maxTokens: 32, stop: [] },
+        () => {},
+      );
+      seconds = (performance.now() - started) / 1000;
+    } finally {
+      await slots.dispose();
+    }
     if (seconds < best.seconds) best = { threads, seconds };
   }
   chosen.set(id, best.threads);

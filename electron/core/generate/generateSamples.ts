@@ -1,11 +1,12 @@
-import { LlamaCompletion } from "node-llama-cpp";
 import { openSlots } from "./openSlots";
 import { LlamaRuntime, type Backend } from "./LlamaRuntime";
 import { chooseThreads } from "./chooseThreads";
+import { promptTokens } from "./promptTokens";
+import type { FinishReason } from "./SlotDecoder";
 import type { Batching } from "../../shared/domain/study";
 
 export type GenerationPrompt = { id: number; prompt: string };
-export type GeneratedSample = { id: number; prompt: string; output: string; tokenCount: number; finishReason: string; seed: number };
+export type GeneratedSample = { id: number; prompt: string; output: string; tokenCount: number; finishReason: FinishReason; seed: number };
 export type GenerationProgress = { done: number; total: number; generatedTokens: number; tokensPerSecond: number; etaSeconds: number | null };
 
 export type GenerateSamplesOptions = {
@@ -23,10 +24,10 @@ export type GenerateSamplesOptions = {
   /**
    * "lanes": one context per parallel sample, so a sample's numbers never depend on what else is
    * being decoded: the same seed gives the same text for any `sequences` and thread count.
-   * "shared": one context whose sequences are decoded together, in lockstep (Lockstep): every
-   * decode holds one step of every slot, so the batches, and with them the texts, are the same on
-   * every run with the same `sequences` — but a sample's numbers depend on the batch it shares, so
-   * they differ from lanes' and from another `sequences`. The default, and the faster one.
+   * "shared": one context whose sequences are decoded together (SlotDecoder): every decode holds
+   * one step of every slot, so the batches, and with them the texts, are the same on every run
+   * with the same `sequences` — but a sample's numbers depend on the batch it shares, so they
+   * differ from lanes' and from another `sequences`. The default, and the faster one.
    */
   batching: Batching;
   /** tokens per sequence (prompt + answer) */
@@ -64,16 +65,24 @@ export function sampleSeed(seed: number, id: number): number {
 /**
  * Generates one answer per prompt with a model and an optional LoRA adapter, `sequences` at a
  * time. Prompts are dealt to the parallel slots in a fixed order (slot i takes prompts i, i+n,
- * …), so a slot's history — and with it where its tokens sit in the KV cache — is the same on
- * every run. The model (and with it the adapter, which llama.cpp frees only with the model) is
- * disposed at the end, so many generations in a row do not grow in memory. `decodes` counts
- * llama.cpp's decode calls over every context: with shared batching, how full the batches were.
+ * …), so a slot's history — and with it what shares each decode — is the same on every run
+ * (SlotDecoder). A prompt that does not fit `contextSize` is an error before anything is
+ * generated: cutting it to fit would change what the model was asked. The model (and with it the
+ * adapter, which llama.cpp frees only with the model) is disposed at the end, so many generations
+ * in a row do not grow in memory. `decodes` counts llama.cpp's decode calls over every context:
+ * with shared batching, how full the batches were.
  */
 export async function generateSamples(options: GenerateSamplesOptions): Promise<GenerateSamplesResult> {
   const { llama, backend } = await LlamaRuntime.get();
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
   try {
+    const jobs = options.prompts.map((p, index) => ({ index, tokens: promptTokens(model, p.prompt), seed: sampleSeed(options.seed, p.id) }));
+    const tooLong = jobs.find((j) => j.tokens.length >= options.contextSize);
+    if (tooLong) {
+      const id = options.prompts[tooLong.index]!.id;
+      throw new Error(`the prompt of record ${id} is ${tooLong.tokens.length} tokens, which leaves no room for an answer in generate.contextSize (${options.contextSize} tokens): raise generate.contextSize`);
+    }
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
     const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel, options.batching));
     const slots = await openSlots(model, options.batching, parallel, {
@@ -81,54 +90,33 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(threads ? { threads } : {}),
       ...(options.loraPath ? { lora: { adapters: [{ filePath: options.loraPath }] } } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
     });
     const setupSeconds = (performance.now() - started) / 1000;
     const samples: GeneratedSample[] = new Array(options.prompts.length);
     let done = 0;
     let generatedTokens = 0;
-    const slot = async (slotIndex: number) => {
-      const sequence = slots.sequences[slotIndex]!;
-      const completion = new LlamaCompletion({ contextSequence: sequence });
-      try {
-        for (let index = slotIndex; index < options.prompts.length; index += parallel) {
-          options.signal?.throwIfAborted();
-          const p = options.prompts[index]!;
-          const seed = sampleSeed(options.seed, p.id);
-          await sequence.clearHistory();
-          // the tokens the model generated; re-tokenising the text would count differently
-          let tokenCount = 0;
-          const r = await completion.generateCompletionWithMeta(p.prompt, {
-            onToken: (tokens) => {
-              tokenCount += tokens.length;
-            },
-            maxTokens: options.maxTokens,
-            temperature: options.temperature,
-            topP: options.topP,
-            topK: options.topK,
-            seed,
-            customStopTriggers: options.stop,
-            ...(options.signal ? { signal: options.signal, stopOnAbortSignal: false } : {}),
-          });
-          samples[index] = { id: p.id, prompt: p.prompt, output: r.response, tokenCount, finishReason: String(r.metadata.stopReason), seed };
-          generatedTokens += tokenCount;
+    let decodes: number;
+    try {
+      const queues = Array.from({ length: parallel }, (_, slot) => jobs.filter((j) => j.index % parallel === slot));
+      const { temperature, topK, topP, maxTokens, stop } = options;
+      decodes = await slots.generate(
+        queues,
+        { temperature, topK, topP, maxTokens, stop },
+        (job, outcome) => {
+          const p = options.prompts[job.index]!;
+          samples[job.index] = { id: p.id, prompt: p.prompt, output: outcome.text, tokenCount: outcome.tokenCount, finishReason: outcome.finishReason, seed: job.seed };
+          generatedTokens += outcome.tokenCount;
           done++;
           const secs = (performance.now() - started) / 1000;
-          options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: done ? (secs / done) * (options.prompts.length - done) : null });
-        }
-      } finally {
-        // the barrier stops waiting for this slot only once it has no prompt left
-        slots.leave(slotIndex);
-      }
-    };
-    // every slot settles (an abort reaches each through its signal) before the contexts go:
-    // disposing under a decode still in flight fails inside node-llama-cpp, unhandled
-    const settled = await Promise.allSettled(Array.from({ length: parallel }, (_, i) => slot(i)));
-    await slots.dispose();
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed) throw failed.reason;
+          options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: (secs / done) * (options.prompts.length - done) });
+        },
+        options.signal,
+      );
+    } finally {
+      await slots.dispose();
+    }
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, setupSeconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes: slots.decodes() };
+    return { samples, backend, seconds, setupSeconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes };
   } finally {
     await model.dispose();
   }

@@ -72,12 +72,12 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
     const r = await shared({ prompts: four, maxTokens: 16, stop: [] });
     expect(r.samples.map((s) => s.finishReason)).toEqual(["maxTokens", "maxTokens", "maxTokens", "maxTokens"]);
     // one decode holds the four prompts and gives each its first token, then one per further token
-    expect(r.decodes).toBe(Math.max(...r.samples.map((s) => s.tokenCount)));
-    expect(r.decodes).toBeLessThanOrEqual(17);
-    // (node-llama-cpp goes one token past maxTokens where the last one ends inside a character)
+    expect(r.samples.map((s) => s.tokenCount)).toEqual([16, 16, 16, 16]);
+    expect(r.decodes).toBe(16);
+    // a lane decodes its sample alone: its prompt, then each token but the last
     const lanes = await shared({ prompts: four, maxTokens: 16, stop: [], batching: "lanes" });
-    expect(lanes.decodes).toBe(lanes.samples.reduce((n, s) => n + s.tokenCount, 0));
-    expect(lanes.decodes).toBeGreaterThanOrEqual(64);
+    expect(lanes.samples.map((s) => s.tokenCount)).toEqual([16, 16, 16, 16]);
+    expect(lanes.decodes).toBe(64);
   });
 
   it("shared batching takes prompts longer than a decode's batch, the same on every run", async () => {
@@ -93,8 +93,8 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
   it("shared batching ends at an abort signal with an AbortError", async () => {
     const controller = new AbortController();
     let progress = 0;
-    // the first sample to end aborts the run while the other slots are mid-step: they meet the abort
-    // at the barrier (Lockstep.test.ts aborts members already waiting there)
+    // the first sample to end aborts the run while the other slots are mid-sample: nothing more is
+    // reported, and the decoder stops before its next step
     const run = shared({
       signal: controller.signal,
       onProgress: () => {
@@ -104,6 +104,35 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
     });
     await expect(run).rejects.toThrow(/abort/i);
     expect(progress).toBe(1);
+  });
+
+  it("ends each sample at its first stop string, cut before it", async () => {
+    const r = await shared({ stop: ["е", "а"] });
+    const stopped = r.samples.filter((s) => s.finishReason === "customStopTrigger");
+    expect(stopped.length).toBeGreaterThan(0);
+    for (const s of r.samples) expect(s.output).not.toMatch(/[еа]/);
+  });
+
+  it("a sample that fills its sequence ends as contextFull, having used every cell", async () => {
+    const prompt = { id: 1, prompt: `Описание: ${"узел ".repeat(12)}\nЗаключение:` };
+    const { LlamaRuntime } = await import("../../../electron/core/generate/LlamaRuntime");
+    const { promptTokens } = await import("../../../electron/core/generate/promptTokens");
+    const { llama } = await LlamaRuntime.get();
+    const model = await llama.loadModel({ modelPath: await smallModel(), gpuLayers: 0 });
+    const length = promptTokens(model, prompt.prompt).length;
+    await model.dispose();
+    const contextSize = length + 10;
+    const r = await shared({ prompts: [prompt], stop: [], maxTokens: 64, contextSize });
+    expect(r.samples[0]!.finishReason).toBe("contextFull");
+    // the prompt and every token but the last were decoded: contextSize cells
+    expect(r.samples[0]!.tokenCount).toBe(contextSize - length + 1);
+  });
+
+  it("a prompt longer than the context is an error naming the record and the setting, before anything is generated", async () => {
+    let progress = 0;
+    const long = { id: 4242, prompt: `Описание: ${"изоэхогенный узел ".repeat(80)}\nЗаключение:` };
+    await expect(shared({ prompts: [...prompts.slice(0, 3), long], contextSize: 128, onProgress: () => progress++ })).rejects.toThrow(/record 4242 is \d+ tokens.*generate\.contextSize \(128 tokens\)/);
+    expect(progress).toBe(0);
   });
 
   it("stops at an abort signal with an AbortError", async () => {

@@ -18,8 +18,7 @@ async function probabilities(batching: Batching, threads: number): Promise<numbe
   try {
     const slots = await openSlots(model, batching, 2, { contextSize: 512, threads });
     try {
-      slots.leave(1);
-      const sequence = slots.sequences[0]!;
+      const sequence = slots.contexts[0]!.getSequence();
       const prompt = model.tokenize(PROMPT);
       // past 256 tokens llama.cpp views 512 KV cells, where the split begins
       expect(prompt.length).toBeGreaterThan(256);
@@ -32,7 +31,6 @@ async function probabilities(batching: Batching, threads: number): Promise<numbe
       }
       return seen;
     } finally {
-      slots.leave(0);
       await slots.dispose();
     }
   } finally {
