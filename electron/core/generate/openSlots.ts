@@ -29,7 +29,8 @@ export async function openSlots(
   // the cache between the threads and sums the parts in an order set by how many there are, so a
   // sequence decoding alone (lanes past 256 tokens, shared's last sample) sampled differently at
   // 1 and 2 threads (ggml-cpu ops.cpp, use_split_kv_path); without it every value is one dot
-  // product, whatever the thread count. Measured no slower here (20M model, 4 and 16 sequences)
+  // product, whatever the thread count. Its price depends on the model: llama.cpp itself decodes
+  // the 125M bench model about 10 % slower without it, the 20M one no slower (README, Speed)
   const contextSettings = { ...settings, flashAttention: false };
   const contexts: LlamaContext[] = [];
   try {
