@@ -36,7 +36,7 @@ const RUNS = [
 type Row = { pp: number; tg: number; pl: number; t: number; t_pp: number; speed_tg: number; speed: number };
 // this machine's speed drifts by a third from minute to minute: each side is run this many times,
 // alternating, and its best run is kept
-const REPEATS = 3;
+const REPEATS = 5;
 
 /**
  * Generated tokens/s through the product (node-llama-cpp, parallel sequences) next to llama.cpp's
