@@ -23,6 +23,8 @@ export class SlotDecoder {
   /** llama.cpp decode calls so far */
   decodes = 0;
   private readonly native: NativeContext;
+  /** the last tokens whose text can hold a stop string just completed: a character takes up to 4 byte tokens */
+  private readonly stopWindow: number;
 
   constructor(
     private readonly model: LlamaModel,
@@ -32,6 +34,7 @@ export class SlotDecoder {
     private readonly capacity: number = context.contextSize,
   ) {
     this.native = nativeContext(context);
+    this.stopWindow = 4 * Math.max(0, ...sampling.stop.map((stop) => stop.length)) + 4;
   }
 
   async run<J extends SampleJob>(queues: readonly (readonly J[])[], onSample: (job: J, outcome: SampleOutcome) => void, signal?: AbortSignal): Promise<void> {
@@ -101,13 +104,30 @@ export class SlotDecoder {
     const end = (finishReason: FinishReason, text = this.model.detokenize(a.generated)): SampleOutcome => ({ text, tokenCount: a.generated.length, finishReason });
     if (this.model.isEogToken(token)) return end("eogToken");
     a.generated.push(token);
-    const text = this.model.detokenize(a.generated);
-    const stopAt = Math.min(...this.sampling.stop.map((s) => text.indexOf(s)).filter((i) => i >= 0));
-    if (Number.isFinite(stopAt)) return end("customStopTrigger", text.slice(0, stopAt));
+    const stopAt = this.stopIndex(a.generated);
+    if (stopAt >= 0) return end("customStopTrigger", this.model.detokenize(a.generated).slice(0, stopAt));
     // cut short, the last tokens may hold part of a character: it is not text yet
-    if (a.generated.length >= this.sampling.maxTokens) return end("maxTokens", text.replace(/\uFFFD+$/, ""));
-    if (a.position >= this.capacity) return end("contextFull", text.replace(/\uFFFD+$/, ""));
+    const cut = () => this.model.detokenize(a.generated).replace(/\uFFFD+$/, "");
+    if (a.generated.length >= this.sampling.maxTokens) return end("maxTokens", cut());
+    if (a.position >= this.capacity) return end("contextFull", cut());
     a.pending = [token];
     return null;
+  }
+
+  /**
+   * Where the first stop string begins in the text of `generated`, or -1. Checked after every
+   * token, a stop string can only just have been completed, so only the last tokens' text is
+   * searched (with the tokens before as context, for a leading space); the whole text only once
+   * one is there: detokenising it every step grew with the square of a long answer.
+   */
+  private stopIndex(generated: readonly Token[]): number {
+    const { stop } = this.sampling;
+    if (stop.length === 0) return -1;
+    const from = Math.max(0, generated.length - this.stopWindow);
+    const tail = this.model.detokenize(generated.slice(from), false, generated.slice(Math.max(0, from - this.stopWindow), from));
+    if (!stop.some((s) => tail.includes(s))) return -1;
+    const text = this.model.detokenize(generated);
+    const found = stop.map((s) => text.indexOf(s)).filter((i) => i >= 0);
+    return found.length ? Math.min(...found) : -1;
   }
 }
