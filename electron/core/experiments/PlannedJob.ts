@@ -1,43 +1,12 @@
-/** The training data of one generation: real pairs and/or the outputs of earlier generate jobs. */
-export type DataSource = {
-  /** share of the real training pairs taken (1 = all of them, 0 = none) */
-  real: number;
-  /** generate jobs whose (prompt, output) pairs are pooled */
-  synthetic: string[];
-  /** fixed training-set size; null = everything listed */
-  size: number | null;
-  /**
-   * how a fixed size is reached: "uniform" subsamples the whole pool (accumulate-subsample);
-   * "real-share" keeps `real × size` real pairs and fills the rest with synthetic pairs of other
-   * prompts (real-fraction). Ignored when size is null.
-   */
-  sampling: "uniform" | "real-share";
-};
+import type { StudyDesign } from "../../shared/domain/design";
+import type { TypedJob } from "../jobs/jobSchemas";
 
-export type TrainParams = { model: number; seed: number; generation: number; data: DataSource; initFrom: string | null };
-export type GenerateParams = { model: number; seed: number; generation: number; train: string };
-export type EvaluateParams = { model: number; train: string | null };
-export type MetricsParams = {
-  design: string;
-  chain: string;
-  model: number;
-  seed: number;
-  generation: number;
-  generate: string | null;
-  evaluate: string;
-  /** generation 1 of the same model and seed: the paper's "M1 → Mk" reference */
-  m1: string | null;
-};
-
-export type PlannedJob =
-  | { key: string; kind: "train"; deps: string[]; params: TrainParams }
-  | { key: string; kind: "generate"; deps: string[]; params: GenerateParams }
-  | { key: string; kind: "evaluate"; deps: string[]; params: EvaluateParams }
-  | { key: string; kind: "metrics"; deps: string[]; params: MetricsParams };
+/** A job the planner made: its kind's params are typed (jobSchemas), as the runner reads them back. */
+export type PlannedJob = TypedJob;
 
 /** One generation of one design's chain, as the results show it. */
 export type PlannedGeneration = {
-  design: string;
+  design: StudyDesign;
   chain: string;
   model: number;
   seed: number;

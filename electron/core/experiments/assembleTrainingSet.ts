@@ -1,5 +1,5 @@
 import { createRng, shuffled } from "../../shared/random";
-import type { DataSource } from "./PlannedJob";
+import type { DataSource } from "../jobs/jobSchemas";
 
 export type TrainingPair = { recordId: number | null; prompt: string; answer: string; origin: "real" | string };
 

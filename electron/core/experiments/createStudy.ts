@@ -6,6 +6,7 @@ import { findModelByName, findModelByPath, type ModelRow } from "../db/queries/m
 import type { StudySpec } from "../../shared/domain/study";
 import { createSplit } from "../data/split/createSplit";
 import { planStudy } from "./planStudy";
+import { designKey } from "../../shared/domain/design";
 import { realPairs, resolveStudyDataset } from "./studyData";
 import { resolve } from "node:path";
 
@@ -57,7 +58,7 @@ export function createStudy(db: Db, args: { spec: StudySpec; source: string; ver
     for (const g of plan.generations) {
       insertGeneration(db, {
         experiment_id: experimentId,
-        design: g.design,
+        design: designKey(g.design),
         chain: g.chain,
         model_id: models[g.model]!.id,
         seed: g.seed,

@@ -1,5 +1,7 @@
 import type { StudySpec } from "../../shared/domain/study";
-import type { DataSource, PlannedGeneration, PlannedJob, StudyPlan } from "./PlannedJob";
+import { designKey, designsOf, REAL_DATA, type StudyDesign } from "../../shared/domain/design";
+import type { DataSource } from "../jobs/jobSchemas";
+import type { PlannedGeneration, PlannedJob, StudyPlan } from "./PlannedJob";
 
 const LETTERS = ["A", "B"];
 
@@ -46,10 +48,10 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
       m1.set(m, { train: t, generate: generate(t, m, seed, 1) });
     }
 
-    type ChainSpec = { design: string; chain: string; modelAt: (k: number) => number; dataFor: (k: number, history: string[]) => DataSource };
+    type ChainSpec = { design: StudyDesign; chain: string; modelAt: (k: number) => number; dataFor: (k: number, history: string[]) => DataSource };
     const chains: ChainSpec[] = [];
-    for (const design of spec.designs) {
-      if (design === "cross") {
+    for (const design of designsOf(spec)) {
+      if (design.kind === "cross") {
         for (const first of models) {
           chains.push({
             design,
@@ -62,22 +64,21 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
       }
       for (const m of models) {
         const letter = LETTERS[m]!;
-        if (design === "recursive") {
+        if (design.kind === "recursive") {
           chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 0, synthetic: [h[h.length - 1]!], size: null, sampling: "uniform" }) });
-        } else if (design === "accumulate") {
+        } else if (design.kind === "accumulate") {
           chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size: null, sampling: "uniform" }) });
-        } else if (design === "accumulate-subsample") {
+        } else if (design.kind === "accumulate-subsample") {
           const size = spec.subsampleSize ?? trainSize;
           chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size, sampling: "uniform" }) });
         } else {
-          for (const f of spec.realFractions) {
-            chains.push({
-              design: `real-fraction@${f}`,
-              chain: `${letter}@${f}`,
-              modelAt: () => m,
-              dataFor: (_k, h) => ({ real: f, synthetic: [h[h.length - 1]!], size: trainSize, sampling: "real-share" }),
-            });
-          }
+          const f = design.realFraction;
+          chains.push({
+            design,
+            chain: `${letter}@${f}`,
+            modelAt: () => m,
+            dataFor: (_k, h) => ({ real: f, synthetic: [h[h.length - 1]!], size: trainSize, sampling: "real-share" }),
+          });
         }
       }
     }
@@ -99,7 +100,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         const e = evaluate(t, model);
         generations.push({ design: c.design, chain: c.chain, model, seed, generation: k, train: t, generate: g, evaluate: e });
         add({
-          key: `metrics-${c.design}-${c.chain}-s${seed}-g${k}`,
+          key: `metrics-${designKey(c.design)}-${c.chain}-s${seed}-g${k}`,
           kind: "metrics",
           deps: [g, e, m1.get(model)!.generate],
           params: { design: c.design, chain: c.chain, model, seed, generation: k, generate: g, evaluate: e, m1: m1.get(model)!.generate },
@@ -115,7 +116,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         key: `metrics-real-${LETTERS[m]}-s${seed}-g0`,
         kind: "metrics",
         deps: [e],
-        params: { design: "real", chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null },
+        params: { design: REAL_DATA, chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null },
       });
     }
   }

@@ -19,7 +19,9 @@ import {
   stopJob,
   type JobRow,
 } from "../db/queries/jobs";
-import type { JobExecutors, JobProgress } from "./JobExecutor";
+import type { JobExecutionContext, JobExecutor, JobExecutors, JobProgress, JobResult } from "./JobExecutor";
+import { readJobOutput, readJobParams } from "./jobSchemas";
+import type { JobKind } from "../../shared/domain/jobs";
 import { isProcessAlive } from "./isProcessAlive";
 
 import type { RunnerProgress } from "../../shared/domain/jobs";
@@ -92,8 +94,35 @@ export class StudyRunner {
     }
   }
 
-  private async execute(job: JobRow, signal: AbortSignal, jobsDone: number, jobsTotal: number): Promise<"done" | "cancelled" | "failed"> {
+  /** Runs the executor of the job's kind with its params and its dependencies' outputs checked against their schemas. */
+  private executeTyped<K extends JobKind>(job: JobRow & { kind: K }, signal: AbortSignal, progress: (p: JobProgress) => void, log: JobExecutionContext["log"]): Promise<JobResult<K>> {
     const { db, experimentId, options } = this;
+    const executor = options.executors[job.kind] as JobExecutor<K>;
+    return executor({
+      db,
+      experimentId,
+      job,
+      params: readJobParams(job),
+      workDir: options.workDir,
+      signal,
+      progress,
+      log,
+      outputOf: (key, kind) => {
+        const dep = getJobByKey(db, { experimentId, key });
+        if (!dep || dep.state !== "done") throw new Error(`${job.key} needs ${key}, which is not done`);
+        if (dep.kind !== kind) throw new Error(`${job.key} needs ${key} as a ${kind} job, but it is a ${dep.kind} job`);
+        return readJobOutput({ ...dep, kind });
+      },
+      jobIdOf: (key) => {
+        const dep = getJobByKey(db, { experimentId, key });
+        if (!dep) throw new Error(`unknown job ${key}`);
+        return dep.id;
+      },
+    });
+  }
+
+  private async execute(job: JobRow, signal: AbortSignal, jobsDone: number, jobsTotal: number): Promise<"done" | "cancelled" | "failed"> {
+    const { db, options } = this;
     startJob(db, { id: job.id });
     const log = (level: "info" | "warn" | "error", message: string) => {
       appendJobLog(db, { jobId: job.id, level, message });
@@ -110,26 +139,7 @@ export class StudyRunner {
     };
     log("info", `started (attempt ${job.attempts + 1})`);
     try {
-      const result = await options.executors[job.kind]({
-        db,
-        experimentId,
-        job,
-        params: JSON.parse(job.params_json),
-        workDir: options.workDir,
-        signal,
-        progress,
-        log,
-        outputOf: (key) => {
-          const dep = getJobByKey(db, { experimentId, key });
-          if (!dep || dep.state !== "done") throw new Error(`${job.key} needs ${key}, which is not done`);
-          return JSON.parse(dep.output_json ?? "null");
-        },
-        jobIdOf: (key) => {
-          const dep = getJobByKey(db, { experimentId, key });
-          if (!dep) throw new Error(`unknown job ${key}`);
-          return dep.id;
-        },
-      });
+      const result = await this.executeTyped(job, signal, progress, log);
       if (signal.aborted) throw signal.reason ?? new Error("cancelled");
       db.transaction(() => {
         result.commit?.(db);

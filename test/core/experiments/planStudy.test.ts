@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { parseStudySpec, type StudySpecInput } from "../../../electron/shared/domain/study";
 import { planStudy } from "../../../electron/core/experiments/planStudy";
-import type { PlannedJob, TrainParams } from "../../../electron/core/experiments/PlannedJob";
+import type { PlannedJob } from "../../../electron/core/experiments/PlannedJob";
+import type { TrainParams } from "../../../electron/core/jobs/jobSchemas";
+import { designKey } from "../../../electron/shared/domain/design";
 
 function plan(input: Partial<StudySpecInput>, trainSize = 100) {
   const spec = parseStudySpec({ name: "t", models: ["mistral", "llama"], generations: 3, ...input });
   const p = planStudy(spec, trainSize);
   const byKey = new Map(p.jobs.map((j) => [j.key, j]));
   const train = (design: string, chain: string, k: number) => {
-    const g = p.generations.find((x) => x.design === design && x.chain === chain && x.generation === k)!;
+    const g = p.generations.find((x) => designKey(x.design) === design && x.chain === chain && x.generation === k)!;
     return byKey.get(g.train) as Extract<PlannedJob, { kind: "train" }>;
   };
-  const genOf = (design: string, chain: string, k: number) => p.generations.find((x) => x.design === design && x.chain === chain && x.generation === k)!.generate;
+  const genOf = (design: string, chain: string, k: number) => p.generations.find((x) => designKey(x.design) === design && x.chain === chain && x.generation === k)!.generate;
   return { p, byKey, train, genOf };
 }
 
@@ -53,7 +55,12 @@ describe("planStudy", () => {
 
   it("real-fraction: each fraction of the sweep is its own chain with a fixed training-set size", () => {
     const { p, train, genOf } = plan({ designs: ["real-fraction"], realFractions: [0.1, 0.5], models: ["m"] }, 120);
-    expect(p.generations.map((g) => g.design).filter((d, i, a) => a.indexOf(d) === i)).toEqual(["real-fraction@0.1", "real-fraction@0.5"]);
+    expect(p.generations.map((g) => designKey(g.design)).filter((d, i, a) => a.indexOf(d) === i)).toEqual(["real-fraction@0.1", "real-fraction@0.5"]);
+    // the design is a typed value everywhere in the plan, the metrics jobs' params included
+    expect(p.generations.find((g) => g.chain === "A@0.1")!.design).toEqual({ kind: "real-fraction", realFraction: 0.1 });
+    const metrics = p.jobs.filter((j): j is Extract<PlannedJob, { kind: "metrics" }> => j.kind === "metrics");
+    expect(metrics.map((j) => j.params.design)).toContainEqual({ kind: "real-fraction", realFraction: 0.5 });
+    expect(metrics.map((j) => j.params.design)).toContainEqual({ kind: "real" });
     expect(data(train("real-fraction@0.5", "A@0.5", 2))).toEqual({ real: 0.5, synthetic: [genOf("real-fraction@0.5", "A@0.5", 1)], size: 120, sampling: "real-share" });
   });
 

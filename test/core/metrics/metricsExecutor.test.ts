@@ -13,7 +13,7 @@ import { metricsExecutor } from "../../../electron/core/experiments/executors/me
 import { studyInputs } from "../../../electron/core/experiments/executors/studyInputs";
 import type { StudySettings } from "../../../electron/core/experiments/createStudy";
 import type { JobExecutionContext } from "../../../electron/core/jobs/JobExecutor";
-import type { MetricsParams } from "../../../electron/core/experiments/PlannedJob";
+import type { MetricsParams } from "../../../electron/core/jobs/jobSchemas";
 import { noiseFloorOf } from "../../../electron/core/metrics/noiseFloor";
 import { maxEuCategory } from "../../../electron/core/data/tirads";
 import { wordTokens } from "../../../electron/shared/text/wordTokens";
@@ -41,7 +41,7 @@ async function runMetrics(db: Db, settings: StudySettings, experimentId: number,
     params,
     outputOf: () => ({ perplexity: 12.5, meanNll: Math.log(12.5), tokens: 100, items: 10 }),
     jobIdOf: (key: string) => jobs.get(key)!,
-  } as unknown as JobExecutionContext;
+  } as unknown as JobExecutionContext<"metrics">;
   const result = await metricsExecutor(settings)(ctx);
   result.commit!(db);
 }
@@ -54,7 +54,7 @@ describe("metricsExecutor", () => {
     jobs.set("gen-1", insertJob(db, { experimentId, key: "gen-1", kind: "generate", dependsOn: [], params: {} }));
     // generation 1 keeps only the first four word tokens of each real conclusion: a collapsed, shorter distribution
     insertSamples(db, train.map((r, idx) => ({ job_id: jobs.get("gen-1")!, idx, record_id: r.recordId, prompt: "", output: wordTokens(r.conclusion).slice(0, 4).join(" "), token_count: 4, finish_reason: "stop", seed: 1 })));
-    const base = { design: "recursive", chain: "A", model: 0, seed: 1, evaluate: "eval" };
+    const base = { design: { kind: "recursive" as const }, chain: "A", model: 0, seed: 1, evaluate: "eval" };
     await runMetrics(db, settings, experimentId, { ...base, generation: 0, generate: null, m1: null }, jobs);
     await runMetrics(db, settings, experimentId, { ...base, generation: 1, generate: "gen-1", m1: "gen-1" }, jobs);
 

@@ -1,32 +1,21 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
+import type { JobExecutor } from "../../jobs/JobExecutor";
+import type { EvaluateOutput } from "../../jobs/jobSchemas";
 import { TrainerProcess } from "../../train/TrainerProcess";
-import type { EvaluateParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { studyInputs } from "./studyInputs";
-import type { TrainOutput } from "./trainExecutor";
-import type { EvalItem } from "../../metrics/perplexityInterval";
-
-export type EvaluateOutput = {
-  perplexity: number;
-  meanNll: number;
-  tokens: number;
-  items: number;
-  /** per held-out pair, for perplexity's bootstrap interval (absent in outputs stored before it) */
-  perItem?: EvalItem[];
-};
 
 /** Perplexity of the held-out real answers (test split) under the generation's model. */
-export function evaluateExecutor(settings: StudySettings, threads: number | undefined) {
-  return async (ctx: JobExecutionContext): Promise<JobResult> => {
-    const p = ctx.params as EvaluateParams;
+export function evaluateExecutor(settings: StudySettings, threads: number | undefined): JobExecutor<"evaluate"> {
+  return async (ctx) => {
+    const p = ctx.params;
     const inputs = studyInputs(ctx.db, settings);
     const dir = join(ctx.workDir, "eval");
     mkdirSync(dir, { recursive: true });
     const data = join(dir, "test-pairs.jsonl");
     writeFileSync(data, inputs.test.map((r) => JSON.stringify({ prompt: inputs.prompt(r), answer: inputs.answer(r) })).join("\n") + "\n");
-    const adapter = p.train ? (ctx.outputOf(p.train) as TrainOutput).adapter : undefined;
+    const adapter = p.train ? ctx.outputOf(p.train, "train").adapter : undefined;
     const r = await TrainerProcess.run("eval", { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024, per_item: true }, {
       signal: ctx.signal,
       ...(threads ? { threads } : {}),

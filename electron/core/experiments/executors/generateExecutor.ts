@@ -1,19 +1,17 @@
-import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
+import type { JobExecutor } from "../../jobs/JobExecutor";
 import { deleteSamplesOfJob, insertSamples } from "../../db/queries/samples";
 import { generateSamples } from "../../generate/generateSamples";
 import { describeBuild } from "../../generate/LlamaRuntime";
-import type { GenerateParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
-import type { TrainOutput } from "./trainExecutor";
 
 /** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
-export function generateExecutor(settings: StudySettings) {
-  return async (ctx: JobExecutionContext): Promise<JobResult> => {
-    const p = ctx.params as GenerateParams;
+export function generateExecutor(settings: StudySettings): JobExecutor<"generate"> {
+  return async (ctx) => {
+    const p = ctx.params;
     const inputs = studyInputs(ctx.db, settings);
     const g = settings.spec.generate;
-    const adapter = (ctx.outputOf(p.train) as TrainOutput).adapter;
+    const adapter = ctx.outputOf(p.train, "train").adapter;
     const seed = jobSeed(p.seed, p.model, p.generation);
     const r = await generateSamples({
       modelPath: settings.models[p.model]!.path,

@@ -1,19 +1,18 @@
-import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
+import type { JobExecutor } from "../../jobs/JobExecutor";
+import { designKey } from "../../../shared/domain/design";
 import { listSamplesOfJob } from "../../db/queries/samples";
 import { upsertMetricPoints } from "../../db/queries/metricPoints";
 import { computeMetricsInWorker } from "../../metrics/computeMetricsInWorker";
-import type { MetricsParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
-import type { EvaluateOutput } from "./evaluateExecutor";
 
 /**
  * The metric points of one generation (docs/metrics.md). Generation 0 is the real data: the real
  * answers (conclusions, or whole reports in report mode) measured as if they were outputs, against themselves, and the base model's perplexity.
  */
-export function metricsExecutor(settings: StudySettings) {
-  return async (ctx: JobExecutionContext): Promise<JobResult> => {
-    const p = ctx.params as MetricsParams;
+export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics"> {
+  return async (ctx) => {
+    const p = ctx.params;
     const inputs = studyInputs(ctx.db, settings);
     const pairById = new Map(inputs.train.map((r) => [r.recordId, r]));
     const samples = p.generate ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.generate) }) : null;
@@ -24,7 +23,7 @@ export function metricsExecutor(settings: StudySettings) {
     const outputs = samples ? samples.map((s) => s.output) : realConclusions;
     const m1 = p.m1 ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.m1) }).map((s) => s.output) : null;
     const { metrics } = settings.spec;
-    const evaluation = ctx.outputOf(p.evaluate) as EvaluateOutput;
+    const evaluation = ctx.outputOf(p.evaluate, "evaluate");
     // on a worker thread: the runner keeps beating its heartbeat and hears a cancel meanwhile
     const values = await computeMetricsInWorker(
       {
@@ -40,7 +39,7 @@ export function metricsExecutor(settings: StudySettings) {
       ctx.signal,
     );
     const model = settings.models[p.model]!.name;
-    const points = values.map((v) => ({ experiment_id: ctx.experimentId, generation_id: null, design: p.design, model, generation_index: p.generation, seed: p.seed, ...v }));
+    const points = values.map((v) => ({ experiment_id: ctx.experimentId, generation_id: null, design: designKey(p.design), model, generation_index: p.generation, seed: p.seed, ...v }));
     return { output: { metrics: values.length }, commit: (db) => upsertMetricPoints(db, points) };
   };
 }

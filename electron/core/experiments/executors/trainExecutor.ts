@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { JobExecutionContext, JobResult } from "../../jobs/JobExecutor";
+import type { JobExecutor } from "../../jobs/JobExecutor";
 import { listSamplesOfJob } from "../../db/queries/samples";
 import { insertAdapter } from "../../db/queries/models";
 import { sha256OfFile } from "../../data/importing/hashFile";
@@ -8,16 +8,14 @@ import { TrainerProcess } from "../../train/TrainerProcess";
 import { TrainerError } from "../../train/TrainerError";
 import { LossCurve } from "../../train/LossCurve";
 import { assembleTrainingSet, type TrainingPair } from "../assembleTrainingSet";
-import type { TrainParams } from "../PlannedJob";
+import type { TrainOutput } from "../../jobs/jobSchemas";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
 
-export type TrainOutput = { adapter: string; sha256: string; trainLoss: number; valLoss: number | null; initialValLoss: number | null; pairs: number; tokensPerSecond: number; seconds: number };
-
 /** Trains generation k's adapter on the data its design gives it (see assembleTrainingSet). */
-export function trainExecutor(settings: StudySettings, threads: number | undefined) {
-  return async (ctx: JobExecutionContext): Promise<JobResult> => {
-    const p = ctx.params as TrainParams;
+export function trainExecutor(settings: StudySettings, threads: number | undefined): JobExecutor<"train"> {
+  return async (ctx) => {
+    const p = ctx.params;
     const inputs = studyInputs(ctx.db, settings);
     const real: TrainingPair[] = inputs.train.map((r) => ({ recordId: r.recordId, prompt: inputs.prompt(r), answer: inputs.answer(r), origin: "real" }));
     const synthetic = p.data.synthetic.map((key) =>
@@ -31,7 +29,7 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
     writeFileSync(data, pairs.map((x) => JSON.stringify({ prompt: x.prompt, answer: x.answer })).join("\n") + "\n");
     const adapter = join(dir, `${ctx.job.key}.gguf`);
     const t = settings.spec.train;
-    const initFrom = p.initFrom ? (ctx.outputOf(p.initFrom) as TrainOutput).adapter : undefined;
+    const initFrom = p.initFrom ? ctx.outputOf(p.initFrom, "train").adapter : undefined;
     const resume = existsSync(`${adapter}.ckpt.adapter.gguf`);
     if (resume) ctx.log("info", "resuming the trainer from its checkpoint");
     const model = settings.models[p.model]!;
