@@ -23,4 +23,25 @@ export default tseslint.config(
     files: ["electron/core/**/*.ts", "electron/cli/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { paths: ["electron"], patterns: ["**/main/**", "**/preload/**", "**/renderer/**"] }] },
   },
+  {
+    // One road: the CLI reaches core only through the app's handlers (createHandlers' dispatch),
+    // the workspace opener (openApi, the data folder) and shared code; commands parse flags and
+    // format output, nothing else.
+    files: ["electron/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["electron"],
+          patterns: [
+            { group: ["**/main/**", "**/preload/**", "**/renderer/**"] },
+            {
+              regex: "/core/(?!(api/openApi|api/createHandlers|workspace/appDataDir)$)",
+              message: "the CLI calls core through the handlers (context.ts: call); add what it needs to the contract and a handler",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

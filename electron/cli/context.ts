@@ -1,11 +1,27 @@
 import type { Command } from "commander";
-import { openDatabase, type Db } from "../core/db/openDatabase";
+import { resolve } from "node:path";
+import { openApi } from "../core/api/openApi";
+import { dispatch } from "../core/api/createHandlers";
 import { defaultDatabasePath } from "../core/workspace/appDataDir";
+import type { Channel } from "../shared/api/channels";
+import type { RequestOf, ResponseOf } from "../shared/api/contract";
+import { unwrap } from "../shared/api/errors";
+import type { LabEvent } from "../shared/api/events";
 import { createOutput, type Output } from "./output";
 
 export type GlobalOptions = { db?: string; json?: boolean };
 
-export type CommandContext = { db: Db; dbPath: string; out: Output; signal: AbortSignal };
+/** One call through the app's handlers, as the window and `lab serve` make it: validated, answered as an envelope, unwrapped. */
+export type Call = <C extends Channel>(channel: C, args: RequestOf<C>) => Promise<ResponseOf<C>>;
+
+export type CommandContext = {
+  call: Call;
+  /** the handlers' event stream (progress, study state); returns the unsubscribe function */
+  onEvent: (listener: (event: LabEvent) => void) => () => void;
+  dbPath: string;
+  out: Output;
+  signal: AbortSignal;
+};
 
 const interrupt = new AbortController();
 let interrupted = false;
@@ -16,15 +32,20 @@ process.on("SIGINT", () => {
 });
 process.on("SIGTERM", () => interrupt.abort(new Error("terminated")));
 
-/** Opens the workspace named by the global options, runs the command, always closes. */
-export async function withContext<T>(command: Command, run: (ctx: CommandContext) => Promise<T> | T): Promise<T> {
+/** Opens the workspace named by the global options with the app's handlers (studies run in this process), runs the command, always closes. */
+export async function withApi<T>(command: Command, run: (ctx: CommandContext) => Promise<T> | T): Promise<T> {
   const opts = command.optsWithGlobals<GlobalOptions>();
-  const dbPath = opts.db ?? defaultDatabasePath();
+  const dbPath = resolve(opts.db ?? defaultDatabasePath());
   const out = createOutput(Boolean(opts.json));
-  const db = openDatabase(dbPath);
+  const api = openApi({ dbPath, studiesInProcess: true, signal: interrupt.signal });
+  const call: Call = async (channel, args) => unwrap(await dispatch(api.handlers, channel, args)) as ResponseOf<typeof channel>;
+  const onEvent = (listener: (event: LabEvent) => void) => {
+    api.events.on("event", listener);
+    return () => void api.events.off("event", listener);
+  };
   try {
-    return await run({ db, dbPath, out, signal: interrupt.signal });
+    return await run({ call, onEvent, dbPath, out, signal: interrupt.signal });
   } finally {
-    db.close();
+    await api.close();
   }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
+import { ApiError } from "../shared/api/errors";
 import { registerDataCommands } from "./commands/data";
 import { registerSynthCommand } from "./commands/synth";
 import { registerStatsCommand } from "./commands/stats";
@@ -27,11 +28,12 @@ registerMetricsCommand(program);
 registerExportCommand(program);
 registerServeCommand(program);
 
+/** An error as every road carries it: the handlers' typed error ({ code, message, field }), as `lab serve` answers it. */
 function fail(error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
+  const info = ApiError.from(error).toInfo();
   const json = process.argv.includes("--json");
-  if (json) process.stdout.write(JSON.stringify({ error: { message, name: error instanceof Error ? error.name : "Error" } }) + "\n");
-  process.stderr.write(`error: ${message}\n`);
+  if (json) process.stdout.write(JSON.stringify({ error: info }) + "\n");
+  process.stderr.write(`error: ${info.message}\n`);
   process.exit(typeof (error as { exitCode?: unknown })?.exitCode === "number" ? (error as { exitCode: number }).exitCode || 1 : 1);
 }
 

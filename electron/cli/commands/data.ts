@@ -1,16 +1,11 @@
 import type { Command } from "commander";
-import { importDataset } from "../../core/data/importing/importDataset";
-import type { ImportReport } from "../../core/data/importing/ImportReport";
-import { parseMapOption } from "../../core/data/import";
-import { createSplit } from "../../core/data/split/createSplit";
-import { listDatasets } from "../../core/db/queries/datasets";
-import { listRecords, prepareNodulesOfRecord } from "../../core/db/queries/records";
-import { latestSplit, splitAssignments } from "../../core/db/queries/splits";
-import { withContext } from "../context";
+import type { ImportResult, RequestOf } from "../../shared/api/contract";
+import type { ImportProgress } from "../../shared/domain/imports";
+import { withApi, type CommandContext } from "../context";
+import { datasetIdFlag, flagError, integerFlag, mapFlag, parseDelimiter, positiveFlag } from "../flags";
 import { table } from "../output";
-import { parseCount, parseDelimiter, parseSeed, resolveDataset } from "./datasetOption";
 
-export function formatImportReport(r: ImportReport): string {
+export function formatImportReport(r: ImportResult): string {
   const lines = [
     r.status === "already-imported"
       ? `${r.file} was imported before (same SHA-256) as dataset ${r.datasetId}; nothing was added.`
@@ -26,7 +21,17 @@ export function formatImportReport(r: ImportReport): string {
     for (const w of r.firstWarnings.slice(0, 10)) lines.push(`    row ${w.row ?? "—"} (line ${w.line ?? "—"}): ${w.code}: ${w.message}`);
     if (r.warningCount > 10) lines.push(`    … all ${r.warningCount} are stored with the import`);
   }
+  if (r.split) lines.push(`  split (seed ${r.split.seed}): train ${r.split.counts.train}, val ${r.split.counts.val}, test ${r.split.counts.test}`);
   return lines.join("\n");
+}
+
+/** Import progress on stderr, one line per event of this command's operation. */
+export function importProgress(ctx: CommandContext, operationId: string): () => void {
+  return ctx.onEvent((e) => {
+    if (e.type !== "import.progress" || e.operationId !== operationId) return;
+    const p: ImportProgress = e;
+    ctx.out.info(`  ${p.rows} rows (${Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%)`);
+  });
 }
 
 export function registerDataCommands(program: Command): void {
@@ -39,20 +44,20 @@ export function registerDataCommands(program: Command): void {
     .option("--delimiter <delimiter>", "CSV/TSV: override the detected delimiter (, ; or tab)")
     .option("--split-seed <seed>", "seed of the stratified 70/15/15 split made after import", "42")
     .action(async (file: string, opts: { map?: string; name?: string; encoding?: string; delimiter?: string; splitSeed: string }, cmd: Command) =>
-      withContext(cmd, async ({ db, out, signal }) => {
-        const report = await importDataset(db, {
-          file,
-          ...(opts.map ? { map: parseMapOption(opts.map) } : {}),
-          ...(opts.name ? { datasetName: opts.name } : {}),
-          ...(opts.encoding ? { encoding: opts.encoding } : {}),
+      withApi(cmd, async (ctx) => {
+        const stop = importProgress(ctx, "import");
+        const result = await ctx.call("datasets.import", {
+          path: file,
+          ...(opts.map ? { map: mapFlag(opts.map) } : {}),
+          ...(opts.name ? { name: opts.name } : {}),
+          // the contract names the encodings it knows and refuses others
+          ...(opts.encoding ? { encoding: opts.encoding as RequestOf<"datasets.import">["encoding"] } : {}),
           ...(opts.delimiter ? { delimiter: parseDelimiter(opts.delimiter) } : {}),
-          signal,
-          onProgress: (p) => out.info(`  ${p.rows} rows (${Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%)`),
+          splitSeed: integerFlag("--split-seed", opts.splitSeed),
+          operationId: "import",
         });
-        const split = report.rowsImported > 0 ? createSplit(db, { datasetId: report.datasetId, seed: parseSeed(opts.splitSeed) }) : null;
-        out.result({ ...report, split }, () =>
-          formatImportReport(report) + (split ? `\n  split (seed ${split.seed}): train ${split.counts.train}, val ${split.counts.val}, test ${split.counts.test}` : ""),
-        );
+        stop();
+        ctx.out.result(result, () => formatImportReport(result));
       }),
     );
 
@@ -60,11 +65,9 @@ export function registerDataCommands(program: Command): void {
     .command("datasets")
     .description("list datasets")
     .action(async (_opts, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const rows = listDatasets(db);
-        out.result(rows.map((d) => ({ id: d.id, name: d.name, kind: d.kind, records: d.record_count, createdAt: d.created_at })), () =>
-          rows.length ? table(rows.map((d) => [d.id, d.name, d.kind, d.record_count, d.created_at]), ["id", "name", "kind", "records", "created"]) : "no datasets",
-        );
+      withApi(cmd, async ({ call, out }) => {
+        const rows = await call("datasets.list", {});
+        out.result(rows, () => (rows.length ? table(rows.map((d) => [d.id, d.name, d.kind, d.records, d.createdAt]), ["id", "name", "kind", "records", "created"]) : "no datasets"));
       }),
     );
 
@@ -75,12 +78,12 @@ export function registerDataCommands(program: Command): void {
     .option("--seed <seed>", "split seed", "42")
     .option("--ratios <t,v,t>", "train,val,test ratios", "0.7,0.15,0.15")
     .action(async (opts: { dataset?: string; seed: string; ratios: string }, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const ds = resolveDataset(db, opts.dataset);
+      withApi(cmd, async ({ call, out }) => {
         const parts = opts.ratios.split(",").map(Number);
-        if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x))) throw new Error(`--ratios must be three numbers like 0.7,0.15,0.15, got "${opts.ratios}"`);
-        const s = createSplit(db, { datasetId: ds.id, seed: parseSeed(opts.seed), ratios: { train: parts[0]!, val: parts[1]!, test: parts[2]! } });
-        out.result(s, () => `split ${s.splitId} of dataset ${ds.id} (seed ${s.seed}${s.created ? "" : ", existing"}): train ${s.counts.train}, val ${s.counts.val}, test ${s.counts.test}`);
+        if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x))) throw flagError("--ratios", `--ratios must be three numbers like 0.7,0.15,0.15, got "${opts.ratios}"`);
+        const datasetId = await datasetIdFlag(() => call("datasets.list", {}), opts.dataset);
+        const s = await call("datasets.split", { datasetId, seed: integerFlag("--seed", opts.seed), ratios: { train: parts[0]!, val: parts[1]!, test: parts[2]! } });
+        out.result(s, () => `split ${s.splitId} of dataset ${s.datasetId} (seed ${s.seed}${s.created ? "" : ", existing"}): train ${s.counts.train}, val ${s.counts.val}, test ${s.counts.test}`);
       }),
     );
 
@@ -91,34 +94,18 @@ export function registerDataCommands(program: Command): void {
     .option("--limit <n>", "at most n records")
     .option("--include-excluded", "also records excluded by a cleaning rule")
     .action(async (opts: { dataset?: string; limit?: string; includeExcluded?: boolean }, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const limit = opts.limit === undefined ? Infinity : parseCount("--limit", opts.limit);
-        const ds = resolveDataset(db, opts.dataset);
-        const split = latestSplit(db, { datasetId: ds.id });
-        const parts = split ? splitAssignments(db, { splitId: split.id }) : new Map();
-        const nodulesOf = prepareNodulesOfRecord(db);
-        // pages by id, so a dataset of a million records is never held in memory at once
-        const pages = function* () {
-          for (let afterId = 0, left = limit; left > 0; ) {
-            const page = listRecords(db, { datasetId: ds.id, afterId, limit: Math.min(1000, left), includeExcluded: Boolean(opts.includeExcluded) });
-            yield* page;
-            if (page.length === 0) return;
-            afterId = page[page.length - 1]!.id;
-            left -= page.length;
+      withApi(cmd, async ({ call, out }) => {
+        const limit = opts.limit === undefined ? Infinity : positiveFlag("--limit", opts.limit);
+        const datasetId = await datasetIdFlag(() => call("datasets.list", {}), opts.dataset);
+        // page by page, so a dataset of a million records is never held in memory at once
+        for (let offset = 0; offset < limit; ) {
+          const page = await call("records.list", { datasetId, offset, limit: Math.min(200, limit - offset), includeExcluded: Boolean(opts.includeExcluded) });
+          for (const r of page.records) {
+            if (out.json) process.stdout.write(JSON.stringify(r) + "\n");
+            else process.stdout.write(`${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`);
           }
-        };
-        for (const r of pages()) {
-          const record = {
-            sourceId: r.source_id,
-            row: r.source_row,
-            descriptionLabels: JSON.parse(r.description_labels_json) as (number | null)[],
-            conclusionLabels: JSON.parse(r.conclusion_labels_json) as (number | null)[],
-            nodules: nodulesOf(r.id).map((n) => ({ index: n.idx, text: r.description.slice(n.start_offset, n.end_offset), labels: JSON.parse(n.labels_json) as (number | null)[], lobe: n.lobe, third: n.third })),
-            split: parts.get(r.id) ?? null,
-            excluded: r.excluded_reason,
-          };
-          if (out.json) process.stdout.write(JSON.stringify(record) + "\n");
-          else process.stdout.write(`${r.source_id ?? `row ${r.source_row}`}  [${record.split ?? "—"}]  description ${JSON.stringify(record.descriptionLabels)}  conclusion ${JSON.stringify(record.conclusionLabels)}  nodules ${record.nodules.length}\n`);
+          if (page.records.length === 0) break;
+          offset += page.records.length;
         }
       }),
     );

@@ -1,31 +1,30 @@
 import type { Command } from "commander";
-import { EXPORT_FORMATS, type ExportFormat } from "../../shared/api/contract";
-import { exportStudy } from "../../core/export/exportStudy";
+import { EXPORT_FORMATS, type ExportFormat, type ExportResult } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
-import { withContext, type CommandContext } from "../context";
+import { withApi, type CommandContext } from "../context";
+import { flagError, integerFlag } from "../flags";
 
 export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "jsonl", "html", "png"];
 
 export function parseFormats(list: string): ExportFormat[] {
   const formats = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) throw new Error(`--formats: ${unknown.length ? `unknown format "${unknown.join('", "')}"` : "empty"}; choose from ${EXPORT_FORMATS.join(", ")}`);
+  if (unknown.length || !formats.length) throw flagError("--formats", `--formats: ${unknown.length ? `unknown format "${unknown.join('", "')}"` : "empty"}; choose from ${EXPORT_FORMATS.join(", ")}`);
   return formats as ExportFormat[];
 }
 
-/** Exports with progress on stderr; shared by "lab export" and the demo. */
-export async function exportWithProgress(ctx: CommandContext, args: { studyId: number; dir: string; formats: readonly ExportFormat[] }) {
-  return exportStudy(ctx.db, {
-    experimentId: args.studyId,
-    dir: args.dir,
-    formats: args.formats,
-    signal: ctx.signal,
-    onProgress: (p) => p.file && ctx.out.info(`[${p.done + 1}/${p.total}] writing ${p.file}…`),
-  });
+/** Exports through the handlers with progress on stderr; shared by "lab export" and the demo. */
+export async function exportWithProgress(ctx: CommandContext, args: { studyId: number; dir: string; formats: readonly ExportFormat[] }): Promise<ExportResult> {
+  const stop = ctx.onEvent((e) => e.type === "export.progress" && e.operationId === "export" && e.file && ctx.out.info(`[${e.done + 1}/${e.total}] writing ${e.file}…`));
+  try {
+    return await ctx.call("results.export", { studyId: args.studyId, dir: args.dir, formats: [...args.formats], operationId: "export" });
+  } finally {
+    stop();
+  }
 }
 
 /** The default formats, and a platform without the canvas binary still gets everything but the PNG files (said on stderr). */
-export async function exportAll(ctx: CommandContext, args: { studyId: number; dir: string }) {
+export async function exportAll(ctx: CommandContext, args: { studyId: number; dir: string }): Promise<ExportResult> {
   try {
     return await exportWithProgress(ctx, { ...args, formats: DEFAULT_EXPORT_FORMATS });
   } catch (error) {
@@ -44,9 +43,8 @@ export function registerExportCommand(program: Command): void {
     .option("--formats <list>", `comma-separated: ${EXPORT_FORMATS.join(",")} (default: all but pdf)`)
     .action(async (opts: { study: string; out: string; formats?: string }, cmd: Command) => {
       const formats = opts.formats === undefined ? null : parseFormats(opts.formats);
-      const studyId = Number(opts.study);
-      if (!Number.isInteger(studyId) || studyId < 1) throw new Error(`--study: "${opts.study}" is not a study id; "lab studies" lists them`);
-      await withContext(cmd, async (ctx) => {
+      const studyId = integerFlag("--study", opts.study);
+      await withApi(cmd, async (ctx) => {
         const result = formats ? await exportWithProgress(ctx, { studyId, dir: opts.out, formats }) : await exportAll(ctx, { studyId, dir: opts.out });
         ctx.out.result(result, () => [`Study ${studyId} exported to ${result.dir}:`, ...result.files.map((f) => `  ${f}`)].join("\n"));
       });

@@ -1,5 +1,4 @@
-import type { CorpusStats } from "../../core/data/stats/corpusStats";
-import type { LengthSummary } from "../../core/data/stats/summarize";
+import type { CorpusStats, LengthSummary } from "../../shared/domain/corpusStats";
 import { table } from "../output";
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)} %` : "—");

@@ -1,23 +1,17 @@
 import type { Command } from "commander";
-import { listMetricPoints, toMetricPoint } from "../../core/db/queries/metricPoints";
-import { getExperiment } from "../../core/db/queries/experiments";
-import { withContext } from "../context";
+import { withApi } from "../context";
+import { integerFlag } from "../flags";
 import { formatMetricTables } from "./formatMetrics";
 
 export function registerMetricsCommand(program: Command): void {
   program
     .command("metrics")
-    .description("every metric point of a study (design, model, generation, seed, metric, value, interval)")
+    .description("every metric point of a study (design, model, generation, seed, metric, value, interval) and its noise floor")
     .requiredOption("--study <id>", "study id")
     .action(async (opts: { study: string }, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const id = Number(opts.study);
-        if (!Number.isInteger(id) || !getExperiment(db, { id })) throw new Error(`--study: no study with id ${opts.study}; "lab studies" lists them`);
-        const points = listMetricPoints(db, { experimentId: id });
-        out.result(
-          points.map((p) => ({ study: id, ...toMetricPoint(p) })),
-          () => formatMetricTables(points),
-        );
+      withApi(cmd, async ({ call, out }) => {
+        const metrics = await call("results.metrics", { studyId: integerFlag("--study", opts.study) });
+        out.result(metrics, () => formatMetricTables(metrics.points));
       }),
     );
 }

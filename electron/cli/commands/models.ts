@@ -1,10 +1,7 @@
 import type { Command } from "commander";
-import { listModels } from "../../core/db/queries/models";
-import { registerModel } from "../../core/models/registerModel";
-import { registerDefaultModels } from "../../core/models/registerDefaultModels";
-import { dirname } from "node:path";
 import type { ModelInfo } from "../../shared/domain/models";
-import { withContext, type CommandContext } from "../context";
+import { withApi, type CommandContext } from "../context";
+import { integerFlag } from "../flags";
 import { table } from "../output";
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
@@ -30,20 +27,22 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
   return table(rows.map(([label, f]) => [label, ...models.map((m) => f(m.info))]), ["", ...models.map((m) => m.name)]);
 }
 
-/** The tiny default models, with one progress line per tenth of each pretraining. */
-export async function buildAndRegisterDefaults({ db, dbPath, out, signal }: CommandContext, threads?: number) {
-  const lastTenth = new Map<string, number>();
-  return registerDefaultModels(db, {
-    workspaceDir: dirname(dbPath),
-    ...(threads ? { threads } : {}),
-    signal,
-    onProgress: (p) => {
-      const tenth = p.progress && p.progress.steps ? Math.floor((10 * p.progress.step) / p.progress.steps) : -1;
-      if (p.progress && (tenth === lastTenth.get(p.model) || p.progress.phase !== "train")) return;
-      lastTenth.set(p.model, tenth);
-      out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`);
-    },
+/** The tiny default models, built through the handlers, with one progress line per stage and per tenth of each pretraining. */
+export async function buildDefaults({ call, onEvent, out }: CommandContext, threads?: number) {
+  const lastLine = new Map<string, string>();
+  const stop = onEvent((e) => {
+    if (e.type !== "models.progress") return;
+    const tenth = e.steps ? Math.floor((10 * (e.step ?? 0)) / e.steps) : -1;
+    const key = `${e.stage} ${tenth}`;
+    if (lastLine.get(e.model) === key) return;
+    lastLine.set(e.model, key);
+    out.info(`${e.model}: ${e.stage}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s` : ""}`);
   });
+  try {
+    return await call("models.buildDefaults", threads ? { threads } : {});
+  } finally {
+    stop();
+  }
 }
 
 export function registerModelCommands(program: Command): void {
@@ -54,8 +53,8 @@ export function registerModelCommands(program: Command): void {
     .description("register a GGUF model and read its architecture facts")
     .option("--name <name>", "display name (default: the file name)")
     .action(async (file: string, opts: { name?: string }, cmd: Command) =>
-      withContext(cmd, async ({ db, out, signal }) => {
-        const m = await registerModel(db, { path: file, ...(opts.name ? { name: opts.name } : {}), signal });
+      withApi(cmd, async ({ call, out }) => {
+        const m = await call("models.add", { path: file, ...(opts.name ? { name: opts.name } : {}) });
         out.result(m, () => `registered ${m.name} (${m.path})\n${modelTable([m])}`);
       }),
     );
@@ -64,8 +63,8 @@ export function registerModelCommands(program: Command): void {
     .command("list")
     .description("registered models, side by side")
     .action(async (_o, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const rows = listModels(db).map((m) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, info: JSON.parse(m.info_json) as ModelInfo }));
+      withApi(cmd, async ({ call, out }) => {
+        const rows = await call("models.list", {});
         out.result(rows, () => (rows.length ? modelTable(rows) : 'no models; "lab models add <file.gguf>" or "lab models build-defaults"'));
       }),
     );
@@ -75,8 +74,8 @@ export function registerModelCommands(program: Command): void {
     .description("create and pretrain the tiny default models on the synthetic corpus (cached)")
     .option("--threads <n>", "trainer threads")
     .action(async (opts: { threads?: string }, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        const registered = await buildAndRegisterDefaults(ctx, opts.threads ? Number(opts.threads) : undefined);
+      withApi(cmd, async (ctx) => {
+        const registered = await buildDefaults(ctx, opts.threads ? integerFlag("--threads", opts.threads) : undefined);
         ctx.out.result(registered, () => modelTable(registered));
       }),
     );

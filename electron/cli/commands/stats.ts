@@ -1,7 +1,6 @@
 import type { Command } from "commander";
-import { corpusStats } from "../../core/data/stats/corpusStats";
-import { withContext } from "../context";
-import { resolveDataset } from "./datasetOption";
+import { withApi } from "../context";
+import { datasetIdFlag, integerFlag } from "../flags";
 import { formatCorpusStats } from "./formatStats";
 
 export function registerStatsCommand(program: Command): void {
@@ -11,9 +10,9 @@ export function registerStatsCommand(program: Command): void {
     .option("--dataset <id>", "dataset id (default: newest)")
     .option("--top <n>", "how many n-grams", "15")
     .action(async (opts: { dataset?: string; top: string }, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const ds = resolveDataset(db, opts.dataset);
-        const stats = corpusStats(db, { datasetId: ds.id, top: Number(opts.top) });
+      withApi(cmd, async ({ call, out }) => {
+        const datasetId = await datasetIdFlag(() => call("datasets.list", {}), opts.dataset);
+        const stats = await call("datasets.stats", { datasetId, top: integerFlag("--top", opts.top) });
         out.result(stats, () => formatCorpusStats(stats));
       }),
     );

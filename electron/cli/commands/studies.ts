@@ -1,20 +1,9 @@
 import type { Command } from "commander";
-import { dirname } from "node:path";
-import { readStudyFile } from "../../core/experiments/readStudyFile";
-import { createStudy } from "../../core/experiments/createStudy";
-import { runStudy } from "../../core/experiments/runStudy";
-import { studyStatus, type StudyStatus } from "../../core/experiments/studyStatus";
-import { cancelStudy } from "../../core/experiments/cancelStudy";
-import { collectVersions } from "../../core/experiments/versions";
-import { listExperiments } from "../../core/db/queries/experiments";
-import { withContext, type CommandContext } from "../context";
+import type { ExperimentState, RunnerProgress, StudyStatus } from "../../shared/domain/jobs";
+import { ApiError } from "../../shared/api/errors";
+import { withApi, type CommandContext } from "../context";
+import { integerFlag } from "../flags";
 import { table } from "../output";
-
-function parseStudyId(text: string): number {
-  const id = Number(text);
-  if (!Number.isInteger(id) || id <= 0) throw new Error(`a study id is a positive integer, got "${text}"; "lab studies" lists them`);
-  return id;
-}
 
 export function formatStatus(s: StudyStatus): string {
   const lines = [
@@ -29,25 +18,49 @@ export function formatStatus(s: StudyStatus): string {
         (p?.etaSeconds ? `, ETA ${Math.round(p.etaSeconds)} s` : ""),
     );
   }
-  for (const l of s.log) lines.push(`  ${l.at.slice(11, 19)} ${l.job_key}: ${l.message}`);
+  for (const l of s.log) lines.push(`  ${l.at.slice(11, 19)} ${l.jobKey}: ${l.message}`);
   return lines.join("\n");
 }
 
-async function runAndReport(ctx: CommandContext, id: number): Promise<void> {
-  const { db, dbPath, out, signal } = ctx;
-  let lastLine = "";
-  const state = await runStudy(db, id, {
-    workspaceDir: dirname(dbPath),
-    signal,
-    onProgress: (p) => {
-      const line = `[${p.jobsDone}/${p.jobsTotal}] ${p.jobKey}: ${p.phase} ${Math.round(100 * p.fraction)}%${p.tokensPerSecond ? ` ${Math.round(p.tokensPerSecond)} tok/s` : ""}${p.etaSeconds ? ` ETA ${Math.round(p.etaSeconds)}s` : ""}`;
-      if (line !== lastLine) out.info(line);
-      lastLine = line;
-    },
-    onLog: (key, level, message) => level !== "info" && out.info(`${key}: ${level}: ${message}`),
+/**
+ * Starts (studies.run) or resumes a study through the handlers and follows its events until it
+ * ends; `line` words each progress event (the demo prints less than `lab run`).
+ */
+export async function runToEnd(
+  ctx: CommandContext,
+  id: number,
+  how: "studies.run" | "studies.resume",
+  line: (p: RunnerProgress) => string,
+): Promise<ExperimentState> {
+  let last = "";
+  let stop = () => {};
+  const ended = new Promise<{ state: ExperimentState; error: string | null }>((resolve) => {
+    stop = ctx.onEvent((e) => {
+      if (!("studyId" in e) || e.studyId !== id) return;
+      if (e.type === "study.progress") {
+        const text = line(e.progress);
+        if (text !== last) ctx.out.info(text);
+        last = text;
+      } else if (e.type === "study.log" && e.level !== "info") ctx.out.info(`${e.jobKey}: ${e.level}: ${e.message}`);
+      else if (e.type === "study.state" && e.state !== "running") resolve(e);
+    });
   });
-  const status = studyStatus(db, { id });
-  out.result(status, () => formatStatus(status));
+  try {
+    await ctx.call(how, { id });
+    const end = await ended;
+    if (end.error) throw new ApiError("failed", end.error);
+    return end.state;
+  } finally {
+    stop();
+  }
+}
+
+async function runAndReport(ctx: CommandContext, id: number, how: "studies.run" | "studies.resume"): Promise<void> {
+  const state = await runToEnd(ctx, id, how, (p) =>
+    `[${p.jobsDone}/${p.jobsTotal}] ${p.jobKey}: ${p.phase} ${Math.round(100 * p.fraction)}%${p.tokensPerSecond ? ` ${Math.round(p.tokensPerSecond)} tok/s` : ""}${p.etaSeconds ? ` ETA ${Math.round(p.etaSeconds)}s` : ""}`,
+  );
+  const status = await ctx.call("studies.status", { id });
+  ctx.out.result(status, () => formatStatus(status));
   if (state === "failed") process.exitCode = 1;
   if (state === "cancelled") process.exitCode = 3;
 }
@@ -58,26 +71,26 @@ export function registerStudyCommands(program: Command): void {
     .description("create a study from a YAML/JSON description and run it")
     .option("--plan-only", "store the study and its jobs without running them")
     .action(async (file: string, opts: { planOnly?: boolean }, cmd: Command) =>
-      withContext(cmd, async (ctx) => {
-        const { spec, source } = readStudyFile(file);
-        const { id, jobs } = createStudy(ctx.db, { spec, source, versions: collectVersions() });
-        ctx.out.info(`study ${id} "${spec.name}": ${jobs} jobs planned`);
-        if (opts.planOnly) ctx.out.result(studyStatus(ctx.db, { id }), () => formatStatus(studyStatus(ctx.db, { id })));
-        else await runAndReport(ctx, id);
+      withApi(cmd, async (ctx) => {
+        const { id, jobs, name } = await ctx.call("studies.createFromFile", { path: file });
+        ctx.out.info(`study ${id} "${name}": ${jobs} jobs planned`);
+        if (!opts.planOnly) return runAndReport(ctx, id, "studies.run");
+        const status = await ctx.call("studies.status", { id });
+        ctx.out.result(status, () => formatStatus(status));
       }),
     );
 
   program
     .command("resume <id>")
     .description("continue a study from its last completed job (after a crash, cancel or failure)")
-    .action(async (idText: string, _opts, cmd: Command) => withContext(cmd, (ctx) => runAndReport(ctx, parseStudyId(idText))));
+    .action(async (idText: string, _opts, cmd: Command) => withApi(cmd, (ctx) => runAndReport(ctx, integerFlag("<id>", idText), "studies.resume")));
 
   program
     .command("cancel <id>")
     .description("stop a running study within seconds; it stays resumable")
     .action(async (idText: string, _opts, cmd: Command) =>
-      withContext(cmd, async ({ db, out }) => {
-        const result = await cancelStudy(db, { id: parseStudyId(idText) });
+      withApi(cmd, async ({ call, out }) => {
+        const result = await call("studies.cancel", { id: integerFlag("<id>", idText) });
         out.result(result, () => (result.wasRunning ? `study ${result.id}: cancel requested; the runner stopped (${result.state})` : `study ${result.id}: not running; marked ${result.state}`));
       }),
     );
@@ -86,11 +99,11 @@ export function registerStudyCommands(program: Command): void {
     .command("status [id]")
     .description("state, job counts, the running job's progress and the latest log lines")
     .action(async (idText: string | undefined, _opts, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const all = listExperiments(db);
-        const id = idText ? parseStudyId(idText) : all[all.length - 1]?.id;
-        if (!id) throw new Error('no study yet; run "lab run <study.yaml>"');
-        const status = studyStatus(db, { id });
+      withApi(cmd, async ({ call, out }) => {
+        const all = await call("studies.list", {});
+        const id = idText ? integerFlag("<id>", idText) : all[all.length - 1]?.id;
+        if (!id) throw new ApiError("not-found", 'no study yet; run "lab run <study.yaml>"');
+        const status = await call("studies.status", { id, logLines: 8 });
         out.result(status, () => formatStatus(status));
       }),
     );
@@ -99,13 +112,9 @@ export function registerStudyCommands(program: Command): void {
     .command("studies")
     .description("list studies")
     .action(async (_opts, cmd: Command) =>
-      withContext(cmd, ({ db, out }) => {
-        const rows = listExperiments(db);
-        out.result(rows.map((r) => ({ id: r.id, name: r.name, state: r.state, createdAt: r.created_at })), () =>
-          rows.length ? table(rows.map((r) => [r.id, r.name, r.state, r.created_at]), ["id", "name", "state", "created"]) : "no studies",
-        );
+      withApi(cmd, async ({ call, out }) => {
+        const rows = await call("studies.list", {});
+        out.result(rows, () => (rows.length ? table(rows.map((r) => [r.id, r.name, r.state, r.createdAt]), ["id", "name", "state", "created"]) : "no studies"));
       }),
     );
 }
-
-

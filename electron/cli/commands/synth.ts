@@ -1,10 +1,7 @@
 import type { Command } from "commander";
-import { dirname, join } from "node:path";
-import { importSynthetic } from "../../core/data/importing/importSynthetic";
-import { createSplit } from "../../core/data/split/createSplit";
-import { withContext } from "../context";
-import { formatImportReport } from "./data";
-import { parseSeed } from "./datasetOption";
+import { withApi } from "../context";
+import { integerFlag } from "../flags";
+import { formatImportReport, importProgress } from "./data";
 
 export function registerSynthCommand(program: Command): void {
   program
@@ -15,19 +12,17 @@ export function registerSynthCommand(program: Command): void {
     .option("--out <file.csv>", "also keep the CSV here")
     .option("--split-seed <seed>", "seed of the stratified 70/15/15 split", "42")
     .action(async (opts: { records: string; seed: string; out?: string; splitSeed: string }, cmd: Command) =>
-      withContext(cmd, async ({ db, dbPath, out, signal }) => {
-        const records = Number(opts.records);
-        const { csvPath, report } = await importSynthetic(db, {
-          records,
-          seed: parseSeed(opts.seed),
-          dir: join(dirname(dbPath), "synthetic"),
+      withApi(cmd, async (ctx) => {
+        const stop = importProgress(ctx, "synth");
+        const result = await ctx.call("datasets.synth", {
+          records: integerFlag("--records", opts.records),
+          seed: integerFlag("--seed", opts.seed),
           ...(opts.out ? { out: opts.out } : {}),
-          signal,
+          splitSeed: integerFlag("--split-seed", opts.splitSeed),
+          operationId: "synth",
         });
-        const split = createSplit(db, { datasetId: report.datasetId, seed: parseSeed(opts.splitSeed) });
-        out.result({ csvPath, ...report, split }, () =>
-          `Synthetic corpus: ${csvPath}\n${formatImportReport(report)}\n  split (seed ${split.seed}): train ${split.counts.train}, val ${split.counts.val}, test ${split.counts.test}`,
-        );
+        stop();
+        ctx.out.result(result, () => `Synthetic corpus: ${result.csvPath}\n${formatImportReport(result)}`);
       }),
     );
 }

@@ -2,7 +2,10 @@ import type { Db } from "../db/openDatabase";
 import type { LabEvent } from "../../shared/api/events";
 import type { StudyProcesses } from "./StudyProcesses";
 
-/** What the handlers work with: one open workspace, an event sink, the study runner processes. */
+/** Where studies run: child processes in the app (StudyProcesses), this process in the CLI (StudiesInProcess). */
+export type StudyHost = Pick<StudyProcesses, "start" | "stop" | "stopAll" | "running">;
+
+/** What the handlers work with: one open workspace, an event sink, the study runners. */
 export type HandlerContext = {
   db: Db;
   dbPath: string;
@@ -10,5 +13,7 @@ export type HandlerContext = {
   workspaceDir: string;
   appVersion: string;
   emit: (event: LabEvent) => void;
-  studies: StudyProcesses;
+  studies: StudyHost;
+  /** aborts the long operations of this workspace (the CLI's Ctrl-C) */
+  signal?: AbortSignal;
 };

@@ -5,7 +5,7 @@ import type { LabEvent } from "../../shared/api/events";
 import { ApiError } from "../../shared/api/errors";
 import type { Db } from "../db/openDatabase";
 import { getExperiment } from "../db/queries/experiments";
-import { isProcessAlive } from "../jobs/isProcessAlive";
+import { assertStartable } from "./assertStartable";
 import type { WorkerMessage } from "./workerMessages";
 
 export type StudyProcessesOptions = {
@@ -37,11 +37,7 @@ export class StudyProcesses {
 
   start(id: number): { id: number; pid: number | null } {
     if (this.children.has(id)) throw new ApiError("busy", `study ${id} is already running; wait for it or cancel it`);
-    const e = getExperiment(this.options.db, { id });
-    if (!e) throw new ApiError("not-found", `there is no study ${id}`, "id");
-    if (e.state === "done") throw new ApiError("invalid-argument", `study ${id} is finished already; its results are in Results`, "id");
-    const holder = e.runner_pid !== null && isProcessAlive(e.runner_pid) ? e.runner_pid : null;
-    if (holder !== null) throw new ApiError("busy", `study ${id} is being run by another process (pid ${holder}), e.g. "lab run" in a terminal; cancel it there or wait`);
+    assertStartable(this.options.db, id);
 
     const script = this.options.workerScript ?? defaultWorkerScript();
     const execArgv = [...process.execArgv];

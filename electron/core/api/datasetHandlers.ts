@@ -14,13 +14,16 @@ import { corpusStats } from "../data/stats/corpusStats";
 import { getDataset, listDatasets } from "../db/queries/datasets";
 import type { HandlerContext } from "./HandlerContext";
 import { recordPage } from "./recordPage";
+import { countRecords } from "../db/queries/records";
 
-type DatasetHandlers = Pick<Handlers, "datasets.list" | "datasets.upload" | "datasets.preview" | "datasets.import" | "datasets.synth" | "datasets.stats" | "records.list">;
+type DatasetHandlers = Pick<
+  Handlers,
+  "datasets.list" | "datasets.upload" | "datasets.preview" | "datasets.import" | "datasets.synth" | "datasets.stats" | "datasets.split" | "records.list"
+>;
 
-const SPLIT_SEED = 42;
-
-function withSplit(ctx: HandlerContext, report: ImportReport): ImportResult {
-  const split = report.rowsImported > 0 ? createSplit(ctx.db, { datasetId: report.datasetId, seed: SPLIT_SEED }) : null;
+/** Import, then split: one behaviour for every caller; the split seed is the caller's (the window keeps the default). */
+function withSplit(ctx: HandlerContext, report: ImportReport, seed: number): ImportResult {
+  const split = report.rowsImported > 0 ? createSplit(ctx.db, { datasetId: report.datasetId, seed }) : null;
   return { ...report, split: split ? { splitId: split.splitId, seed: split.seed, counts: split.counts } : null };
 }
 
@@ -40,6 +43,8 @@ async function readingFile<T>(work: () => Promise<T>): Promise<T> {
     throw error instanceof ImportError ? new ApiError("invalid-argument", error.message, "path") : error;
   }
 }
+
+const signalOf = (ctx: HandlerContext) => (ctx.signal ? { signal: ctx.signal } : {});
 
 function progressOf(ctx: HandlerContext, operationId: string | undefined) {
   return (p: { rows: number; bytesRead: number; totalBytes: number }) => ctx.emit({ type: "import.progress", operationId: operationId ?? null, ...p });
@@ -73,7 +78,7 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
       return readingFile(() => previewImport(ctx.db, { file: path, rows, ...(map ? { map } : {}), ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) }));
     },
 
-    "datasets.import": async ({ path, map, encoding, delimiter, name, operationId }) => {
+    "datasets.import": async ({ path, map, encoding, delimiter, name, splitSeed, operationId }) => {
       requireFile(path);
       const report = await readingFile(() =>
         importDataset(ctx.db, {
@@ -82,20 +87,28 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
           ...(encoding ? { encoding } : {}),
           ...(delimiter ? { delimiter } : {}),
           ...(name ? { datasetName: name } : {}),
+          ...signalOf(ctx),
           onProgress: progressOf(ctx, operationId),
         }),
       );
-      return withSplit(ctx, report);
+      return withSplit(ctx, report, splitSeed);
     },
 
-    "datasets.synth": async ({ records, seed, operationId }) => {
-      const { report } = await importSynthetic(ctx.db, { records, seed, dir: join(ctx.workspaceDir, "synthetic"), onProgress: progressOf(ctx, operationId) });
-      return withSplit(ctx, report);
+    "datasets.synth": async ({ records, seed, out, splitSeed, operationId }) => {
+      const dir = join(ctx.workspaceDir, "synthetic");
+      const { csvPath, report } = await importSynthetic(ctx.db, { records, seed, dir, ...(out ? { out } : {}), ...signalOf(ctx), onProgress: progressOf(ctx, operationId) });
+      return { csvPath, ...withSplit(ctx, report, splitSeed) };
     },
 
-    "datasets.stats": async ({ datasetId }) => {
+    "datasets.stats": async ({ datasetId, top }) => {
       requireDataset(ctx, datasetId);
-      return corpusStats(ctx.db, { datasetId });
+      return corpusStats(ctx.db, { datasetId, ...(top ? { top } : {}) });
+    },
+
+    "datasets.split": async ({ datasetId, seed, ratios }) => {
+      requireDataset(ctx, datasetId);
+      if (!countRecords(ctx.db, { datasetId }).included) throw new ApiError("invalid-argument", `dataset ${datasetId} has no records to split`, "datasetId");
+      return createSplit(ctx.db, { datasetId, seed, ...(ratios ? { ratios } : {}) });
     },
 
     "records.list": async ({ datasetId, offset, limit, includeExcluded }) => {

@@ -22,7 +22,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
     "models.add": async ({ path, name }) => {
       if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
       const { registerModel } = await import("../models/registerModel");
-      const m = await registerModel(ctx.db, { path, ...(name ? { name } : {}) });
+      const m = await registerModel(ctx.db, { path, ...(name ? { name } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
       return { id: m.id, name: m.name, path: m.path, info: m.info };
     },
 
@@ -33,6 +33,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
         await registerDefaultModels(ctx.db, {
           workspaceDir: ctx.workspaceDir,
           ...(threads ? { threads } : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
           onProgress: (p) =>
             ctx.emit({
               type: "models.progress",

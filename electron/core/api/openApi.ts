@@ -6,6 +6,7 @@ import type { Handlers } from "../../shared/api/types";
 import { openDatabase, type Db } from "../db/openDatabase";
 import { createHandlers } from "./createHandlers";
 import { StudyProcesses } from "./StudyProcesses";
+import { StudiesInProcess } from "./StudiesInProcess";
 
 export type OpenApi = { handlers: Handlers; events: EventEmitter<{ event: [LabEvent] }>; db: Db; close: () => Promise<void> };
 
@@ -18,13 +19,27 @@ function packageVersion(): string {
   }
 }
 
-/** Opens a workspace and everything the API needs over it: handlers, the event stream, the runner processes. */
-export function openApi(options: { dbPath: string; appVersion?: string; workerScript?: string; nativeBinding?: string }): OpenApi {
+export type OpenApiOptions = {
+  dbPath: string;
+  appVersion?: string;
+  workerScript?: string;
+  nativeBinding?: string;
+  /** run studies on this process's event loop (the CLI) instead of one child process each (the app) */
+  studiesInProcess?: boolean;
+  /** aborts the workspace's long operations (the CLI's Ctrl-C) */
+  signal?: AbortSignal;
+};
+
+/** Opens a workspace and everything the API needs over it: handlers, the event stream, the study runners. */
+export function openApi(options: OpenApiOptions): OpenApi {
   const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventEmitter<{ event: [LabEvent] }>();
   const emit = (event: LabEvent) => events.emit("event", event);
-  const studies = new StudyProcesses({ db, dbPath: options.dbPath, emit, ...(options.workerScript ? { workerScript: options.workerScript } : {}) });
-  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const studies = options.studiesInProcess
+    ? new StudiesInProcess({ db, dbPath: options.dbPath, emit, ...signal })
+    : new StudyProcesses({ db, dbPath: options.dbPath, emit, ...(options.workerScript ? { workerScript: options.workerScript } : {}) });
+  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, ...signal });
   return {
     handlers,
     events,

@@ -41,9 +41,15 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
         }));
     },
 
-    "results.export": async ({ studyId, dir, formats }) => {
+    "results.export": async ({ studyId, dir, formats, operationId }) => {
       requireStudy(studyId);
-      return exportStudy(ctx.db, { experimentId: studyId, dir, formats });
+      return exportStudy(ctx.db, {
+        experimentId: studyId,
+        dir,
+        formats,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onProgress: (p) => ctx.emit({ type: "export.progress", operationId: operationId ?? null, ...p }),
+      });
     },
   };
 }

@@ -1,4 +1,8 @@
+import { existsSync } from "node:fs";
 import { stringify as toYaml } from "yaml";
+import type { StudyCreated } from "../../shared/api/contract";
+import type { StudySpec } from "../../shared/domain/study";
+import { readStudyFile } from "../experiments/readStudyFile";
 import type { Handlers } from "../../shared/api/types";
 import { ApiError } from "../../shared/api/errors";
 import { createStudy } from "../experiments/createStudy";
@@ -7,13 +11,32 @@ import { cancelStudy } from "../experiments/cancelStudy";
 import { getExperiment, listExperiments } from "../db/queries/experiments";
 import type { HandlerContext } from "./HandlerContext";
 
-type StudyHandlers = Pick<Handlers, "studies.list" | "studies.create" | "studies.run" | "studies.resume" | "studies.cancel" | "studies.status">;
+type StudyHandlers = Pick<Handlers, "studies.list" | "studies.create" | "studies.createFromFile" | "studies.run" | "studies.resume" | "studies.cancel" | "studies.status">;
 
 /** createStudy names the offending field first ("models[0]: no registered model …"); keep that field. */
 function asSpecError(error: unknown): unknown {
   if (!(error instanceof Error) || error instanceof ApiError) return error;
   const field = /^([a-zA-Z]+(?:\[\d+\])?):/.exec(error.message)?.[1];
   return field ? new ApiError("invalid-argument", error.message, `spec.${field}`) : error;
+}
+
+async function create(ctx: HandlerContext, spec: StudySpec, source: string): Promise<StudyCreated> {
+  const { collectVersions } = await import("../experiments/versions");
+  try {
+    const { id, jobs } = createStudy(ctx.db, { spec, source, versions: collectVersions() });
+    return { id, jobs, name: spec.name };
+  } catch (error) {
+    throw asSpecError(error);
+  }
+}
+
+/** A study file the user named: missing is not-found, unreadable or invalid names the file and field. */
+function readStudy(path: string): { spec: StudySpec; source: string } {
+  try {
+    return readStudyFile(path);
+  } catch (error) {
+    throw new ApiError(existsSync(path) ? "invalid-argument" : "not-found", (error as Error).message, "path");
+  }
 }
 
 function requireStudy(ctx: HandlerContext, id: number) {
@@ -30,14 +53,11 @@ export function studyHandlers(ctx: HandlerContext): StudyHandlers {
   return {
     "studies.list": async () => listExperiments(ctx.db).map((e) => ({ id: e.id, name: e.name, state: e.state, createdAt: e.created_at })),
 
-    "studies.create": async ({ spec }) => {
-      const { collectVersions } = await import("../experiments/versions");
-      try {
-        const { id, jobs } = createStudy(ctx.db, { spec, source: toYaml(spec), versions: collectVersions() });
-        return { id, jobs };
-      } catch (error) {
-        throw asSpecError(error);
-      }
+    "studies.create": async ({ spec }) => create(ctx, spec, toYaml(spec)),
+
+    "studies.createFromFile": async ({ path, dataset }) => {
+      const { spec, source } = readStudy(path);
+      return create(ctx, dataset === undefined ? spec : { ...spec, dataset }, source);
     },
 
     "studies.run": async ({ id }) => {

@@ -1,10 +1,13 @@
 import type { Database } from "better-sqlite3";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations";
+import { ApiError } from "../../shared/api/errors";
 import type { Migration } from "./migrations/Migration";
 
-export class DatabaseTooNewError extends Error {
+/** An ApiError ("not-available"), so every road says it in its own words, not as a failure. */
+export class DatabaseTooNewError extends ApiError {
   constructor(readonly file: string, readonly fileVersion: number, readonly supportedVersion: number) {
     super(
+      "not-available",
       `${file} was written by a newer Collapse Lab (schema version ${fileVersion}; this version understands up to ${supportedVersion}). ` +
         `Update Collapse Lab to open it; the file has not been changed.`,
     );

@@ -22,6 +22,6 @@ export function studyStatus(db: Db, args: { id: number; logLines?: number }): St
     current: running
       ? { key: running.key, kind: running.kind, fraction: running.progress, progress: running.progress_json ? (JSON.parse(running.progress_json) as JobProgress) : null, attempts: running.attempts }
       : null,
-    log: listJobLog(db, { experimentId: e.id, limit: args.logLines ?? 8 }),
+    log: listJobLog(db, { experimentId: e.id, limit: args.logLines ?? 8 }).map((l) => ({ jobKey: l.job_key, at: l.at, level: l.level, message: l.message })),
   };
 }

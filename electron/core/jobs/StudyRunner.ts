@@ -25,6 +25,7 @@ import type { JobKind } from "../../shared/domain/jobs";
 import { isProcessAlive } from "./isProcessAlive";
 
 import type { RunnerProgress } from "../../shared/domain/jobs";
+import { ApiError } from "../../shared/api/errors";
 export type { RunnerProgress };
 
 export type StudyRunnerOptions = {
@@ -37,9 +38,10 @@ export type StudyRunnerOptions = {
   pollMs?: number;
 };
 
-export class StudyBusyError extends Error {
+/** An ApiError of code "busy", so it reaches the window, `lab serve` and the CLI with its own type and message. */
+export class StudyBusyError extends ApiError {
   constructor(readonly studyId: number, readonly holder: number) {
-    super(`study ${studyId} is already being run by process ${holder}; wait for it or run "lab cancel ${studyId}"`);
+    super("busy", `study ${studyId} is already being run by process ${holder}; wait for it or run "lab cancel ${studyId}"`, "id");
     this.name = "StudyBusyError";
   }
 }

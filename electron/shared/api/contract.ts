@@ -3,6 +3,8 @@ import { StudySpecSchema } from "../domain/study";
 import { DELIMITERS, REPORT_FIELDS, type ImportPreview, type ImportReport } from "../domain/imports";
 import type { CorpusStats } from "../domain/corpusStats";
 import type { StudyStatus, ExperimentState } from "../domain/jobs";
+import type { SplitName } from "../domain/records";
+import { DEFAULT_SPLIT_SEED, DEFAULT_SYNTH } from "../domain/synthDefaults";
 import type { ModelInfo } from "../domain/models";
 import type {
   BackendInfo,
@@ -26,6 +28,9 @@ const nothing = z.strictObject({});
 const seed = z.int().min(0).max(0xffffffff);
 const operationId = z.string().min(1).max(64).optional();
 const filePath = z.string().trim().min(1, "a file path is required").max(4096);
+/** the seed of the split made right after an import; the window always uses the default */
+const splitSeed = seed.default(DEFAULT_SPLIT_SEED);
+const ratio = z.number().min(0).max(1);
 export const ENCODINGS = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251", "cp1251", "koi8-r"] as const;
 /** How a file is read: the same settings for its preview and its import. */
 const readOptions = {
@@ -42,7 +47,9 @@ export type AppInfo = { name: string; version: string; dbPath: string; workspace
 /** A dropped file stored in the workspace's uploads folder, to be previewed and imported by path. */
 export type Upload = { path: string; fileName: string; bytes: number };
 export type ImportResult = ImportReport & { split: { splitId: number; seed: number; counts: Record<string, number> } | null };
-export type StudyCreated = { id: number; jobs: number };
+export type SynthResult = ImportResult & { csvPath: string };
+export type SplitResult = { splitId: number; datasetId: number; seed: number; ratios: Record<SplitName, number>; counts: Record<SplitName, number>; created: boolean };
+export type StudyCreated = { id: number; jobs: number; name: string };
 export type StudyStarted = { id: number; pid: number | null };
 export type StudyCancelled = { id: number; wasRunning: boolean; state: ExperimentState };
 export type ExportResult = { dir: string; files: string[] };
@@ -61,9 +68,14 @@ export const contract = {
     }),
   ),
   "datasets.preview": returns<ImportPreview>()(z.strictObject({ ...readOptions, rows: z.int().min(1).max(50).default(8) })),
-  "datasets.import": returns<ImportResult>()(z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), operationId })),
-  "datasets.synth": returns<ImportResult>()(z.strictObject({ records: z.int().min(10).max(200_000), seed, operationId })),
-  "datasets.stats": returns<CorpusStats>()(z.strictObject({ datasetId: id })),
+  "datasets.import": returns<ImportResult>()(z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), splitSeed, operationId })),
+  "datasets.synth": returns<SynthResult>()(
+    z.strictObject({ records: z.int().min(10).max(200_000).default(DEFAULT_SYNTH.records), seed: seed.default(DEFAULT_SYNTH.seed), out: filePath.optional(), splitSeed, operationId }),
+  ),
+  "datasets.stats": returns<CorpusStats>()(z.strictObject({ datasetId: id, top: z.int().min(1).max(200).optional() })),
+  "datasets.split": returns<SplitResult>()(
+    z.strictObject({ datasetId: id, seed: splitSeed, ratios: z.strictObject({ train: ratio, val: ratio, test: ratio }).refine((r) => r.train + r.val + r.test > 0, "the ratios add up to 0").optional() }),
+  ),
   "records.list": returns<RecordPage>()(
     z.strictObject({ datasetId: id, offset: z.int().min(0).default(0), limit: z.int().min(1).max(200).default(20), includeExcluded: z.boolean().default(false) }),
   ),
@@ -75,6 +87,8 @@ export const contract = {
   "models.backend": returns<BackendInfo>()(nothing),
   "studies.list": returns<StudySummary[]>()(nothing),
   "studies.create": returns<StudyCreated>()(z.strictObject({ spec: StudySpecSchema })),
+  /** a study file (.yaml, .yml, .json) as `lab run` takes it; dataset replaces the file's own */
+  "studies.createFromFile": returns<StudyCreated>()(z.strictObject({ path: filePath, dataset: id.optional() })),
   "studies.run": returns<StudyStarted>()(z.strictObject({ id })),
   "studies.resume": returns<StudyStarted>()(z.strictObject({ id })),
   "studies.cancel": returns<StudyCancelled>()(z.strictObject({ id })),
@@ -84,7 +98,7 @@ export const contract = {
     z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
   ),
   "results.export": returns<ExportResult>()(
-    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]) }),
+    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]), operationId }),
   ),
 } satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
 

@@ -7,6 +7,7 @@ export type LabEvent =
   | { type: "study.progress"; studyId: number; progress: RunnerProgress }
   | { type: "study.log"; studyId: number; jobKey: string; level: string; message: string; at: string }
   | { type: "study.state"; studyId: number; state: ExperimentState; error: string | null }
+  | { type: "export.progress"; operationId: string | null; file: string; done: number; total: number }
   | {
       type: "models.progress";
       model: string;

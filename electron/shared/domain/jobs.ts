@@ -23,5 +23,5 @@ export type StudyStatus = {
   jobs: Record<JobState, number>;
   jobsTotal: number;
   current: { key: string; kind: string; fraction: number; progress: JobProgress | null; attempts: number } | null;
-  log: { job_key: string; at: string; level: string; message: string }[];
+  log: { jobKey: string; at: string; level: string; message: string }[];
 };

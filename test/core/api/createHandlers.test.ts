@@ -31,7 +31,7 @@ describe("createHandlers", () => {
     api = openApi({ dbPath: join(tempDir(), "workspace.sqlite") });
     const events: string[] = [];
     api.events.on("event", (e) => events.push(`${e.type}:${"operationId" in e ? e.operationId : ""}`));
-    const report = await api.handlers["datasets.synth"]({ records: 60, seed: 3, operationId: "op1" });
+    const report = await api.handlers["datasets.synth"]({ records: 60, seed: 3, splitSeed: 42, operationId: "op1" });
     expect(report.rowsRead).toBe(60);
     expect(report.split?.counts.train).toBeGreaterThan(0);
     expect(events).toContain("import.progress:op1");

@@ -46,15 +46,30 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
   "datasets.synth": {
     valid: { records: 100, seed: 42 },
     bad: [
-      { args: { seed: 1 }, field: "records", says: /required/ },
+      { args: { records: null }, field: "records", says: /got null/ },
       { args: { records: 5, seed: 1 }, field: "records" },
       { args: { records: 100.5, seed: 1 }, field: "records" },
       { args: { records: 100, seed: -1 }, field: "seed" },
       { args: { records: "100", seed: 1 }, field: "records", says: /expected number, got string/ },
-      { args: { records: 100, seed: 1, out: "/tmp" }, field: "", says: /unknown field "out"/ },
+      { args: { records: 100, seed: 1, out: " " }, field: "out", says: /file path is required/ },
+      { args: { records: 100, splitSeed: -1 }, field: "splitSeed" },
+      { args: { records: 100, seed: 1, path: "/tmp" }, field: "", says: /unknown field "path"/ },
     ],
   },
-  "datasets.stats": { valid: { datasetId: 1 }, bad: [{ args: {}, field: "datasetId" }, { args: { datasetId: 0 }, field: "datasetId" }, { args: { datasetId: null }, field: "datasetId", says: /got null/ }] },
+  "datasets.stats": {
+    valid: { datasetId: 1, top: 20 },
+    bad: [{ args: {}, field: "datasetId" }, { args: { datasetId: 0 }, field: "datasetId" }, { args: { datasetId: null }, field: "datasetId", says: /got null/ }, { args: { datasetId: 1, top: 0 }, field: "top" }],
+  },
+  "datasets.split": {
+    valid: { datasetId: 1, seed: 7, ratios: { train: 0.8, val: 0.1, test: 0.1 } },
+    bad: [
+      { args: {}, field: "datasetId", says: /required/ },
+      { args: { datasetId: 1, seed: 2 ** 32 }, field: "seed" },
+      { args: { datasetId: 1, ratios: { train: 1.5, val: 0, test: 0 } }, field: "ratios.train" },
+      { args: { datasetId: 1, ratios: { train: 0, val: 0, test: 0 } }, field: "ratios", says: /add up to 0/ },
+      { args: { datasetId: 1, ratios: { train: 0.7, val: 0.3 } }, field: "ratios.test", says: /required/ },
+    ],
+  },
   "records.list": {
     valid: { datasetId: 1, offset: 0, limit: 20 },
     bad: [
@@ -78,6 +93,14 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
   "models.buildDefaults": { valid: {}, bad: [{ args: { threads: 0 }, field: "threads" }, { args: { threads: "4" }, field: "threads" }, { args: { dir: "/" }, field: "" }] },
   "models.backend": { valid: {}, bad: [{ args: { gpu: "cuda" }, field: "" }] },
   "studies.list": { valid: {}, bad: [{ args: { state: "done" }, field: "" }] },
+  "studies.createFromFile": {
+    valid: { path: "/tmp/study.yaml", dataset: 2 },
+    bad: [
+      { args: {}, field: "path", says: /required/ },
+      { args: { path: "" }, field: "path", says: /file path is required/ },
+      { args: { path: "/s.yaml", dataset: "newest" }, field: "dataset", says: /expected number, got string/ },
+    ],
+  },
   "studies.create": {
     valid: { spec },
     bad: [
@@ -145,6 +168,10 @@ describe("the API contract validates every argument", () => {
     const created = validateRequest("studies.create", { spec });
     expect(created.spec.generations).toBe(5);
     expect(created.spec.train.rank).toBe(8);
+    // import-then-split: one behaviour; the window leaves the split seed at its default, the CLI may choose it
+    expect(validateRequest("datasets.import", { path: "/a.csv" }).splitSeed).toBe(42);
+    expect(validateRequest("datasets.import", { path: "/a.csv", splitSeed: 7 }).splitSeed).toBe(7);
+    expect(validateRequest("datasets.synth", {})).toEqual({ records: 7286, seed: 42, splitSeed: 42 });
   });
 
   test("an unknown channel is refused", () => {

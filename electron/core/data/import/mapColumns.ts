@@ -57,26 +57,6 @@ export function mapColumns(
   return { mapping, index, unmapped: headers.filter((_, i) => !used.has(i)), missing };
 }
 
-/** --map "description=Текст,conclusion=Вывод" or a JSON object. */
-export function parseMapOption(text: string): ColumnMapping {
-  const fields: ReportField[] = ["sourceId", "description", "additional", "conclusion"];
-  const entries: [string, string][] = text.trim().startsWith("{")
-    ? Object.entries(JSON.parse(text) as Record<string, string>)
-    : text.split(",").map((pair) => {
-        const at = pair.indexOf("=");
-        if (at < 1) throw new Error(`--map: "${pair}" is not field=header`);
-        return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
-      });
-  const out: ColumnMapping = {};
-  for (const [k, v] of entries) {
-    const field = fields.find((f) => f.toLowerCase() === k.toLowerCase() || (k.toLowerCase() === "id" && f === "sourceId"));
-    if (!field) throw new Error(`--map: unknown field "${k}"; fields are ${fields.join(", ")}`);
-    if (typeof v !== "string" || !v) throw new Error(`--map: field "${k}" needs a header name`);
-    out[field] = v;
-  }
-  return out;
-}
-
 export function rowValues(cells: readonly unknown[], index: Partial<Record<ReportField, number>>): Record<ReportField, string | null> {
   const get = (f: ReportField) => {
     const i = index[f];

@@ -24,7 +24,7 @@ export type SynthOptions = {
   typoRate?: number;
 };
 
-export const DEFAULT_SYNTH = { records: 7286, seed: 42 } as const;
+export { DEFAULT_SYNTH } from "../../../shared/domain/synthDefaults";
 
 /**
  * A seeded corpus of realistic anonymised reports in the style of ../shared/domain/eu-tirads.md.

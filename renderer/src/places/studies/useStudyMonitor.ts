@@ -51,7 +51,7 @@ export function useStudyMonitor(studyId: number | null, onStateChange: () => voi
           setStatus(s);
           setError(null);
           if (s.current?.kind === "train") setCurves((c) => withCurve(c, s.current!.key, s.current!.progress));
-          setLog((old) => (old.length > s.log.length ? old : s.log.map((l) => ({ at: l.at, jobKey: l.job_key, level: l.level, message: l.message }))));
+          setLog((old) => (old.length > s.log.length ? old : s.log));
         },
         (e: unknown) => alive && setError(e),
       );
