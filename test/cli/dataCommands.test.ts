@@ -99,6 +99,40 @@ describe("lab CLI: the data pipeline", () => {
     expect(JSON.parse(runLab(["datasets", "--db", db, "--json"]).stdout)).toHaveLength(1);
   });
 
+  it("every --json answer is the contract's camelCase type: the same value the handlers give the window", () => {
+    const dir = tempDir();
+    const db = join(dir, "ws.sqlite");
+    // field names only: the values of maps keyed by data (rule names, categories) are not fields
+    const snakeKeys = (value: unknown, at = "$"): string[] =>
+      Array.isArray(value)
+        ? value.flatMap((v, i) => snakeKeys(v, `${at}[${i}]`))
+        : value !== null && typeof value === "object"
+          ? Object.entries(value).flatMap(([k, v]) => [
+              ...(/^[a-z]+(_[a-z0-9]+)+$/.test(k) ? [`${at}.${k}`] : []),
+              ...(["warningsByCode", "excluded", "excludedByRule", "categories", "perRecord"].includes(k) ? [] : snakeKeys(v, `${at}.${k}`)),
+            ])
+          : [];
+    const json = (args: string[]) => {
+      const r = runLab([...args, "--db", db, "--json"]);
+      expect(r.status, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      return r.stdout.trim().split("\n").map((l) => JSON.parse(l) as unknown);
+    };
+    const outputs = {
+      synth: json(["synth", "--records", "120", "--seed", "5", "--split-seed", "9"]),
+      datasets: json(["datasets"]),
+      split: json(["split", "--seed", "3"]),
+      stats: json(["stats"]),
+      records: json(["records", "--limit", "3"]),
+    };
+    for (const [command, values] of Object.entries(outputs)) expect(snakeKeys(values), command).toEqual([]);
+    const [synth] = outputs.synth as [{ split: { seed: number }; csvPath: string; datasetId: number }];
+    expect(synth.split.seed).toBe(9);
+    expect(synth.csvPath).toMatch(/synthetic-seed5-120\.csv$/);
+    expect(outputs.datasets[0]).toEqual([expect.objectContaining({ id: synth.datasetId, records: 120, createdAt: expect.any(String) })]);
+    expect(outputs.records).toHaveLength(3);
+    expect(outputs.records[0]).toMatchObject({ sourceId: expect.any(String), descriptionLabels: expect.any(Array), labelSpans: expect.any(Array) });
+  });
+
   it("uses the app's data folder when --db is not given", () => {
     const home = tempDir();
     const file = join(home, "x.csv");

@@ -3,7 +3,6 @@ import type { LabEvent } from "../../shared/api/events";
 import { ApiError } from "../../shared/api/errors";
 import type { Db } from "../db/openDatabase";
 import { getExperiment } from "../db/queries/experiments";
-import { runStudy } from "../experiments/runStudy";
 import { assertStartable } from "./assertStartable";
 import type { StudyHost } from "./HandlerContext";
 
@@ -29,12 +28,13 @@ export class StudiesInProcess implements StudyHost {
     const onAbort = () => abort.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     emit({ type: "study.state", studyId: id, state: "running", error: null });
-    const done = runStudy(db, id, {
+    // loaded on first use: the runner brings node-llama-cpp and the trainer, which most commands never need
+    const done = import("../experiments/runStudy").then(({ runStudy }) => runStudy(db, id, {
       workspaceDir: dirname(this.options.dbPath),
       signal: abort.signal,
       onProgress: (progress) => emit({ type: "study.progress", studyId: id, progress }),
       onLog: (jobKey, level, message) => emit({ type: "study.log", studyId: id, jobKey, level, message, at: new Date().toISOString() }),
-    }).then(
+    })).then(
       (state) => emit({ type: "study.state", studyId: id, state, error: null }),
       (error: unknown) => emit({ type: "study.state", studyId: id, state: getExperiment(db, { id })?.state ?? "failed", error: ApiError.from(error).message }),
     );
