@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openApi, type OpenApi } from "../../electron/core/api/openApi";
 import { dispatch } from "../../electron/core/api/createHandlers";
@@ -89,6 +89,12 @@ describe("one road: the window, lab serve and the CLI get the same typed error f
     expect(unknown).toMatchObject({ code: "not-found", field: "studyId" });
     expect(await window("results.metrics", { studyId: 42 })).toEqual(unknown);
     expect(cli(["metrics", "--study", "42"])).toMatchObject(unknown);
+
+    const notAModel = join(tempDir(), "notes.gguf");
+    writeFileSync(notAModel, "not a model");
+    const badModel = await window("models.add", { path: notAModel });
+    expect(badModel).toMatchObject({ code: "invalid-argument", field: "path", message: expect.stringContaining(`${notAModel} is not a readable GGUF file`) });
+    expect(cli(["models", "add", notAModel])).toMatchObject(badModel);
 
     const badSplit = await serve("datasets.split", { datasetId: 7 });
     expect(badSplit).toMatchObject({ code: "not-found", message: expect.stringContaining("there is no dataset 7") });

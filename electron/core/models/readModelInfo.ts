@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { GgmlType, readGgufFileInfo } from "node-llama-cpp";
 import type { ModelInfo } from "../../shared/domain/models";
+import { ApiError } from "../../shared/api/errors";
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : null);
 
@@ -10,13 +11,14 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
   try {
     fileSize = statSync(path).size;
   } catch {
-    throw new Error(`model file not found: ${path}`);
+    throw new ApiError("not-found", `model file not found: ${path}`, "path");
   }
   let info;
   try {
     info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false, ignoreKeys: ["tokenizer.ggml.merges", "tokenizer.ggml.scores", "tokenizer.ggml.token_type"], ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
-    throw new Error(`${path} is not a readable GGUF file (${(error as Error).message})`);
+    if (options.signal?.aborted) throw error;
+    throw new ApiError("invalid-argument", `${path} is not a readable GGUF file (${(error as Error).message})`, "path");
   }
   const meta = info.metadata as unknown as Record<string, Record<string, unknown> | undefined>;
   const general = (meta.general ?? {}) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { upsertModel, type ModelRow } from "../db/queries/models";
 import { sha256OfFile } from "../data/importing/hashFile";
 import { readModelInfo } from "./readModelInfo";
 import type { ModelInfo } from "../../shared/domain/models";
+import { ApiError } from "../../shared/api/errors";
 
 /** Registers a local GGUF model: its SHA-256 and architecture facts go to the workspace. */
 export async function registerModel(
@@ -12,7 +13,7 @@ export async function registerModel(
 ): Promise<{ id: number; name: string; path: string; sha256: string; info: ModelInfo }> {
   const path = resolve(args.path);
   const info = await readModelInfo(path, args.signal ? { signal: args.signal } : {});
-  if (info.kind !== "model") throw new Error(`${path} is a LoRA adapter, not a base model`);
+  if (info.kind !== "model") throw new ApiError("invalid-argument", `${path} is a LoRA adapter, not a base model`, "path");
   const sha256 = await sha256OfFile(path, args.signal);
   const name = args.name ?? basename(path).replace(/\.gguf$/i, "");
   const id = upsertModel(db, { name, path, sha256, file_size: info.fileSize, info_json: JSON.stringify(info), origin: args.origin ?? "user" });
