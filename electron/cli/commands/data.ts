@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { importDataset } from "../../core/data/importing/importDataset";
-import type { ImportReport } from "../../core/data/importing/ImportReport";
+import type { ImportReport } from "../../shared/domain/imports";
 import { parseMapOption } from "../../core/data/import";
 import { createSplit } from "../../core/data/split/createSplit";
 import { listDatasets } from "../../core/db/queries/datasets";
