@@ -10,8 +10,9 @@ import { importSuite } from "./suites/importSuite";
 import { trainerSuite } from "./suites/trainerSuite";
 import { generationSuite } from "./suites/generationSuite";
 import { metricsSuite } from "./suites/metricsSuite";
+import { nativeBuildSuite } from "./suites/nativeBuildSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -61,5 +62,8 @@ const md = [
   ),
   "",
 ].join("\n");
-writeFileSync(join(dir, "RESULTS.md"), md);
+// the hand-written history below the table (how each figure moved, and why) survives a new run
+const HISTORY = "\n## History";
+const old = existsSync(join(dir, "RESULTS.md")) ? readFileSync(join(dir, "RESULTS.md"), "utf8") : "";
+writeFileSync(join(dir, "RESULTS.md"), old.includes(HISTORY) ? md + old.slice(old.indexOf(HISTORY)) : md);
 process.stderr.write(`wrote bench/results.json and bench/RESULTS.md (${results.length} results)\n`);

@@ -6,11 +6,13 @@ import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import type { InitConfig } from "../../electron/core/train/trainerConfig";
 import { generateCorpus } from "../../electron/core/data/synth";
 import { renderTrainingPair } from "./trainingPairs";
+import { requireTier } from "./testTier";
 
 const CACHE = join(tmpdir(), "collapse-lab-test-models");
 
 /** A tiny random llama model (SentencePiece vocabulary), cached across tests by its recipe. */
 export async function tinyModel(overrides: Partial<InitConfig> = {}): Promise<string> {
+  requireTier("native", "tinyModel() (the native trainer)");
   mkdirSync(CACHE, { recursive: true });
   const recipe = { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 128, n_ctx_train: 256, rope_freq_base: 10000, seed: 1, type: "f32" as const, ...overrides };
   const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}.gguf`);

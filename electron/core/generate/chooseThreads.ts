@@ -13,13 +13,11 @@ const PROBE = `Описание: ${"Правая доля: в средней т�
 /**
  * The CPU threads per llama.cpp context for generation, by measurement, once per model file,
  * batching and parallelism in a process. Lanes that already occupy every core at once get one
- * thread each without measuring: measured here, a 125M-parameter model decoded 4.9 ms/token at 1 thread
- * and 21.5 ms/token at 2 on a busy 2-core machine (decodes hopping between libuv threads; see
- * GENERATION_ENV). Otherwise
- * times 1 thread against every core on the real configuration: prompt plus 32 tokens per sequence,
- * twice each, alternating, keeping each count's faster run: with one run each, a bench run on this
- * drifting 2-core machine got 1 thread for 4 sequences of the 20M model and generated 630 tokens/s,
- * against 774 with 2 the run before, and the choice holds for every generation of the process.
+ * thread each without measuring: more threads made each decode much slower there (decodes hopping
+ * between libuv threads; see GENERATION_ENV). Otherwise times 1 thread against every core on the
+ * real configuration: prompt plus 32 tokens per sequence, twice each, alternating, keeping each
+ * count's faster run, since one run each on a drifting machine can pick the slower count, and the
+ * choice holds for every generation of the process (figures: bench/RESULTS.md).
  */
 export async function chooseThreads(model: LlamaModel, key: string, parallel: number, batching: Batching): Promise<number> {
   const cores = Math.max(1, availableParallelism());

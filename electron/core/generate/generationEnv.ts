@@ -4,9 +4,8 @@
  *
  * UV_THREADPOOL_SIZE=1: every node-llama-cpp decode then runs on the same libuv thread. With
  * node's default pool of 4, consecutive decodes land on different threads, and a 2-thread decode
- * step of the 20M-parameter bench model took 4.0–4.5 ms with an OpenMP build and 13.6–17 ms with
- * ggml's own thread pool; on one thread 3.4–3.8 and 3.9–4.8 ms, as llama-batched-bench's 3.5–3.7
- * (2 cores, 2026-12-02). The price: the contexts of "lanes" decode one at a time.
+ * step ran slower than a 1-thread one (with ggml's own thread pool, several times slower; figures
+ * in bench/RESULTS.md). The price: the contexts of "lanes" decode one at a time.
  *
  * The CLI's npm scripts load the same variable from electron/cli/generation.env (`--env-file`);
  * the app's study worker is forked with it.

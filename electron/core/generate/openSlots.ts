@@ -1,6 +1,7 @@
 import type { LlamaContext, LlamaModel } from "node-llama-cpp";
 import type { Batching } from "../../shared/domain/study";
 import { SlotDecoder, type SampleJob, type SampleOutcome, type Sampling } from "./SlotDecoder";
+import { probeNodeLlamaCpp } from "./nativeHandles";
 
 /** The contexts parallel samples are generated on: slot i is the i-th sequence over them, in order. */
 export type Slots = {
@@ -25,12 +26,13 @@ export async function openSlots(
   parallel: number,
   settings: { contextSize: number; batchSize?: number; threads?: number; lora?: { adapters: { filePath: string }[] } },
 ): Promise<Slots> {
+  // node-llama-cpp's internals that SlotDecoder drives: checked once per process, on a context of their own
+  await probeNodeLlamaCpp(model);
   // off: for one query token against 512 or more KV cells, llama.cpp's CPU flash attention splits
   // the cache between the threads and sums the parts in an order set by how many there are, so a
   // sequence decoding alone (lanes past 256 tokens, shared's last sample) sampled differently at
   // 1 and 2 threads (ggml-cpu ops.cpp, use_split_kv_path); without it every value is one dot
-  // product, whatever the thread count. Its price depends on the model: llama.cpp itself decodes
-  // the 125M bench model about 10 % slower without it, the 20M one no slower (README, Speed)
+  // product, whatever the thread count. Its price depends on the model (bench/RESULTS.md)
   const contextSettings = { ...settings, flashAttention: false };
   const contexts: LlamaContext[] = [];
   try {

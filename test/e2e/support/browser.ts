@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { requireTier } from "../../helpers/testTier";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
@@ -8,6 +9,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 
 /** Debian's Chromium, headless and with every phone-home feature off. */
 export async function launchChromium(): Promise<Browser> {
+  requireTier("browser", "launchChromium()");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; install it with "apt-get install -y chromium" (the UI tests need a real browser)`);
   return chromium.launch({
     executablePath: CHROMIUM,

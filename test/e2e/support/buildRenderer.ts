@@ -1,15 +1,12 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "vite";
+import { ensureRendererBuilt } from "../../../electron/cli/serve/rendererBuild";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 export const RENDERER_DIR = join(ROOT, "dist", "renderer");
 
-/** vite build of renderer/ into dist/renderer; returns the folder. */
+/** dist/renderer built from the current sources (as `lab serve` builds it); returns the folder. */
 export async function buildRenderer(): Promise<string> {
-  await build({ configFile: join(ROOT, "renderer", "vite.config.ts"), configLoader: "runner", logLevel: "warn" });
-  if (!existsSync(join(RENDERER_DIR, "index.html"))) throw new Error(`vite build left no ${RENDERER_DIR}/index.html`);
-  return RENDERER_DIR;
+  return ensureRendererBuilt({ dir: RENDERER_DIR });
 }
 
 /** The UI tests' renderer: built by the global setup, or here when a test file runs on its own. */

@@ -20,7 +20,7 @@ import type { RawReport } from "../../../shared/domain/records";
 import { PreparePool } from "./PreparePool";
 import { rawReportOf } from "./prepareRow";
 import { sha256OfFile } from "./hashFile";
-import type { ImportReport } from "./ImportReport";
+import type { ImportReport } from "../../../shared/domain/imports";
 
 import type { ImportProgress } from "../../../shared/domain/imports";
 export type { ImportProgress };

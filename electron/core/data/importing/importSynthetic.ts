@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Db } from "../../db/openDatabase";
 import { generateCorpus, reportsToCsv } from "../synth";
 import { importDataset, type ImportProgress } from "./importDataset";
-import type { ImportReport } from "./ImportReport";
+import type { ImportReport } from "../../../shared/domain/imports";
 
 export type SyntheticOptions = { records: number; seed: number; dir: string; out?: string; signal?: AbortSignal; onProgress?: (p: ImportProgress) => void };
 

@@ -35,7 +35,3 @@ export function getDataset(db: Db, args: { id: number }): DatasetRow | undefined
 export function findDatasetByName(db: Db, args: { name: string }): DatasetRow | undefined {
   return db.prepare("SELECT * FROM datasets WHERE name = ? ORDER BY id DESC LIMIT 1").get(args.name) as DatasetRow | undefined;
 }
-
-export function deleteDataset(db: Db, args: { id: number }): void {
-  db.prepare("DELETE FROM datasets WHERE id = ?").run(args.id);
-}

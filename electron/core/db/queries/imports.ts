@@ -62,7 +62,3 @@ export function finishImport(
     `UPDATE imports SET rows_read = ?, rows_imported = ?, rows_excluded = ?, warning_count = ?, report_json = ? WHERE id = ?`,
   ).run(args.rowsRead, args.rowsImported, args.rowsExcluded, args.warningCount, args.reportJson, args.id);
 }
-
-export function getImport(db: Db, args: { id: number }): ImportRow | undefined {
-  return db.prepare("SELECT * FROM imports WHERE id = ?").get(args.id) as ImportRow | undefined;
-}

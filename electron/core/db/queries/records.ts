@@ -54,12 +54,6 @@ export function prepareRecordInserts(db: Db): {
   };
 }
 
-export function findRecordByHash(db: Db, args: { datasetId: number; contentHash: string }): RecordRow | undefined {
-  return db
-    .prepare("SELECT * FROM records WHERE dataset_id = ? AND content_hash = ?")
-    .get(args.datasetId, args.contentHash) as RecordRow | undefined;
-}
-
 export function iterateRecords(db: Db, args: { datasetId: number; includeExcluded?: boolean }): IterableIterator<RecordRow> {
   const sql = args.includeExcluded
     ? "SELECT * FROM records WHERE dataset_id = ? ORDER BY id"
@@ -83,15 +77,6 @@ export function countRecords(db: Db, args: { datasetId: number }): { included: n
     )
     .get(args.datasetId) as { included: number | null; excluded: number | null };
   return { included: row.included ?? 0, excluded: row.excluded ?? 0 };
-}
-
-export function listNodulesOfDataset(db: Db, args: { datasetId: number }): NoduleRow[] {
-  return db
-    .prepare(
-      `SELECT n.* FROM nodules n JOIN records r ON r.id = n.record_id
-       WHERE r.dataset_id = ? ORDER BY n.record_id, n.idx`,
-    )
-    .all(args.datasetId) as NoduleRow[];
 }
 
 export function listNodules(db: Db, args: { recordId: number }): NoduleRow[] {

@@ -15,10 +15,6 @@ export function latestSplit(db: Db, args: { datasetId: number }): SplitRow | und
     | undefined;
 }
 
-export function getSplit(db: Db, args: { id: number }): SplitRow | undefined {
-  return db.prepare("SELECT * FROM splits WHERE id = ?").get(args.id) as SplitRow | undefined;
-}
-
 export function insertSplit(
   db: Db,
   args: { datasetId: number; seed: number; ratiosJson: string; assignments: Iterable<{ recordId: number; part: SplitName }> },

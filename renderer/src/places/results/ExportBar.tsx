@@ -5,7 +5,8 @@ import type { Series } from "../../../../electron/shared/charts/collapseSeries";
 import { useApi } from "../../api/ApiContext";
 import { useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";
-import { download, htmlReport, metricsCsv, samplesJsonl } from "./exportFiles";
+import { metricsCsv } from "../../../../electron/shared/export/metricsCsv";
+import { download, htmlReport, samplesJsonl } from "./exportFiles";
 
 type Props = {
   studyId: number;

@@ -1,6 +1,5 @@
 import type { GenerationSamples } from "../../../../electron/shared/domain/views";
 import type { Series } from "../../../../electron/shared/charts/collapseSeries";
-export { metricsCsv } from "../../../../electron/shared/export/metricsCsv";
 import { escapeHtml } from "../../../../electron/shared/text/escapeHtml";
 import { metricTableHtml } from "../../../../electron/shared/export/metricTableHtml";
 
