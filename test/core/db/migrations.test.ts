@@ -57,7 +57,7 @@ describe("migrations", () => {
     raw.close();
     const before = readFileSync(file);
     expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
-    expect(() => openDatabase(file)).toThrow(/newer Collapse Lab \(schema version 2/);
+    expect(() => openDatabase(file)).toThrow(new RegExp(`newer Collapse Lab \\(schema version ${SCHEMA_VERSION + 1}`));
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

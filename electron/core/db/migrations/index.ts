@@ -1,7 +1,8 @@
 import type { Migration } from "./Migration";
 import { migration0001 } from "./0001-initial";
+import { migration0002 } from "./0002-pending-imports";
 
 /** In version order; the last entry is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
