@@ -6,6 +6,7 @@ import { DataPlace } from "./places/data/DataPlace";
 import { ModelsPlace } from "./places/models/ModelsPlace";
 import { StudiesPlace } from "./places/studies/StudiesPlace";
 import { ResultsPlace } from "./places/results/ResultsPlace";
+import { PlaceBoundary } from "./components/PlaceBoundary";
 
 export type Place = "data" | "models" | "studies" | "results";
 const PLACES: Place[] = ["data", "models", "studies", "results"];
@@ -50,10 +51,11 @@ export function App({ transport }: { transport: "ipc" | "http" }) {
         </div>
       </nav>
       <main className="content">
-        <section hidden={place !== "data"}><DataPlace /></section>
-        <section hidden={place !== "models"}><ModelsPlace active={place === "models"} /></section>
-        <section hidden={place !== "studies"}><StudiesPlace active={place === "studies"} onOpenResults={openResults} /></section>
-        <section hidden={place !== "results"}><ResultsPlace active={place === "results"} studyId={studyId} onSelectStudy={setStudyId} /></section>
+        {/* each place has its own error boundary: one place that fails to render never blanks the window */}
+        <section hidden={place !== "data"}><PlaceBoundary place="data"><DataPlace /></PlaceBoundary></section>
+        <section hidden={place !== "models"}><PlaceBoundary place="models"><ModelsPlace active={place === "models"} /></PlaceBoundary></section>
+        <section hidden={place !== "studies"}><PlaceBoundary place="studies"><StudiesPlace active={place === "studies"} onOpenResults={openResults} /></PlaceBoundary></section>
+        <section hidden={place !== "results"}><PlaceBoundary place="results" resetKey={studyId}><ResultsPlace active={place === "results"} studyId={studyId} onSelectStudy={setStudyId} /></PlaceBoundary></section>
       </main>
     </div>
   );

@@ -27,4 +27,12 @@ describe("the window's two languages", () => {
     expect(translator("ru")("studies.jobs", { done: 3, total: 10 })).toBe("Задачи: 3 из 10");
     expect(translator("en")("studies.jobs", { done: 3 })).toBe("Jobs: 3 of {total}");
   });
+
+  test("a key built from data that the messages lack reads as a label instead of throwing", () => {
+    const t = (lang: "ru" | "en", key: string) => translator(lang)(key as keyof typeof ru);
+    expect(t("en", "design.real-fraction@0.25")).toBe(`${en["design.real-fraction"]} 0.25`);
+    expect(t("ru", "design.real-fraction@0.25")).toBe(`${ru["design.real-fraction"]} 0.25`);
+    expect(t("en", "design.some-new-design")).toBe("some-new-design");
+    expect(t("ru", "error.teapot")).toBe("teapot");
+  });
 });

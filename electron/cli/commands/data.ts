@@ -15,6 +15,10 @@ export function formatImportReport(r: ImportResult): string {
     `  rows read ${r.rowsRead}, imported ${r.rowsImported}, excluded ${r.rowsExcluded}, duplicates ${r.duplicates}, nodules ${r.nodules}`,
   ];
   for (const note of r.detected.notes) lines.push(`  note: ${note}`);
+  if (r.skippedRows?.length) {
+    lines.push(`  skipped ${r.skippedRows.length} bad row(s):`);
+    for (const s of r.skippedRows) lines.push(`    row ${s.row} (line ${s.line}): ${s.problem}`);
+  }
   if (Object.keys(r.excluded).length) lines.push(`  excluded by rule: ${Object.entries(r.excluded).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   if (r.warningCount) {
     lines.push(`  warnings ${r.warningCount}: ${Object.entries(r.warningsByCode).map(([k, v]) => `${k} ${v}`).join(", ")}`);
@@ -43,7 +47,8 @@ export function registerDataCommands(program: Command): void {
     .option("--encoding <encoding>", "override the detected encoding")
     .option("--delimiter <delimiter>", "CSV/TSV: override the detected delimiter (, ; or tab)")
     .option("--split-seed <seed>", "seed of the stratified 70/15/15 split made after import", "42")
-    .action(async (file: string, opts: { map?: string; name?: string; encoding?: string; delimiter?: string; splitSeed: string }, cmd: Command) =>
+    .option("--skip-bad-rows", "leave out rows with a bad field (too long, a control character, a lossy repair) and list each, instead of failing the file")
+    .action(async (file: string, opts: { map?: string; name?: string; encoding?: string; delimiter?: string; splitSeed: string; skipBadRows?: boolean }, cmd: Command) =>
       withApi(cmd, async (ctx) => {
         const stop = importProgress(ctx, "import");
         const result = await ctx.call("datasets.import", {
@@ -54,6 +59,7 @@ export function registerDataCommands(program: Command): void {
           ...(opts.encoding ? { encoding: opts.encoding as RequestOf<"datasets.import">["encoding"] } : {}),
           ...(opts.delimiter ? { delimiter: parseDelimiter(opts.delimiter) } : {}),
           splitSeed: integerFlag("--split-seed", opts.splitSeed),
+          ...(opts.skipBadRows ? { skipBadRows: true } : {}),
           operationId: "import",
         });
         stop();

@@ -78,7 +78,7 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
       return readingFile(() => previewImport(ctx.db, { file: path, rows, ...(map ? { map } : {}), ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) }));
     },
 
-    "datasets.import": async ({ path, map, encoding, delimiter, name, splitSeed, operationId }) => {
+    "datasets.import": async ({ path, map, encoding, delimiter, name, splitSeed, skipBadRows, operationId }) => {
       requireFile(path);
       const report = await readingFile(() =>
         importDataset(ctx.db, {
@@ -87,6 +87,7 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
           ...(encoding ? { encoding } : {}),
           ...(delimiter ? { delimiter } : {}),
           ...(name ? { datasetName: name } : {}),
+          skipBadRows,
           ...signalOf(ctx),
           onProgress: progressOf(ctx, operationId),
         }),

@@ -23,6 +23,7 @@ import type { JobExecutionContext, JobExecutor, JobExecutors, JobProgress, JobRe
 import { readJobOutput, readJobParams } from "./jobSchemas";
 import type { JobKind } from "../../shared/domain/jobs";
 import { isProcessAlive } from "./isProcessAlive";
+import { isBusyError, retryWhenBusy } from "../db/retryWhenBusy";
 
 import type { RunnerProgress } from "../../shared/domain/jobs";
 import { ApiError } from "../../shared/api/errors";
@@ -57,7 +58,7 @@ export class StudyRunner {
   async run(): Promise<ExperimentState> {
     const { db, experimentId: id } = this;
     if (!getExperiment(db, { id })) throw new Error(`no study with id ${id}`);
-    const lock = acquireRunnerLock(db, { id, pid: process.pid, isAlive: isProcessAlive });
+    const lock = await this.write(() => acquireRunnerLock(db, { id, pid: process.pid, isAlive: isProcessAlive }));
     if (!lock.ok) throw new StudyBusyError(id, lock.holder);
 
     const abort = new AbortController();
@@ -65,22 +66,36 @@ export class StudyRunner {
     const onOuterAbort = () => abort.abort(outer?.reason);
     outer?.addEventListener("abort", onOuterAbort, { once: true });
     const timer = setInterval(() => {
-      if (heartbeat(db, { id, pid: process.pid }).cancelRequested) abort.abort(new Error("cancelled"));
+      try {
+        if (heartbeat(db, { id, pid: process.pid }).cancelRequested) abort.abort(new Error("cancelled"));
+      } catch (error) {
+        // another process holds the write lock: the next beat tries again
+        if (!isBusyError(error)) throw error;
+        this.options.onLog?.("-", "warn", "the workspace database is busy (another process is writing); the heartbeat tries again");
+      }
     }, this.options.pollMs ?? 500);
 
     try {
-      const interrupted = markRunningInterrupted(db, { experimentId: id });
-      requeueUnfinished(db, { experimentId: id });
-      setExperimentState(db, { id, state: "running" });
+      const interrupted = await this.write(() => {
+        const n = markRunningInterrupted(db, { experimentId: id });
+        requeueUnfinished(db, { experimentId: id });
+        setExperimentState(db, { id, state: "running" });
+        return n;
+      });
       if (interrupted) this.options.onLog?.("-", "warn", `${interrupted} job(s) were interrupted by a previous runner and run again`);
       const state = await this.loop(abort.signal);
-      setExperimentState(db, { id, state });
+      await this.write(() => setExperimentState(db, { id, state }));
       return state;
     } finally {
       clearInterval(timer);
       outer?.removeEventListener("abort", onOuterAbort);
-      releaseRunnerLock(db, { id, pid: process.pid });
+      await this.write(() => releaseRunnerLock(db, { id, pid: process.pid }));
     }
+  }
+
+  /** A short write that waits for a busy database (another process importing, say) instead of failing the study. */
+  private write<T>(work: () => T): Promise<T> {
+    return retryWhenBusy(work, { onWait: (message) => this.options.onLog?.("-", "warn", message) });
   }
 
   private async loop(signal: AbortSignal): Promise<ExperimentState> {
@@ -125,9 +140,17 @@ export class StudyRunner {
 
   private async execute(job: JobRow, signal: AbortSignal, jobsDone: number, jobsTotal: number): Promise<"done" | "cancelled" | "failed"> {
     const { db, options } = this;
-    startJob(db, { id: job.id });
+    await this.write(() => startJob(db, { id: job.id }));
+    /** A log line or progress note that meets a busy database is shown but not stored: the job goes on. */
+    const unlessBusy = (work: () => void) => {
+      try {
+        work();
+      } catch (error) {
+        if (!isBusyError(error)) throw error;
+      }
+    };
     const log = (level: "info" | "warn" | "error", message: string) => {
-      appendJobLog(db, { jobId: job.id, level, message });
+      unlessBusy(() => appendJobLog(db, { jobId: job.id, level, message }));
       options.onLog?.(job.key, level, message);
     };
     let lastWrite = 0;
@@ -135,7 +158,7 @@ export class StudyRunner {
       const now = Date.now();
       if (now - lastWrite > 500 || p.fraction >= 1) {
         lastWrite = now;
-        setJobProgress(db, { id: job.id, progress: p.fraction, detail: p });
+        unlessBusy(() => setJobProgress(db, { id: job.id, progress: p.fraction, detail: p }));
       }
       options.onProgress?.({ ...p, jobKey: job.key, kind: job.kind, jobsDone, jobsTotal });
     };
@@ -143,20 +166,22 @@ export class StudyRunner {
     try {
       const result = await this.executeTyped(job, signal, progress, log);
       if (signal.aborted) throw signal.reason ?? new Error("cancelled");
-      db.transaction(() => {
-        result.commit?.(db);
-        finishJob(db, { id: job.id, output: result.output });
-      })();
+      await this.write(() =>
+        db.transaction(() => {
+          result.commit?.(db);
+          finishJob(db, { id: job.id, output: result.output });
+        }).immediate(),
+      );
       log("info", "done");
       return "done";
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (signal.aborted) {
-        stopJob(db, { id: job.id, state: "interrupted", error: "cancelled; resume continues from here" });
+        await this.write(() => stopJob(db, { id: job.id, state: "interrupted", error: "cancelled; resume continues from here" }));
         log("warn", "cancelled; resumable");
         return "cancelled";
       }
-      stopJob(db, { id: job.id, state: "failed", error: message });
+      await this.write(() => stopJob(db, { id: job.id, state: "failed", error: message }));
       log("error", message);
       return "failed";
     }

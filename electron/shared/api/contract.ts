@@ -68,7 +68,9 @@ export const contract = {
     }),
   ),
   "datasets.preview": returns<ImportPreview>()(z.strictObject({ ...readOptions, rows: z.int().min(1).max(50).default(8) })),
-  "datasets.import": returns<ImportResult>()(z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), splitSeed, operationId })),
+  "datasets.import": returns<ImportResult>()(
+    z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), splitSeed, skipBadRows: z.boolean().default(false), operationId }),
+  ),
   "datasets.synth": returns<SynthResult>()(
     z.strictObject({ records: z.int().min(10).max(200_000).default(DEFAULT_SYNTH.records), seed: seed.default(DEFAULT_SYNTH.seed), out: filePath.optional(), splitSeed, operationId }),
   ),

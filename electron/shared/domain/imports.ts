@@ -38,6 +38,8 @@ export type ImportReport = {
   /** the first warnings, for display; all of them are stored in import_warnings */
   firstWarnings: ImportWarning[];
   nodules: number;
+  /** every row left out by skip-bad-rows, with its problem (absent in reports stored before it existed) */
+  skippedRows?: { row: number; line: number; problem: string }[];
   seconds: number;
 };
 

@@ -83,6 +83,19 @@ export function looksDoubleEncoded(text: string): boolean {
 }
 
 export function repairDoubleEncoding(text: string): string {
-  const repaired = iconv.decode(iconv.encode(text, "windows-1251"), "utf-8");
-  return repaired.includes("\ufffd") ? text : repaired;
+  return repairLossless(text) ?? text;
+}
+
+/**
+ * The double-encoding repair of one field, or null where it would lose text: a character that
+ * Windows-1251 cannot hold, a byte already lost (U+FFFD, or a "?" in place of one, which leaves
+ * bytes that are not UTF-8). Clinical text is never guessed.
+ */
+export function repairLossless(text: string): string | null {
+  // a U+FFFD already in the text stands for a byte that was lost: which one is a guess
+  if (text.includes("\ufffd")) return null;
+  const bytes = iconv.encode(text, "windows-1251");
+  if (iconv.decode(bytes, "windows-1251") !== text) return null;
+  const repaired = iconv.decode(bytes, "utf-8");
+  return repaired.includes("\ufffd") ? null : repaired;
 }

@@ -10,6 +10,7 @@ import { readXlsx, readXlsxRows } from "./readXlsx";
 import { readJsonArray, readJsonLines, type JsonObjectRow } from "./readJson";
 import type { Delimiter, DetectedEncoding, DetectedTable, OpenTableOptions, TableFormat, TableRow } from "./types";
 import { DELIMITER_NAMES } from "../../../shared/domain/imports";
+import { checkRows } from "./checkRows";
 
 const SAMPLE_BYTES = 1 << 16;
 
@@ -78,7 +79,7 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
     if (first.done) throw new ImportError(file, "the worksheet is empty: no header row");
     const headers = first.value.cells.map((c) => c ?? "");
     const { mapping, index, missing } = columns(headers);
-    return { detected: { file, format, encoding: null, delimiter: null, headers, mapping, missing, warnings }, rows: readXlsx(file, index, options.signal) };
+    return { detected: { file, format, encoding: null, delimiter: null, headers, mapping, missing, warnings }, rows: checkRows(file, readXlsx(file, index, options.signal), mapping, options.onBadRow) };
   }
 
   if (format === "json" || format === "jsonl") {
@@ -94,7 +95,7 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
         yield { row, line: r.line, values: rowValues(headers.map((h) => r.object[h] as unknown), index) };
       }
     }
-    return { detected: { file, format, encoding, delimiter: null, headers, mapping, missing, warnings }, rows: rows() };
+    return { detected: { file, format, encoding, delimiter: null, headers, mapping, missing, warnings }, rows: checkRows(file, rows(), mapping, options.onBadRow) };
   }
 
   const header = firstLine(text.replace(/^\ufeff/, ""));
@@ -106,7 +107,7 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
   const { mapping, index, missing } = delimitedColumns(file, headers, delimiter, options.delimiter !== undefined, columns);
   return {
     detected: { file, format, encoding, delimiter, headers, mapping, missing, warnings },
-    rows: readDelimited({ file, encoding: encoding!, delimiter, index, repair, ...(options.signal ? { signal: options.signal } : {}), onBytes }),
+    rows: checkRows(file, readDelimited({ file, encoding: encoding!, delimiter, index, repair, headers, ...(options.signal ? { signal: options.signal } : {}), onBytes }), mapping, options.onBadRow),
   };
 }
 

@@ -2,9 +2,13 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import { ImportError } from "./ImportError";
-import { iconvName, repairDoubleEncoding } from "./detectEncoding";
+import { iconvName, repairLossless } from "./detectEncoding";
+import { MAX_FIELD_CHARS } from "./checkRows";
 import { rowValues } from "./mapColumns";
 import type { DetectedEncoding, ReportField, TableRow } from "./types";
+
+/** A memory guard while parsing: no row of real reports comes near it (checkRows limits each field far lower). */
+const MAX_RECORD_CHARS = 64 * MAX_FIELD_CHARS;
 
 const PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
@@ -12,6 +16,7 @@ const PROBLEMS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "the row has a different number of fields than the header",
   CSV_RECORD_INCONSISTENT_COLUMNS: "the row has a different number of fields than the header",
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "text after a closing quote",
+  CSV_MAX_RECORD_SIZE: `the row is longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters: the file is damaged or a quote is never closed`,
 };
 
 export type DelimitedSource = {
@@ -20,6 +25,8 @@ export type DelimitedSource = {
   delimiter: string;
   index: Partial<Record<ReportField, number>>;
   repair: boolean;
+  /** the header's cells, to name a column in a problem */
+  headers: string[];
   signal?: AbortSignal;
   onBytes?: (bytes: number) => void;
 };
@@ -46,6 +53,7 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
     relax_quotes: true,
     relax_column_count: false,
     skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
   // csv-parse works on UTF-8 bytes: hand it the file's own bytes when they are UTF-8 (no decode and
   // re-encode round trip), and iconv-lite's UTF-8 re-encoding of the Russian code pages and UTF-16 otherwise
@@ -77,8 +85,19 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
         continue;
       }
       row++;
-      const cells = src.repair ? item.record.map(repairDoubleEncoding) : item.record;
-      yield { row, line: start, values: rowValues(cells, src.index) };
+      if (!src.repair) {
+        yield { row, line: start, values: rowValues(item.record, src.index) };
+        continue;
+      }
+      let problem: string | undefined;
+      const used = new Set(Object.values(src.index));
+      const cells = item.record.map((cell, i) => {
+        const repaired = repairLossless(cell);
+        if (repaired !== null) return repaired;
+        if (used.has(i)) problem ??= `column "${src.headers[i] ?? i + 1}" looks encoded twice (UTF-8 read as Windows-1251) but cannot be repaired without losing characters; export the file again as UTF-8`;
+        return cell;
+      });
+      yield { row, line: start, values: rowValues(cells, src.index), ...(problem ? { problem } : {}) };
     }
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;

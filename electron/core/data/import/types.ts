@@ -28,6 +28,8 @@ export type TableRow = {
   /** 1-based physical line where the row starts (xlsx: the sheet row) */
   line: number;
   values: Record<ReportField, string | null>;
+  /** set by a reader that could not read the row faithfully (a lossy repair): checkRows makes it an error or a skipped row */
+  problem?: string;
 };
 
 export type OpenTableOptions = {
@@ -40,4 +42,6 @@ export type OpenTableOptions = {
   allowMissingColumns?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { bytesRead: number; totalBytes: number }) => void;
+  /** skip bad rows (too long a field, a control character, a lossy repair): each is told here instead of failing the file */
+  onBadRow?: (bad: { row: number; line: number; problem: string }) => void;
 };

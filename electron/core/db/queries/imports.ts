@@ -25,6 +25,10 @@ export function findImportByHash(db: Db, args: { sha256: string }): ImportRow | 
   return db.prepare("SELECT * FROM imports WHERE file_sha256 = ?").get(args.sha256) as ImportRow | undefined;
 }
 
+export function deleteImport(db: Db, args: { id: number }): void {
+  db.prepare("DELETE FROM imports WHERE id = ?").run(args.id);
+}
+
 export function insertImport(db: Db, args: Omit<ImportRow, "id" | "imported_at">): number {
   const info = db
     .prepare(

@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import { useUiSession } from "./support/uiSession";
+import { storedStudy, workspaceForStoredStudies } from "../fixtures/exportableStudy";
+import { DESIGNS, type Design } from "../../electron/shared/domain/study";
+import { untranslated } from "./support/untranslated";
+import { DICTIONARIES, type Language } from "../../renderer/src/i18n/translate";
+
+/** Per design, how its curves are labelled: the design's message, and for real-fraction one curve per fraction. */
+const labels = (design: Design, lang: Language) => {
+  const name = DICTIONARIES[lang][`design.${design}`];
+  return design === "real-fraction" ? [`${name} 0.25`, `${name} 0.75`] : [name];
+};
+
+/**
+ * The Results place of a study of every design, in both languages: a design whose label is built
+ * from data (real-fraction@0.25) once blanked the whole window.
+ */
+describe("the Results place shows a study of every design", () => {
+  const studies = new Map<Design, number>();
+  const ui = useUiSession("collapse-lab-e2e-designs-", {
+    prepare: async (dir) => {
+      const db = await workspaceForStoredStudies(dir, "workspace.sqlite");
+      for (const design of DESIGNS) studies.set(design, storedStudy(db, { name: `only ${design}`, designs: [design], realFractions: [0.25, 0.75] }));
+      db.close();
+    },
+  });
+
+  for (const lang of ["en", "ru"] as const) {
+    test(`in ${lang === "en" ? "English" : "Russian"}`, async () => {
+      const { page } = ui;
+      await page.getByTestId("language").selectOption(lang);
+      await page.click("[data-place=results]");
+      const place = page.getByTestId("place-results");
+      for (const design of DESIGNS) {
+        await place.getByTestId("results-study").selectOption(String(studies.get(design)));
+        const chart = place.getByTestId("collapse-charts").locator('canvas[aria-label="kl_unigram_vs_real"]');
+        const expected = ["tiny-a", "tiny-b"].flatMap((model) => labels(design, lang).map((label) => `${model} · ${label}`));
+        await expect.poll(async () => JSON.parse((await chart.getAttribute("data-series", { timeout: 30_000 })) ?? "[]") as string[], { timeout: 30_000 }).toEqual(expect.arrayContaining(expected));
+        const rows = await place.locator("table th[scope=row]").allTextContents();
+        for (const name of expected) expect(rows, design).toContain(name);
+        expect(await page.locator("[data-testid^=place-crashed]").count(), design).toBe(0);
+        expect(await untranslated(page, lang), design).toEqual([]);
+      }
+      expect(ui.problems).toEqual([]);
+    });
+  }
+
+  test("a place that fails to render shows the error and a way back; the rest of the window keeps working", async () => {
+    const { page } = ui;
+    await page.getByTestId("language").selectOption("en");
+    await page.click("[data-place=data]");
+    // a results answer the place cannot draw (points that are not a list) stands for any rendering error
+    await page.route("**/api/results.metrics", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify({ ok: true, value: { points: "not a list", noiseFloor: {}, notes: [] } }) }));
+    await page.click("[data-place=results]");
+    const crashed = page.getByTestId("place-crashed-results");
+    await crashed.waitFor({ timeout: 30_000 });
+    expect(await crashed.getByRole("alert").textContent()).toContain("This part of the window could not be shown");
+    await page.click("[data-place=data]");
+    await page.getByTestId("place-data").waitFor();
+    expect(await page.getByTestId("place-data").isVisible()).toBe(true);
+
+    await page.unroute("**/api/results.metrics");
+    await page.click("[data-place=results]");
+    await crashed.getByRole("button", { name: "Try again" }).click();
+    await page.getByTestId("place-results").getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
+    expect(await page.locator("[data-testid^=place-crashed]").count()).toBe(0);
+  });
+});
