@@ -9,11 +9,12 @@ import { readStudyFile } from "../../core/experiments/readStudyFile";
 import { createStudy } from "../../core/experiments/createStudy";
 import { runStudy } from "../../core/experiments/runStudy";
 import { collectVersions } from "../../core/experiments/versions";
-import { listMetricPoints } from "../../core/db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../../core/db/queries/metricPoints";
 import { withContext } from "../context";
 import { formatImportReport } from "./data";
 import { formatCorpusStats } from "./formatStats";
 import { formatMetricTables } from "./formatMetrics";
+import { formatPanel } from "./formatPanel";
 import { buildAndRegisterDefaults, modelTable } from "./models";
 import { exportAll } from "./export";
 
@@ -60,6 +61,8 @@ export function registerDemoCommand(program: Command): void {
         out.result({ studyId: id, state, minutes, points, report: exported }, () =>
           [
             `Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
+            "",
+            formatPanel(points.map(toMetricPoint)),
             "",
             formatMetricTables(points),
             "",

@@ -3,6 +3,7 @@ import { listMetricPoints, toMetricPoint } from "../../core/db/queries/metricPoi
 import { getExperiment } from "../../core/db/queries/experiments";
 import { withContext } from "../context";
 import { formatMetricTables } from "./formatMetrics";
+import { formatPanel } from "./formatPanel";
 
 export function registerMetricsCommand(program: Command): void {
   program
@@ -16,7 +17,7 @@ export function registerMetricsCommand(program: Command): void {
         const points = listMetricPoints(db, { experimentId: id });
         out.result(
           points.map((p) => ({ study: id, ...toMetricPoint(p) })),
-          () => formatMetricTables(points),
+          () => [formatPanel(points.map(toMetricPoint)), formatMetricTables(points)].filter(Boolean).join("\n\n"),
         );
       }),
     );

@@ -15,7 +15,10 @@ export type DataSource = {
 };
 
 export type TrainParams = { model: number; seed: number; generation: number; data: DataSource; initFrom: string | null };
-export type GenerateParams = { model: number; seed: number; generation: number; train: string };
+/** prompts "heldout": the study's fixed held-out prompts (test split) instead of its training prompts; absent in jobs planned before there were two sets */
+export type GenerateParams = { model: number; seed: number; generation: number; train: string; prompts?: PromptSet };
+/** Which prompts a generation wrote for: its training prompts (the next generation's corpus) or the fixed held-out ones. */
+export type PromptSet = "train" | "heldout";
 export type EvaluateParams = { model: number; train: string | null };
 export type MetricsParams = {
   design: string;
@@ -27,6 +30,9 @@ export type MetricsParams = {
   evaluate: string;
   /** generation 1 of the same model and seed: the paper's "M1 → Mk" reference */
   m1: string | null;
+  /** the same generation's (and M1's) outputs for the held-out prompts; absent in jobs planned before them */
+  heldout?: string | null;
+  m1Heldout?: string | null;
 };
 
 export type PlannedJob =

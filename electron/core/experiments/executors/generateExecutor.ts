@@ -6,24 +6,34 @@ import type { GenerateParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
 import type { TrainOutput } from "./trainExecutor";
+import { answerTokenLengths, autoMaxTokens } from "../../generate/autoMaxTokens";
+import { isCut } from "../../metrics/clinicalPanel";
 
-/** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
+/**
+ * Generation k writes an answer for every training prompt (the synthetic corpus G_k), or, as its
+ * held-out job, for every held-out prompt (test split), which no generation trains on.
+ */
 export function generateExecutor(settings: StudySettings) {
   return async (ctx: JobExecutionContext): Promise<JobResult> => {
     const p = ctx.params as GenerateParams;
     const inputs = studyInputs(ctx.db, settings);
     const g = settings.spec.generate;
     const adapter = (ctx.outputOf(p.train) as TrainOutput).adapter;
-    const seed = jobSeed(p.seed, p.model, p.generation);
+    const prompts = p.prompts ?? "train";
+    // the held-out answers get seeds of their own: the same record never shares a seed across the two sets
+    const seed = jobSeed(p.seed, p.model, p.generation) ^ (prompts === "heldout" ? 0x5bd1e995 : 0);
+    const modelPath = settings.models[p.model]!.path;
+    const maxTokens = g.maxTokens === "auto" ? autoMaxTokens(await answerTokenLengths(modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })))) : g.maxTokens;
+    if (g.maxTokens === "auto") ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
     const r = await generateSamples({
-      modelPath: settings.models[p.model]!.path,
+      modelPath,
       loraPath: adapter,
-      prompts: inputs.train.map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) })),
-      seed,
+      prompts: (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) })),
+      seed: seed >>> 0,
       temperature: g.temperature,
       topP: g.topP,
       topK: g.topK,
-      maxTokens: g.maxTokens,
+      maxTokens,
       stop: inputs.stop,
       sequences: g.sequences,
       batching: g.batching,
@@ -31,9 +41,10 @@ export function generateExecutor(settings: StudySettings) {
       signal: ctx.signal,
       onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
     });
-    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
+    const cut = r.samples.filter((x) => isCut(x.finishReason)).length;
+    ctx.log("info", `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
-      output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
+      output: { samples: r.samples.length, prompts, maxTokens, cut, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
       commit: (db) => {
         deleteSamplesOfJob(db, { jobId: ctx.job.id });
         insertSamples(db, r.samples.map((s, idx) => ({ job_id: ctx.job.id, idx, record_id: s.id, prompt: s.prompt, output: s.output, token_count: s.tokenCount, finish_reason: s.finishReason, seed: s.seed })));

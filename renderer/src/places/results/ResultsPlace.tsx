@@ -12,6 +12,8 @@ import { MetricPicker } from "./MetricPicker";
 import { MetricTables } from "./MetricTables";
 import { SideBySide } from "./SideBySide";
 import { ExportBar } from "./ExportBar";
+import { ClinicalPanel } from "./ClinicalPanel";
+import { untrainedGenerationOnes } from "../../../../electron/shared/export/clinicalPanelTable";
 
 const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs"];
 
@@ -48,6 +50,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
     [tables, labels, m, shown],
   );
   const studyName = studies.data?.find((s) => s.id === current)?.name ?? "";
+  const untrained = useMemo(() => (m ? untrainedGenerationOnes(m.points) : []), [m]);
 
   return (
     <div className="place" data-testid="place-results">
@@ -66,7 +69,9 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
         <ErrorNote error={metrics.error ?? studies.error} />
         {chartable.length > 0 && <MetricPicker metrics={chartable} shown={shown} onChange={setPicked} />}
         {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
+        {untrained.map((u) => <p key={`${u.model}-${u.seed}`} className="field-error" data-testid="untrained-note">{t("results.untrained", { model: u.seed === null ? u.model : `${u.model} (${t("results.seed", { seed: u.seed })})` })}</p>)}
       </div>
+      {m && <ClinicalPanel points={m.points} />}
       {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
       {charts.length > 0 && (
         <div className="chart-grid wide-charts" data-testid="collapse-charts">
