@@ -18,6 +18,7 @@ import type { RealPair } from "../../../electron/core/experiments/studyData";
 import { maxEuCategory } from "../../../electron/core/data/tirads";
 import { wordTokens } from "../../../electron/shared/text/wordTokens";
 import { panelRows, untrainedGenerationOnes, untrainedNoteLines, UNTRAINED_NOTE } from "../../../electron/shared/export/clinicalPanelTable";
+import { isNoiseFloorMetric, noiseFloors } from "../../../electron/shared/charts/noiseFloors";
 import { metricsCsv } from "../../../electron/shared/export/metricsCsv";
 import { formatPanel } from "../../../electron/cli/commands/formatPanel";
 import { panelHtml } from "../../../electron/core/export/panelHtml";
@@ -101,6 +102,11 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     expect(rows[4]!.cells.cut_share!.value).toBeCloseTo(0.1, 12);
     expect(formatPanel(points)).toMatch(/^!! tiny \(seed 1\): generation 1 has not learned the task/);
     expect(panelHtml(points)).toContain('<tr class="reference"><th>physicians</th>');
+    // each prompt set's KL charts get the noise floor of their own size and real pool
+    const floors = noiseFloors(points);
+    expect(floors["kl_unigram_vs_real@heldout"]).toBeCloseTo((at("recursive", 1, 1, "kl_noise_floor@heldout")!.value! + at("recursive", 2, 1, "kl_noise_floor@heldout")!.value!) / 2, 12);
+    expect(floors["kl_unigram_vs_real@heldout"]).not.toBe(floors.kl_unigram_vs_real);
+    expect(isNoiseFloorMetric("kl_noise_floor@heldout")).toBe(true);
     // metrics.csv says which prompts
     const csv = metricsCsv(experimentId, points).split("\r\n");
     expect(csv[0]).toBe("study,design,model,generation,seed,metric,value,low,high,prompts");

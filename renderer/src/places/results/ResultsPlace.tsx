@@ -6,7 +6,7 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/collapseSeries";
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
 import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
-import { NOISE_FLOOR_METRIC } from "../../../../electron/shared/charts/noiseFloors";
+import { isNoiseFloorMetric } from "../../../../electron/shared/charts/noiseFloors";
 import { CollapseChartCard } from "./CollapseChartCard";
 import { MetricPicker } from "./MetricPicker";
 import { MetricTables } from "./MetricTables";
@@ -38,7 +38,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
   const all = useMemo(() => (m ? metricsOf(m.points) : []), [m]);
   const tables = useMemo(() => (m ? all.map((metric) => ({ metric, series: collapseSeries(m.points, metric) })) : []), [m, all]);
   // the noise floor is a line on the KL charts, not a curve of its own
-  const chartable = useMemo(() => tables.filter((x) => x.metric !== NOISE_FLOOR_METRIC && x.series.length > 0).map((x) => x.metric), [tables]);
+  const chartable = useMemo(() => tables.filter((x) => !isNoiseFloorMetric(x.metric) && x.series.length > 0).map((x) => x.metric), [tables]);
   const shown = useMemo(() => picked ?? chartable.filter((x) => KEY_METRICS.includes(x)), [picked, chartable]);
   const labels = useMemo(() => ({ generation: t("results.generation"), noiseFloor: t("results.noiseFloor"), design: (d: string) => t(`design.${d}` as MessageKey) }), [t]);
   const charts = useMemo(
