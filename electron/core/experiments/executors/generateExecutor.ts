@@ -20,8 +20,8 @@ export function generateExecutor(settings: StudySettings) {
     const g = settings.spec.generate;
     const adapter = (ctx.outputOf(p.train) as TrainOutput).adapter;
     const prompts = p.prompts ?? "train";
-    // the held-out answers get seeds of their own: the same record never shares a seed across the two sets
-    const seed = jobSeed(p.seed, p.model, p.generation) ^ (prompts === "heldout" ? 0x5bd1e995 : 0);
+    // each sample's seed comes from this and its record id (sampleSeed): the two prompt sets hold different records
+    const seed = jobSeed(p.seed, p.model, p.generation);
     const modelPath = settings.models[p.model]!.path;
     const maxTokens = g.maxTokens === "auto" ? autoMaxTokens(await answerTokenLengths(modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })))) : g.maxTokens;
     if (g.maxTokens === "auto") ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
@@ -29,7 +29,7 @@ export function generateExecutor(settings: StudySettings) {
       modelPath,
       loraPath: adapter,
       prompts: (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) })),
-      seed: seed >>> 0,
+      seed,
       temperature: g.temperature,
       topP: g.topP,
       topK: g.topK,
