@@ -15,7 +15,8 @@ import { ExportBar } from "./ExportBar";
 import { ClinicalPanel } from "./ClinicalPanel";
 import { untrainedGenerationOnes } from "../../../../electron/shared/export/clinicalPanelTable";
 
-const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs"];
+// competence on held-out prompts beside the collapse curves: what a generation can still do
+const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs", "chrf@heldout", "category_consistency@heldout"];
 
 export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boolean; studyId: number | null; onSelectStudy: (id: number) => void }) {
   const api = useApi();
