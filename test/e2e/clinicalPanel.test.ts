@@ -49,8 +49,8 @@ describe("the clinical-correctness panel in the Results place", () => {
     expect(rows).toHaveLength(4 + 2 * 2 * 2);
     // chrF of the physicians, then tiny-a's cut share, as the language writes numbers
     const row = (label: string) => panel.locator("tbody tr").filter({ has: page.locator("th", { hasText: label }) }).first().locator("td");
-    expect(await row("врачи").nth(PANEL_METRICS.indexOf("chrf")).textContent()).toBe("100,0");
-    expect(await row("tiny-a · рекурсивная · M1").nth(PANEL_METRICS.indexOf("cut_share")).textContent()).toBe("0,50");
+    expect(await row("врачи").nth(PANEL_METRICS.indexOf("chrf")).textContent()).toBe("100");
+    expect(await row("tiny-a · рекурсивная · M1").nth(PANEL_METRICS.indexOf("cut_share")).textContent()).toBe("0,5");
 
     await page.getByTestId("language").selectOption("en");
     await expect.poll(() => notes.allTextContents()).toEqual(["tiny-a (seed 7): generation 1 has not learned the task; what follows measures an untrained model"]);
