@@ -7,6 +7,7 @@ import { formatImportReport, importProgress } from "./data";
 import { formatCorpusStats } from "./formatStats";
 import { formatMetricTables } from "./formatMetrics";
 import { buildDefaults, modelTable } from "./models";
+import { formatPanel } from "./formatPanel";
 import { exportAll } from "./export";
 import { runToEnd } from "./studies";
 
@@ -43,6 +44,8 @@ export function registerDemoCommand(program: Command): void {
         out.result({ studyId: id, state, minutes, metrics, report: exported }, () =>
           [
             `Study ${id}: ${state} in ${minutes.toFixed(1)} min. Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
+            "",
+            formatPanel(metrics.points),
             "",
             formatMetricTables(metrics.points),
             "",

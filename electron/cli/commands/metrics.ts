@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { withApi } from "../context";
 import { integerFlag } from "../flags";
 import { formatMetricTables } from "./formatMetrics";
+import { formatPanel } from "./formatPanel";
 
 export function registerMetricsCommand(program: Command): void {
   program
@@ -11,7 +12,7 @@ export function registerMetricsCommand(program: Command): void {
     .action(async (opts: { study: string }, cmd: Command) =>
       withApi(cmd, async ({ call, out }) => {
         const metrics = await call("results.metrics", { studyId: integerFlag("--study", opts.study) });
-        out.result(metrics, () => formatMetricTables(metrics.points));
+        out.result(metrics, () => [formatPanel(metrics.points), formatMetricTables(metrics.points)].filter(Boolean).join("\n\n"));
       }),
     );
 }

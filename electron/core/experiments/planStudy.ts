@@ -12,6 +12,11 @@ function shortHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+/** The key of the job that writes a generation's answers to the held-out prompts, from its generate job's key. */
+export function heldoutKeyOf(generateKey: string): string {
+  return generateKey.replace(/^generate-/, "heldout-");
+}
+
 /**
  * Expands a study into jobs. A job's key is a hash of its whole lineage (model, seed, training
  * data, starting adapter), so identical work — every design's M1 = LoRA(base, real train split) —
@@ -34,6 +39,9 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
   };
   const generate = (trainKey: string, model: number, seed: number, generation: number): string =>
     add({ key: trainKey.replace(/^train-/, "generate-"), kind: "generate", deps: [trainKey], params: { model, seed, generation, train: trainKey } });
+  // the same model's answers to the fixed held-out prompts: competence and every "vs real" metric read on prompts no model trained on
+  const heldout = (trainKey: string, model: number, seed: number, generation: number): string =>
+    add({ key: heldoutKeyOf(trainKey.replace(/^train-/, "generate-")), kind: "generate", deps: [trainKey], params: { model, seed, generation, train: trainKey, prompts: "heldout" } });
   const evaluate = (trainKey: string | null, model: number): string =>
     add({ key: trainKey ? trainKey.replace(/^train-/, "evaluate-") : `evaluate-${LETTERS[model]}0-base`, kind: "evaluate", deps: trainKey ? [trainKey] : [], params: { model, train: trainKey } });
 
@@ -42,10 +50,10 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
 
   for (const seed of spec.seeds) {
     // M1 of each model: the same for every design.
-    const m1 = new Map<number, { train: string; generate: string }>();
+    const m1 = new Map<number, { train: string; generate: string; heldout: string }>();
     for (const m of models) {
       const t = train(m, seed, 1, realOnly, null);
-      m1.set(m, { train: t, generate: generate(t, m, seed, 1) });
+      m1.set(m, { train: t, generate: generate(t, m, seed, 1), heldout: heldout(t, m, seed, 1) });
     }
 
     type ChainSpec = { design: StudyDesign; chain: string; modelAt: (k: number) => number; dataFor: (k: number, history: string[]) => DataSource };
@@ -90,20 +98,22 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         const model = c.modelAt(k);
         let t: string;
         let g: string;
+        let h: string;
         if (k === 1) {
-          ({ train: t, generate: g } = m1.get(model)!);
+          ({ train: t, generate: g, heldout: h } = m1.get(model)!);
         } else {
           const initFrom = spec.startFrom === "previous" && c.modelAt(k - 1) === model ? previousTrain : null;
           t = train(model, seed, k, c.dataFor(k, history), initFrom);
           g = generate(t, model, seed, k);
+          h = heldout(t, model, seed, k);
         }
         const e = evaluate(t, model);
         generations.push({ design: c.design, chain: c.chain, model, seed, generation: k, train: t, generate: g, evaluate: e });
         add({
           key: `metrics-${designKey(c.design)}-${c.chain}-s${seed}-g${k}`,
           kind: "metrics",
-          deps: [g, e, m1.get(model)!.generate],
-          params: { design: c.design, chain: c.chain, model, seed, generation: k, generate: g, evaluate: e, m1: m1.get(model)!.generate },
+          deps: [g, h, e, m1.get(model)!.generate, m1.get(model)!.heldout],
+          params: { design: c.design, chain: c.chain, model, seed, generation: k, generate: g, evaluate: e, m1: m1.get(model)!.generate, heldout: h, m1Heldout: m1.get(model)!.heldout },
         });
         history.push(g);
         previousTrain = t;
@@ -116,7 +126,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         key: `metrics-real-${LETTERS[m]}-s${seed}-g0`,
         kind: "metrics",
         deps: [e],
-        params: { design: REAL_DATA, chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null },
+        params: { design: REAL_DATA, chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null, heldout: null, m1Heldout: null },
       });
     }
   }

@@ -7,6 +7,10 @@ import { modelNamer } from "../db/queries/models";
 import type { MetricPoint } from "../../shared/domain/views";
 import type { StudySettings } from "../experiments/createStudy";
 import { studyInputs } from "../experiments/executors/studyInputs";
+import { getJob, getJobByKey } from "../db/queries/jobs";
+import { heldoutKeyOf } from "../experiments/planStudy";
+import type { RealPair } from "../experiments/studyData";
+import type { PromptSet } from "../../shared/domain/clinicalPanel";
 
 /** One line of samples.jsonl: a generated sample, or a real record (model "real", generation 0). */
 export type ExportSample = {
@@ -21,6 +25,10 @@ export type ExportSample = {
   prompt: string;
   output: string;
   tokenCount: number | null;
+  /** which prompts: the study's training prompts (a generation's corpus for the next) or its fixed held-out prompts (test split) */
+  prompts: PromptSet;
+  /** why a generated sample ended ("maxTokens": cut there); null for a real record */
+  finishReason: string | null;
 };
 
 export type StudyExport = {
@@ -59,34 +67,50 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
     generations: function* () {
       for (const g of listGenerations(db, { experimentId: study })) {
         const model = nameOf(g.model_id);
-        for (let afterIdx = -1; ; ) {
-          const page = listSamplesOfJobPage(db, { jobId: g.generate_job_id, afterIdx, limit: PAGE });
-          if (page.length === 0) break;
-          afterIdx = page[page.length - 1]!.idx;
-          yield page.map((s) => ({
-            study,
-            design: g.design,
-            model,
-            generation: g.generation_index,
-            seed: g.seed,
-            chain: g.chain,
-            recordId: s.record_id,
-            idx: s.idx,
-            prompt: s.prompt,
-            output: s.output,
-            tokenCount: s.token_count,
-          }));
+        const generateKey = getJob(db, { id: g.generate_job_id })?.key;
+        // the same generation's answers to the held-out prompts (absent in studies planned before them)
+        const heldout = generateKey ? getJobByKey(db, { experimentId: study, key: heldoutKeyOf(generateKey) }) : undefined;
+        const jobs: [PromptSet, number][] = [["train", g.generate_job_id], ...(heldout ? [["heldout", heldout.id] as [PromptSet, number]] : [])];
+        for (const [prompts, jobId] of jobs) {
+          for (const page of pagesOf(db, jobId)) {
+            yield page.map((s) => ({
+              study,
+              design: g.design,
+              model,
+              generation: g.generation_index,
+              seed: g.seed,
+              chain: g.chain,
+              recordId: s.record_id,
+              idx: s.idx,
+              prompt: s.prompt,
+              output: s.output,
+              tokenCount: s.token_count,
+              prompts,
+              finishReason: s.finish_reason,
+            }));
+          }
         }
       }
     },
   };
 }
 
-/** The real records the metrics compared against: the study's train pairs (metricsExecutor uses exactly these). */
+/** A generate job's samples, a page at a time, in order. */
+function* pagesOf(db: Db, jobId: number): Generator<ReturnType<typeof listSamplesOfJobPage>> {
+  for (let afterIdx = -1; ; ) {
+    const page = listSamplesOfJobPage(db, { jobId, afterIdx, limit: PAGE });
+    if (page.length === 0) return;
+    afterIdx = page[page.length - 1]!.idx;
+    yield page;
+  }
+}
+
+/** The real records the metrics compared against: the study's train pairs, then its held-out pairs (metricsExecutor uses exactly these). */
 function realSamples(db: Db, study: number, settings: unknown): ExportSample[] {
   if (!isStudySettings(settings)) return [];
   const inputs = studyInputs(db, settings);
-  return inputs.train.map((r, idx) => ({
+  const sets: [PromptSet, RealPair[]][] = [["train", inputs.train], ["heldout", inputs.test]];
+  return sets.flatMap(([prompts, pairs]) => pairs.map((r, idx) => ({
     study,
     design: REAL_MODEL,
     model: REAL_MODEL,
@@ -98,7 +122,9 @@ function realSamples(db: Db, study: number, settings: unknown): ExportSample[] {
     prompt: inputs.prompt(r),
     output: r.conclusion,
     tokenCount: null,
-  }));
+    prompts,
+    finishReason: null,
+  })));
 }
 
 /** Studies made before settings were stored (or by tests) carry no dataset; they export no real records. */

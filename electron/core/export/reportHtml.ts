@@ -4,6 +4,7 @@ import { metricTableHtml } from "../../shared/export/metricTableHtml";
 import type { StudyExport } from "./loadStudyExport";
 import { chartFileName, type StudyChart } from "./studyCharts";
 import { sideBySide } from "./sideBySide";
+import { panelHtml, untrainedHtml } from "./panelHtml";
 
 /** The paper's two tables: KL of each generation against M1's text, and against the real data. */
 export const PAPER_TABLES = [
@@ -27,6 +28,9 @@ export function reportHtml(study: StudyExport, charts: readonly StudyChart[], ch
 <body>
 <h1>${esc(title)}</h1>
 <p class="meta">state ${esc(experiment.state)} · created ${esc(experiment.created_at)} · ${study.points.length} metric points · ${study.real.length} real records (every sample: samples.jsonl; every metric point: metrics.csv)</p>
+${untrainedHtml(study.points)}
+<h2>Clinical correctness on held-out prompts</h2>
+${panelHtml(study.points)}
 <h2>Collapse curves</h2>
 ${charts.length ? charts.map((c, i) => chartFigure(c.metric, i)).join("\n") : "<p>No metric points yet.</p>"}
 <h2>The paper's tables</h2>
@@ -85,6 +89,8 @@ function drawCharts(configs: string): string {
 const STYLE = `body{font:14px system-ui,sans-serif;margin:32px;color:#1f2933;max-width:1200px}
 h2{margin-top:40px;border-bottom:1px solid #d9dee4}
 .meta{color:#52606d}
+.warning{color:#9b1c1c;font-weight:600;border-left:4px solid #9b1c1c;padding-left:8px}
+tr.reference th,tr.reference td{background:#f5f7fa}
 figure.chart{margin:16px 0 24px}
 .canvas-box{position:relative;height:360px;max-width:900px}
 table{border-collapse:collapse;margin:8px 0 24px}

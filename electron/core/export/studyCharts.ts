@@ -3,7 +3,7 @@ import type { MetricPoint } from "../../shared/domain/views";
 import { collapseSeries, metricsOf, type Series } from "../../shared/charts/collapseSeries";
 import { collapseChart } from "../../shared/charts/collapseChart";
 import { opaqueBackground } from "../../shared/charts/opaqueBackground";
-import { NOISE_FLOOR_METRIC, noiseFloors } from "../../shared/charts/noiseFloors";
+import { isNoiseFloorMetric, noiseFloors } from "../../shared/charts/noiseFloors";
 
 /** A metric's name comes from the database: as a file name it keeps only safe characters, so it cannot leave charts/. */
 export function chartFileName(metric: string): string {
@@ -18,7 +18,7 @@ const LABELS = { generation: "Generation", noiseFloor: "noise floor", design: (d
 export function studyCharts(points: readonly MetricPoint[]): StudyChart[] {
   const floor = noiseFloors(points);
   return metricsOf(points)
-    .filter((metric) => metric !== NOISE_FLOOR_METRIC)
+    .filter((metric) => !isNoiseFloorMetric(metric))
     .map((metric) => ({ metric, series: collapseSeries(points, metric) }))
     .filter((c) => c.series.length > 0)
     .map(({ metric, series }) => {

@@ -22,7 +22,10 @@ const modelIndex = z.int().min(0);
 const seed = z.int().min(0);
 
 const TrainParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), data: DataSourceSchema, initFrom: z.string().nullable() });
-const GenerateParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), train: z.string() });
+/** Which prompts a generation wrote for: its training prompts (the next generation's corpus) or the fixed held-out ones. */
+export const PromptSetSchema = z.enum(["train", "heldout"]);
+/** prompts "heldout": the study's fixed held-out prompts (test split); absent in jobs planned before there were two sets */
+const GenerateParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), train: z.string(), prompts: PromptSetSchema.optional() });
 const EvaluateParamsSchema = z.strictObject({ model: modelIndex, train: z.string().nullable() });
 const MetricsParamsSchema = z.strictObject({
   design: MeasuredDesignSchema,
@@ -34,6 +37,9 @@ const MetricsParamsSchema = z.strictObject({
   evaluate: z.string(),
   /** generation 1 of the same model and seed: the paper's "M1 → Mk" reference */
   m1: z.string().nullable(),
+  /** the same generation's (and M1's) outputs for the held-out prompts; absent in jobs planned before them */
+  heldout: z.string().nullable().optional(),
+  m1Heldout: z.string().nullable().optional(),
 });
 
 // Outputs are read by later jobs; unknown fields are kept so an older or newer build's extras survive.
@@ -44,11 +50,17 @@ const TrainOutputSchema = z.looseObject({
   valLoss: z.number().nullable(),
   initialValLoss: z.number().nullable(),
   pairs: z.int(),
+  /** synthetic outputs cut at maxTokens left out of the training set (generate.cutOutputs "exclude"); absent in outputs stored before */
+  cutExcluded: z.int().optional(),
   tokensPerSecond: z.number(),
   seconds: z.number(),
 });
 const GenerateOutputSchema = z.looseObject({
   samples: z.int(),
+  /** the prompt set written for, the maxTokens used, and how many outputs were cut at it; absent in outputs stored before */
+  prompts: PromptSetSchema.optional(),
+  maxTokens: z.int().optional(),
+  cut: z.int().optional(),
   generatedTokens: z.int(),
   tokensPerSecond: z.number(),
   seconds: z.number(),
@@ -75,6 +87,7 @@ export const JOB_SCHEMAS = {
 } satisfies Record<JobKind, { params: z.ZodType; output: z.ZodType }>;
 
 export type DataSource = z.infer<typeof DataSourceSchema>;
+export type PromptSet = z.infer<typeof PromptSetSchema>;
 export type ParamsOf<K extends JobKind> = z.infer<(typeof JOB_SCHEMAS)[K]["params"]>;
 export type OutputOf<K extends JobKind> = z.infer<(typeof JOB_SCHEMAS)[K]["output"]>;
 export type TrainParams = ParamsOf<"train">;

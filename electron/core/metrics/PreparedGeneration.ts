@@ -7,9 +7,10 @@ import { SampleFacts } from "./SampleFacts";
 import { share, type GenerationTexts } from "./GenerationTexts";
 import { unigramsFromBigrams } from "./unigramsFromBigrams";
 import type { MetricName } from "./metricNames";
+import type { PanelMetric } from "./clinicalPanel";
 
-/** The metrics whose intervals come from resampling (median_length has an exact order-statistic one). */
-export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples" | "median_length">;
+/** The metrics whose intervals come from resampling here (median_length has an exact order-statistic one; the clinical panel resamples its own: clinicalPanel.ts). */
+export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "perplexity_real" | "samples" | "median_length" | PanelMetric>;
 export type MetricValues = Record<ResampledMetric, number | null>;
 export const DISTINCT_METRICS = ["unique_outputs", "distinct_2", "distinct_3"] as const;
 export type DistinctMetric = (typeof DISTINCT_METRICS)[number];

@@ -5,6 +5,7 @@ import { forEachResample, percentileInterval, type ResampleScheme } from "./boot
 import { noiseFloor } from "./noiseFloor";
 import { NgramSpace } from "./NgramSpace";
 import { perplexityInterval, type EvalItem } from "./perplexityInterval";
+import { clinicalPanel, type FinishReasonText } from "./clinicalPanel";
 
 export type GenerationMetricsInput = GenerationTexts & {
   /** the real pool the noise floor splits (the study's real training conclusions) */
@@ -13,6 +14,8 @@ export type GenerationMetricsInput = GenerationTexts & {
   perplexity?: number | null;
   /** the eval's per-pair tokens and log-probabilities: perplexity's interval resamples them */
   perplexityItems?: readonly EvalItem[];
+  /** present: the clinical-correctness panel is added (needs descriptions); finishReasons null for texts nobody generated */
+  panel?: { finishReasons: readonly FinishReasonText[] | null };
 };
 
 export type GenerationMetricsOptions = {
@@ -72,6 +75,10 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
   if (input.perplexity !== undefined) {
     const interval = input.perplexity !== null && input.perplexityItems && o.bootstrap > 0 ? perplexityInterval(input.perplexityItems, input.perplexity, o.bootstrap, o.seed) : { low: null, high: null };
     out.push(point("perplexity_real", input.perplexity, interval.low, interval.high));
+  }
+  if (input.panel) {
+    if (!input.descriptions) throw new Error("metrics: the clinical panel needs the description of every prompt");
+    out.push(...clinicalPanel({ outputs: input.outputs, real: input.real, descriptions: input.descriptions, finishReasons: input.panel.finishReasons }, { seed: o.seed, bootstrap: o.bootstrap }));
   }
   return out;
 }

@@ -23,6 +23,16 @@ export const METRIC_RANGES = {
   tirads_rare_4: SHARE,
   tirads_rare_5: SHARE,
   perplexity_real: [1, Infinity],
+  // the clinical-correctness panel (clinicalPanel.ts)
+  category_consistency: SHARE,
+  false_reassurance: SHARE,
+  over_call: SHARE,
+  category_presence: SHARE,
+  side_consistency: SHARE,
+  nodule_count_consistency: SHARE,
+  chrf: [0, 100],
+  well_formed: SHARE,
+  cut_share: SHARE,
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type MetricName = keyof typeof METRIC_RANGES;

@@ -1,5 +1,6 @@
 import type { MetricPoint } from "../domain/views";
 import { meanInterval } from "../stats/meanInterval";
+import { isBaselineDesign } from "../domain/clinicalPanel";
 
 export type SeriesPoint = { generation: number; value: number; low: number | null; high: number | null; seeds: number };
 export type Series = { model: string; design: string; points: SeriesPoint[] };
@@ -22,6 +23,8 @@ export function collapseSeries(points: readonly MetricPoint[], metric: string): 
       realByModel.set(p.model, [...(realByModel.get(p.model) ?? []), p]);
       continue;
     }
+    // the clinical panel's trivial baselines are reference rows (clinicalPanelTable.ts), not curves
+    if (isBaselineDesign(p.design)) continue;
     const key = `${p.model}\u0000${p.design}`;
     const byGen = groups.get(key) ?? new Map<number, MetricPoint[]>();
     byGen.set(p.generation, [...(byGen.get(p.generation) ?? []), p]);

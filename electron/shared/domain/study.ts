@@ -28,9 +28,25 @@ export const GenerateSettingsSchema = z
   .object({
     mode: z.enum(["conclusion", "report"]).default("conclusion"),
     temperature: z.number().min(0).max(5).default(1),
-    topP: z.number().gt(0).max(1).default(0.95),
-    topK: z.number().int().min(0).default(40),
-    maxTokens: z.number().int().min(1).max(4096).default(64),
+    /**
+     * Truncation of the sampled distribution, off by default: top-p 1 and top-k 0 sample the
+     * model's whole distribution (Shumailov et al., Kazdan et al.); cutting its tail every
+     * generation is itself a cause of collapse. Lower top-p or a top-k > 0 truncate it.
+     */
+    topP: z.number().gt(0).max(1).default(1),
+    topK: z.number().int().min(0).default(0),
+    /**
+     * "auto": derived when a generation runs from its model's tokenizer and the study's train split
+     * (autoMaxTokens.ts): room for at least 99 % of the physicians' answers, with a quarter more
+     */
+    maxTokens: z.union([z.number().int().min(1).max(4096), z.literal("auto")]).default("auto"),
+    /**
+     * An output cut at maxTokens (or by a full context) is no finished answer. "exclude": it stays
+     * stored, flagged, and measured, but no later generation trains on it (that training set is
+     * smaller by the count, shown as cut_share and in the train job's output); "keep": it is
+     * trained on as written, still flagged (finishReason in samples.jsonl) and counted.
+     */
+    cutOutputs: z.enum(["exclude", "keep"]).default("exclude"),
     /** null = the mode's default (promptTemplate.ts): the end of the line for a conclusion, a blank line for a report */
     stop: z.array(z.string().min(1)).nullable().default(null),
     /** samples generated at the same time */

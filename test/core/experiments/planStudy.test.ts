@@ -100,4 +100,24 @@ describe("parseStudySpec", () => {
     expect(() => parseStudySpec({ models: ["a"] }, "s.yaml")).toThrow(/name/);
     expect(() => parseStudySpec({ name: "x", models: ["a"], colour: "red" }, "s.yaml")).toThrow(/colour/);
   });
+  it("every generation also writes for the held-out prompts, in a job of its own that no training reads", () => {
+    const { p, byKey } = plan({ designs: ["recursive", "cross"] });
+    const heldout = p.jobs.filter((j) => j.kind === "generate" && j.key.startsWith("heldout-"));
+    const generate = p.jobs.filter((j) => j.kind === "generate" && !j.key.startsWith("heldout-"));
+    expect(heldout).toHaveLength(generate.length);
+    for (const h of heldout) {
+      expect(h.params).toMatchObject({ prompts: "heldout" });
+      expect(byKey.get(h.key.replace(/^heldout-/, "generate-"))).toBeDefined();
+    }
+    for (const t of p.jobs.filter((j) => j.kind === "train")) expect(t.deps.some((d) => d.startsWith("heldout-"))).toBe(false);
+    for (const m of p.jobs.filter((j) => j.kind === "metrics")) {
+      const params = m.params as { generate: string | null; heldout?: string | null; m1Heldout?: string | null };
+      if (params.generate === null) expect(params.heldout).toBeNull();
+      else {
+        expect(params.heldout).toBe(params.generate.replace(/^generate-/, "heldout-"));
+        expect(m.deps).toContain(params.heldout);
+        expect(m.deps).toContain(params.m1Heldout);
+      }
+    }
+  });
 });

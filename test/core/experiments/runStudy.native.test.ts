@@ -25,14 +25,17 @@ async function runOnce(seed: number) {
   const { id } = createStudy(db, { spec, source: "", versions: {} });
   const state = await runStudy(db, id, { workspaceDir: dir });
   const samples = listJobs(db, { experimentId: id })
-    .filter((j) => j.kind === "generate")
+    .filter((j) => j.kind === "generate" && !j.key.startsWith("heldout-"))
+    .map((j) => listSamplesOfJob(db, { jobId: j.id }).map((s) => [s.record_id, s.output, s.seed]));
+  const heldout = listJobs(db, { experimentId: id })
+    .filter((j) => j.key.startsWith("heldout-"))
     .map((j) => listSamplesOfJob(db, { jobId: j.id }).map((s) => [s.record_id, s.output, s.seed]));
   const metrics = listMetricPoints(db, { experimentId: id });
   const lossCurves = listJobs(db, { experimentId: id })
     .filter((j) => j.kind === "train")
     .map((j) => (JSON.parse(j.progress_json ?? "{}") as { detail?: { curve?: [number, number][] } }).detail?.curve);
   db.close();
-  return { state, samples, metrics, lossCurves };
+  return { state, samples, heldout, metrics, lossCurves };
 }
 
 describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () => {
@@ -41,6 +44,13 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     expect(a.state).toBe("done");
     expect(a.samples).toHaveLength(2);
     expect(a.samples.every((g) => g.length === 8)).toBe(true);
+    // and for the 4 held-out prompts, whose records no training saw, each metric read on both sets
+    expect(a.heldout).toHaveLength(2);
+    expect(a.heldout.every((g) => g.length === 4)).toBe(true);
+    const trainRecords = new Set(a.samples.flat().map((s) => s[0]));
+    expect(a.heldout.flat().some((s) => trainRecords.has(s[0]))).toBe(false);
+    expect(a.metrics.filter((m) => m.metric === "chrf@heldout" && m.design === "recursive").map((m) => m.generation_index).sort()).toEqual([1, 2]);
+    expect(a.metrics.filter((m) => m.metric === "chrf@heldout" && m.generation_index === 0).map((m) => m.design).sort()).toEqual(["baseline-category", "baseline-frequent", "baseline-rule", "real"]);
     expect(a.metrics.filter((m) => m.metric === "perplexity_real").map((m) => m.generation_index).sort()).toEqual([0, 1, 2]);
     expect(a.metrics.find((m) => m.metric === "kl_unigram_vs_real" && m.generation_index === 1)!.value).toBeGreaterThan(0);
     // each training job stores its loss curve with its progress, up to its last step, for a window opened later
@@ -51,6 +61,7 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     }
     const b = await runOnce(1);
     expect(b.samples).toEqual(a.samples);
+    expect(b.heldout).toEqual(a.heldout);
   });
 });
 

@@ -27,14 +27,15 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
 
     const settings = JSON.parse(getExperiment(db, { id: studyId })!.spec_json) as StudySettings;
     const inputs = studyInputs(db, settings);
-    const real = inputs.train.map((r) => ({ model: "real", generation: 0, recordId: r.recordId, prompt: inputs.prompt(r), output: r.conclusion }));
+    // the training prompts' records, then the held-out prompts' (test split), each saying which
+    const real = [...inputs.train.map((r) => [r, "train"] as const), ...inputs.test.map((r) => [r, "heldout"] as const)].map(([r, prompts]) => ({ model: "real", generation: 0, recordId: r.recordId, prompt: inputs.prompt(r), output: r.conclusion, prompts }));
     const generated = listGenerations(db, { experimentId: studyId }).flatMap((g) =>
       listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => ({ model: getModel(db, { id: g.model_id })!.name, design: g.design, generation: g.generation_index, seed: g.seed, recordId: s.record_id, prompt: s.prompt, output: s.output, tokenCount: s.token_count })),
     );
     const pick = (l: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, l[k]]));
     const key = (x: object) => JSON.stringify(x);
     const realLines = lines.filter((l) => l.model === "real");
-    expect(realLines.map((l) => pick(l, ["model", "generation", "recordId", "prompt", "output"])).map(key).sort()).toEqual(real.map(key).sort());
+    expect(realLines.map((l) => pick(l, ["model", "generation", "recordId", "prompt", "output", "prompts"])).map(key).sort()).toEqual(real.map(key).sort());
     expect(realLines.every((l) => l.design === "real" && l.seed === settings.spec.splitSeed)).toBe(true);
     const genLines = lines.filter((l) => l.model !== "real");
     expect(genLines.map((l) => pick(l, ["model", "design", "generation", "seed", "recordId", "prompt", "output", "tokenCount"])).map(key).sort()).toEqual(generated.map(key).sort());
@@ -72,7 +73,7 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(rows.map((r) => ({ study: Number(r.study), design: r.design, model: r.model, generation: Number(r.generation), seed: num(r.seed!), metric: r.metric, value: num(r.value!), low: num(r.low!), high: num(r.high!) }))).toEqual(
       stored.map((p) => ({ study: studyId, design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high })),
     );
-    expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high");
+    expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,prompts");
     expect(text).toContain(String(Math.PI / 10 + 1 / 3));
     db.close();
   });

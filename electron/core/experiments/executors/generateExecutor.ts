@@ -4,6 +4,8 @@ import { generateSamples } from "../../generate/generateSamples";
 import { describeBuild } from "../../generate/LlamaRuntime";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
+import { answerTokenLengths, autoMaxTokens } from "../../generate/autoMaxTokens";
+import { isCut } from "../../metrics/clinicalPanel";
 
 /** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
 export function generateExecutor(settings: StudySettings): JobExecutor<"generate"> {
@@ -12,16 +14,21 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const inputs = studyInputs(ctx.db, settings);
     const g = settings.spec.generate;
     const adapter = ctx.outputOf(p.train, "train").adapter;
+    const prompts = p.prompts ?? "train";
+    // each sample's seed comes from this and its record id (sampleSeed): the two prompt sets hold different records
     const seed = jobSeed(p.seed, p.model, p.generation);
+    const modelPath = settings.models[p.model]!.path;
+    const maxTokens = g.maxTokens === "auto" ? autoMaxTokens(await answerTokenLengths(modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })))) : g.maxTokens;
+    if (g.maxTokens === "auto") ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
     const r = await generateSamples({
-      modelPath: settings.models[p.model]!.path,
+      modelPath,
       loraPath: adapter,
-      prompts: inputs.train.map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) })),
+      prompts: (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) })),
       seed,
       temperature: g.temperature,
       topP: g.topP,
       topK: g.topK,
-      maxTokens: g.maxTokens,
+      maxTokens,
       stop: inputs.stop,
       sequences: g.sequences,
       batching: g.batching,
@@ -29,9 +36,10 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
       signal: ctx.signal,
       onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
     });
-    ctx.log("info", `generated ${r.samples.length} samples on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
+    const cut = r.samples.filter((x) => isCut(x.finishReason)).length;
+    ctx.log("info", `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
-      output: { samples: r.samples.length, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
+      output: { samples: r.samples.length, prompts, maxTokens, cut, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
       commit: (db) => {
         deleteSamplesOfJob(db, { jobId: ctx.job.id });
         insertSamples(db, r.samples.map((s, idx) => ({ job_id: ctx.job.id, idx, record_id: s.id, prompt: s.prompt, output: s.output, token_count: s.tokenCount, finish_reason: s.finishReason, seed: s.seed })));

@@ -11,6 +11,7 @@ import { assembleTrainingSet, type TrainingPair } from "../assembleTrainingSet";
 import type { TrainOutput } from "../../jobs/jobSchemas";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
+import { trainableOutputs } from "../trainableOutputs";
 
 /** Trains generation k's adapter on the data its design gives it (see assembleTrainingSet). */
 export function trainExecutor(settings: StudySettings, threads: number | undefined): JobExecutor<"train"> {
@@ -18,11 +19,19 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
     const p = ctx.params;
     const inputs = studyInputs(ctx.db, settings);
     const real: TrainingPair[] = inputs.train.map((r) => ({ recordId: r.recordId, prompt: inputs.prompt(r), answer: inputs.answer(r), origin: "real" }));
-    const synthetic = p.data.synthetic.map((key) =>
-      listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(key) }).map((s): TrainingPair => ({ recordId: s.record_id, prompt: s.prompt, answer: ` ${s.output.trim()}\n`, origin: key })),
-    );
+    let cutExcluded = 0;
+    const synthetic = p.data.synthetic.map((key) => {
+      // a cut output is no finished answer: excluded, or kept as written (the study's generate.cutOutputs)
+      const { kept, excluded } = trainableOutputs(listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(key) }), settings.spec.generate.cutOutputs);
+      cutExcluded += excluded;
+      return kept.map((s): TrainingPair => ({ recordId: s.record_id, prompt: s.prompt, answer: ` ${s.output.trim()}\n`, origin: key }));
+    });
+    if (cutExcluded) ctx.log("info", `${cutExcluded} output(s) cut at maxTokens left out of the training set (generate.cutOutputs: exclude)`);
     const seed = jobSeed(p.seed, p.model, p.generation);
     const pairs = assembleTrainingSet(real, synthetic, p.data, seed);
+    if (pairs.length === 0) {
+      throw new Error(`generation ${p.generation} has nothing to train on: ${cutExcluded ? `all ${cutExcluded} outputs it would learn from were cut at maxTokens and excluded; raise generate.maxTokens (or "auto") or set generate.cutOutputs: keep` : "its training set is empty"}`);
+    }
     const dir = join(ctx.workDir, "train");
     mkdirSync(dir, { recursive: true });
     const data = join(dir, `${ctx.job.key}.jsonl`);
@@ -77,7 +86,7 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
       throw error;
     });
     const sha256 = await sha256OfFile(adapter);
-    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, tokensPerSecond: r.tokens_per_s, seconds: r.seconds };
+    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, cutExcluded, tokensPerSecond: r.tokens_per_s, seconds: r.seconds };
     return {
       output,
       commit: (db) => void insertAdapter(db, { modelId: model.id, experimentId: ctx.experimentId, jobId: ctx.job.id, path: adapter, sha256, trainJson: JSON.stringify({ params: p, result: r }) }),

@@ -6,14 +6,17 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/collapseSeries";
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
 import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
-import { NOISE_FLOOR_METRIC } from "../../../../electron/shared/charts/noiseFloors";
+import { isNoiseFloorMetric } from "../../../../electron/shared/charts/noiseFloors";
 import { CollapseChartCard } from "./CollapseChartCard";
 import { MetricPicker } from "./MetricPicker";
 import { MetricTables } from "./MetricTables";
 import { SideBySide } from "./SideBySide";
 import { ExportBar } from "./ExportBar";
+import { ClinicalPanel } from "./ClinicalPanel";
+import { untrainedGenerationOnes } from "../../../../electron/shared/export/clinicalPanelTable";
 
-const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs"];
+// competence on held-out prompts beside the collapse curves: what a generation can still do
+const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs", "chrf@heldout", "category_consistency@heldout"];
 
 export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boolean; studyId: number | null; onSelectStudy: (id: number) => void }) {
   const api = useApi();
@@ -36,7 +39,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
   const all = useMemo(() => (m ? metricsOf(m.points) : []), [m]);
   const tables = useMemo(() => (m ? all.map((metric) => ({ metric, series: collapseSeries(m.points, metric) })) : []), [m, all]);
   // the noise floor is a line on the KL charts, not a curve of its own
-  const chartable = useMemo(() => tables.filter((x) => x.metric !== NOISE_FLOOR_METRIC && x.series.length > 0).map((x) => x.metric), [tables]);
+  const chartable = useMemo(() => tables.filter((x) => !isNoiseFloorMetric(x.metric) && x.series.length > 0).map((x) => x.metric), [tables]);
   const shown = useMemo(() => picked ?? chartable.filter((x) => KEY_METRICS.includes(x)), [picked, chartable]);
   const labels = useMemo(() => ({ generation: t("results.generation"), noiseFloor: t("results.noiseFloor"), design: (d: string) => t(`design.${d}` as MessageKey) }), [t]);
   const charts = useMemo(
@@ -48,6 +51,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
     [tables, labels, m, shown],
   );
   const studyName = studies.data?.find((s) => s.id === current)?.name ?? "";
+  const untrained = useMemo(() => (m ? untrainedGenerationOnes(m.points) : []), [m]);
 
   return (
     <div className="place" data-testid="place-results">
@@ -66,7 +70,9 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
         <ErrorNote error={metrics.error ?? studies.error} />
         {chartable.length > 0 && <MetricPicker metrics={chartable} shown={shown} onChange={setPicked} />}
         {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
+        {untrained.map((u) => <p key={`${u.model}-${u.seed}`} className="field-error" data-testid="untrained-note">{t("results.untrained", { model: u.seed === null ? u.model : `${u.model} (${t("results.seed", { seed: u.seed })})` })}</p>)}
       </div>
+      {m && <ClinicalPanel points={m.points} />}
       {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
       {charts.length > 0 && (
         <div className="chart-grid wide-charts" data-testid="collapse-charts">

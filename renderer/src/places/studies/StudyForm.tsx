@@ -19,10 +19,10 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
   const set = <K extends keyof StudyFormState>(k: K, v: StudyFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   const err = (k: keyof StudyFormState) => (touched || k !== "name") && errors[k] ? <p className="field-error" data-field={k}>{errors[k]}</p> : null;
-  const num = (k: NumberField, label: MessageKey, step = "1"): ReactNode => (
+  const num = (k: NumberField, label: MessageKey, step = "1", placeholder?: string): ReactNode => (
     <label>
       {t(label)}
-      <input type="number" step={step} name={k} value={Number.isNaN(form[k]) ? "" : form[k]} onChange={(e) => set(k, e.target.value === "" ? NaN : Number(e.target.value))} />
+      <input type="number" step={step} name={k} placeholder={placeholder} value={Number.isNaN(form[k]) ? "" : form[k]} onChange={(e) => set(k, e.target.value === "" ? NaN : Number(e.target.value))} />
       {err(k)}
     </label>
   );
@@ -91,8 +91,12 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
         <legend>{t("studies.generate")}</legend>
         <div className="row">
           {num("temperature", "studies.temperature", "0.1")}
-          {num("maxTokens", "studies.maxTokens")}
+          {num("maxTokens", "studies.maxTokens", "1", t("studies.maxTokensAuto"))}
           {num("sequences", "studies.sequences")}
+        </div>
+        <div className="row">
+          {num("topP", "studies.topP", "0.01")}
+          {num("topK", "studies.topK")}
         </div>
       </fieldset>
       <div className="actions">

@@ -17,6 +17,10 @@ export type StudyFormState = {
   epochs: number;
   learningRate: number;
   temperature: number;
+  /** truncation of the sampled distribution: 1 and 0 sample the whole of it (the default) */
+  topP: number;
+  topK: number;
+  /** NaN (the field left empty): "auto", from the model's tokenizer and the corpus */
   maxTokens: number;
   sequences: number;
 };
@@ -38,7 +42,9 @@ export function defaultForm(models: string[]): StudyFormState {
     epochs: TRAIN.train.epochs,
     learningRate: TRAIN.train.learningRate,
     temperature: TRAIN.generate.temperature,
-    maxTokens: TRAIN.generate.maxTokens,
+    topP: TRAIN.generate.topP,
+    topK: TRAIN.generate.topK,
+    maxTokens: TRAIN.generate.maxTokens === "auto" ? NaN : TRAIN.generate.maxTokens,
     sequences: TRAIN.generate.sequences,
   };
 }
@@ -56,7 +62,7 @@ export function formToSpec(f: StudyFormState): StudySpecInput {
     trainRecords: optional(f.trainRecords),
     evalRecords: optional(f.evalRecords),
     train: { rank: f.rank, alpha: f.alpha, epochs: f.epochs, learningRate: f.learningRate },
-    generate: { temperature: f.temperature, maxTokens: f.maxTokens, sequences: f.sequences },
+    generate: { temperature: f.temperature, topP: f.topP, topK: f.topK, maxTokens: Number.isNaN(f.maxTokens) ? "auto" : f.maxTokens, sequences: f.sequences },
   };
 }
 
@@ -66,6 +72,8 @@ const FORM_FIELD: Record<string, keyof StudyFormState> = {
   "train.epochs": "epochs",
   "train.learningRate": "learningRate",
   "generate.temperature": "temperature",
+  "generate.topP": "topP",
+  "generate.topK": "topK",
   "generate.maxTokens": "maxTokens",
   "generate.sequences": "sequences",
 };

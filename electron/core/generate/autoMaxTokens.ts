@@ -1,0 +1,30 @@
+import { LlamaRuntime } from "./LlamaRuntime";
+
+/** The share of physicians' answers that must fit, and the room left beyond it for a model that writes a little longer. */
+export const AUTO_MAX_TOKENS = { quantile: 0.99, headroom: 1.25, max: 4096 } as const;
+
+/**
+ * maxTokens "auto" from the answers' lengths in tokens: the nearest-rank 99th percentile (at least
+ * 99 % of the answers are no longer) times 1.25, rounded up (docs/metrics.md, "Cut outputs").
+ */
+export function autoMaxTokens(lengths: readonly number[]): number {
+  if (lengths.length === 0) throw new Error('maxTokens "auto": no answers to measure');
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const p = sorted[Math.ceil(AUTO_MAX_TOKENS.quantile * sorted.length) - 1]!;
+  return Math.min(AUTO_MAX_TOKENS.max, Math.max(1, Math.ceil(p * AUTO_MAX_TOKENS.headroom)));
+}
+
+/**
+ * The answers' lengths in a model's own tokens, the stop (the answer's closing newline) included:
+ * the tokens the answer adds after its prompt, as the generator continues the prompt. Only the
+ * vocabulary is loaded, so this costs no weights.
+ */
+export async function answerTokenLengths(modelPath: string, pairs: readonly { prompt: string; answer: string }[]): Promise<number[]> {
+  const { llama } = await LlamaRuntime.get();
+  const model = await llama.loadModel({ modelPath, vocabOnly: true, gpuLayers: 0 });
+  try {
+    return pairs.map((p) => model.tokenize(p.prompt + p.answer, false).length - model.tokenize(p.prompt, false).length);
+  } finally {
+    await model.dispose();
+  }
+}
