@@ -13,7 +13,7 @@ import { metricsExecutor } from "../../../electron/core/experiments/executors/me
 import { studyInputs } from "../../../electron/core/experiments/executors/studyInputs";
 import type { StudySettings } from "../../../electron/core/experiments/createStudy";
 import type { JobExecutionContext } from "../../../electron/core/jobs/JobExecutor";
-import type { MetricsParams } from "../../../electron/core/experiments/PlannedJob";
+import type { MetricsParams } from "../../../electron/core/jobs/jobSchemas";
 import type { RealPair } from "../../../electron/core/experiments/studyData";
 import { maxEuCategory } from "../../../electron/core/data/tirads";
 import { wordTokens } from "../../../electron/shared/text/wordTokens";
@@ -55,11 +55,11 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     write("gen-s2", train, (r) => r.conclusion, () => "customStopTrigger");
     write("heldout-s2", test, (r) => r.conclusion, () => "customStopTrigger");
     for (const seed of [1, 2]) {
-      const base = { design: "recursive", chain: "A", model: 0, seed, evaluate: "eval" };
+      const base = { design: { kind: "recursive" as const }, chain: "A", model: 0, seed, evaluate: "eval" };
       const ctx = (params: MetricsParams) =>
         ({ db, experimentId, params, signal: new AbortController().signal, outputOf: () => ({ perplexity: 12.5, meanNll: 1, tokens: 100, items: 10 }), jobIdOf: (key: string) => jobs.get(key)! }) as unknown as JobExecutionContext;
       for (const params of [
-        { ...base, design: "real", generation: 0, generate: null, m1: null, heldout: null, m1Heldout: null },
+        { ...base, design: { kind: "real" as const }, generation: 0, generate: null, m1: null, heldout: null, m1Heldout: null },
         { ...base, generation: 1, generate: `gen-s${seed}`, m1: `gen-s${seed}`, heldout: `heldout-s${seed}`, m1Heldout: `heldout-s${seed}` },
       ]) (await metricsExecutor(settings)(ctx(params))).commit!(db);
     }

@@ -31,6 +31,10 @@ export function listJobs(db: Db, args: { experimentId: number }): JobRow[] {
   return db.prepare("SELECT * FROM jobs WHERE experiment_id = ? ORDER BY id").all(args.experimentId) as JobRow[];
 }
 
+export function getJob(db: Db, args: { id: number }): JobRow | undefined {
+  return db.prepare("SELECT * FROM jobs WHERE id = ?").get(args.id) as JobRow | undefined;
+}
+
 export function getJobByKey(db: Db, args: { experimentId: number; key: string }): JobRow | undefined {
   return db.prepare("SELECT * FROM jobs WHERE experiment_id = ? AND key = ?").get(args.experimentId, args.key) as JobRow | undefined;
 }
