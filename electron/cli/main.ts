@@ -9,6 +9,7 @@ import { registerStudyCommands } from "./commands/studies";
 import { registerMetricsCommand } from "./commands/metrics";
 import { registerServeCommand } from "./commands/serve";
 import { registerExportCommand } from "./commands/export";
+import { registerCompareCommand } from "./commands/compare";
 
 const program = new Command("lab")
   .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
@@ -25,6 +26,7 @@ registerModelCommands(program);
 registerStudyCommands(program);
 registerMetricsCommand(program);
 registerExportCommand(program);
+registerCompareCommand(program);
 registerServeCommand(program);
 
 function fail(error: unknown): never {

@@ -13,6 +13,7 @@ import type {
   StudyMetrics,
   StudySummary,
 } from "../domain/views";
+import type { Comparison } from "../stats/compareDesigns";
 import type { Channel } from "./channels";
 
 /** A request schema paired with the (type-only) response it answers with. */
@@ -50,6 +51,11 @@ export type ExportResult = { dir: string; files: string[] };
 export const EXPORT_FORMATS = ["csv", "jsonl", "html", "png", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** One side of a comparison: a design's chain of one model, as stored in the metric points. */
+const comparisonSide = z.strictObject({ design: z.string().trim().min(1).max(64), model: z.string().trim().min(1).max(200) });
+/** A comparison with its answer sentences (one per tested row, in the requested language; the first is the headline). */
+export type StudyComparison = Comparison & { studyId: number; sentences: string[] };
+
 /** The one typed API of the app: channel → request schema and response type. */
 export const contract = {
   "app.info": returns<AppInfo>()(nothing),
@@ -85,6 +91,17 @@ export const contract = {
   ),
   "results.export": returns<ExportResult>()(
     z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]) }),
+  ),
+  /** a paired comparison of two design:model sides across seeds (docs/metrics.md, "Comparing designs") */
+  "results.compare": returns<StudyComparison>()(
+    z.strictObject({
+      studyId: id,
+      a: comparisonSide,
+      b: comparisonSide,
+      /** metric ids; empty or absent: the default list (DEFAULT_COMPARISON_METRICS) */
+      metrics: z.array(z.string().min(1).max(64)).max(40).optional(),
+      language: z.enum(["en", "ru"]).default("en"),
+    }),
   ),
 } satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
 

@@ -3,17 +3,31 @@ import type { MetricPoint } from "../domain/views";
 /** Stored as a metric point by the metrics job; drawn on the KL charts, not as a chart of its own. */
 export const NOISE_FLOOR_METRIC = "kl_noise_floor";
 
-/** The KL metrics the floor applies to: both are unigram KLs at the generation's sample size. */
-const FLOORED = ["kl_unigram_vs_real", "kl_unigram_vs_m1"] as const;
+/**
+ * Each divergence and the metric point that holds its noise floor at the same sample size and
+ * token budget (docs/metrics.md, "Noise floors"): vs real, two disjoint real samples; vs M1,
+ * generation 1 against generation 1 sampled again with another sampling seed.
+ */
+export const FLOOR_OF: Readonly<Record<string, string>> = {
+  kl_unigram_vs_real: NOISE_FLOOR_METRIC,
+  kl_bigram_vs_real: "kl_bigram_noise_floor",
+  js_unigram_vs_real: "js_noise_floor",
+  kl_unigram_vs_m1: "kl_m1_noise_floor",
+};
+
+/** The metric points that are floors (or budgets), not metrics of their own. */
+export const FLOOR_METRICS: readonly string[] = Object.values(FLOOR_OF);
 
 /**
  * Per metric, a study's noise floor, the one line both the window and the exported report draw:
- * the mean of the kl_noise_floor points of generations ≥ 1 (generation 0's floor is at the whole
- * real set's size, not a generation's).
+ * the mean of its floor points of generations ≥ 1 (generation 0's floor is at the whole real
+ * set's size, not a generation's). The per-generation floors stay in metrics.csv.
  */
 export function noiseFloors(points: readonly MetricPoint[]): Record<string, number> {
-  const floors = points.filter((p) => p.metric === NOISE_FLOOR_METRIC && p.generation >= 1 && p.value !== null).map((p) => p.value!);
-  if (!floors.length) return {};
-  const mean = floors.reduce((x, y) => x + y, 0) / floors.length;
-  return Object.fromEntries(FLOORED.map((m) => [m, mean]));
+  const out: Record<string, number> = {};
+  for (const [metric, floorMetric] of Object.entries(FLOOR_OF)) {
+    const floors = points.filter((p) => p.metric === floorMetric && p.generation >= 1 && p.value !== null).map((p) => p.value!);
+    if (floors.length) out[metric] = floors.reduce((x, y) => x + y, 0) / floors.length;
+  }
+  return out;
 }
