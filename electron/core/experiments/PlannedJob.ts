@@ -15,7 +15,8 @@ export type DataSource = {
 };
 
 export type TrainParams = { model: number; seed: number; generation: number; data: DataSource; initFrom: string | null };
-export type GenerateParams = { model: number; seed: number; generation: number; train: string };
+/** again: generation 1 sampled a second time from the same adapter with another sampling seed (the floor of KL vs M1) */
+export type GenerateParams = { model: number; seed: number; generation: number; train: string; again?: boolean };
 export type EvaluateParams = { model: number; train: string | null };
 export type MetricsParams = {
   design: string;
@@ -27,6 +28,8 @@ export type MetricsParams = {
   evaluate: string;
   /** generation 1 of the same model and seed: the paper's "M1 → Mk" reference */
   m1: string | null;
+  /** generation 1 sampled again (GenerateParams.again): the noise floor of KL vs M1; absent in studies planned before it */
+  m1Again?: string | null;
 };
 
 export type PlannedJob =

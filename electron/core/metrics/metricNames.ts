@@ -17,6 +17,13 @@ export const METRIC_RANGES = {
   kl_unigram_vs_m1: NON_NEGATIVE,
   js_unigram_vs_real: SHARE,
   kl_noise_floor: NON_NEGATIVE,
+  kl_bigram_noise_floor: NON_NEGATIVE,
+  js_noise_floor: SHARE,
+  kl_m1_noise_floor: NON_NEGATIVE,
+  /** texts in each of the two real samples of the floors vs real: below `samples` where the real pool is too small */
+  floor_sample_texts: NON_NEGATIVE,
+  /** the unigram budget the divergences were computed at (tokenBudget.ts) */
+  token_budget: NON_NEGATIVE,
   tirads_js: SHARE,
   tirads_agreement: SHARE,
   tirads_missing: SHARE,

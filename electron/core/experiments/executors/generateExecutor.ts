@@ -7,6 +7,8 @@ import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
 import type { TrainOutput } from "./trainExecutor";
 
+const AGAIN_SEED = 0x5eed_a9a1;
+
 /** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
 export function generateExecutor(settings: StudySettings) {
   return async (ctx: JobExecutionContext): Promise<JobResult> => {
@@ -14,7 +16,8 @@ export function generateExecutor(settings: StudySettings) {
     const inputs = studyInputs(ctx.db, settings);
     const g = settings.spec.generate;
     const adapter = (ctx.outputOf(p.train) as TrainOutput).adapter;
-    const seed = jobSeed(p.seed, p.model, p.generation);
+    // the second sampling of generation 1 draws with another seed from the same adapter
+    const seed = p.again ? jobSeed(p.seed, p.model, p.generation) ^ AGAIN_SEED : jobSeed(p.seed, p.model, p.generation);
     const r = await generateSamples({
       modelPath: settings.models[p.model]!.path,
       loraPath: adapter,

@@ -23,6 +23,7 @@ export function metricsExecutor(settings: StudySettings) {
     const pairs = samples ? samples.map((s) => pairById.get(s.record_id ?? -1)) : inputs.train;
     const outputs = samples ? samples.map((s) => s.output) : realConclusions;
     const m1 = p.m1 ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.m1) }).map((s) => s.output) : null;
+    const m1Again = p.m1Again ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(p.m1Again) }).map((s) => s.output) : null;
     const { metrics } = settings.spec;
     const evaluation = ctx.outputOf(p.evaluate) as EvaluateOutput;
     // on a worker thread: the runner keeps beating its heartbeat and hears a cancel meanwhile
@@ -32,7 +33,8 @@ export function metricsExecutor(settings: StudySettings) {
         real: samples ? pairs.map((r) => (r ? realText(r) : "")) : realConclusions,
         descriptions: pairs.map((r) => r?.description ?? ""),
         m1,
-        realPool: realConclusions,
+        m1Again,
+        realPool: inputs.trainPool().map(realText),
         perplexity: evaluation.perplexity,
         ...(evaluation.perItem ? { perplexityItems: evaluation.perItem } : {}),
       },
