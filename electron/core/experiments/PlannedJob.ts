@@ -28,6 +28,8 @@ export type MetricsParams = {
   evaluate: string;
   /** generation 1 of the same model and seed: the paper's "M1 → Mk" reference */
   m1: string | null;
+  /** the generation's train job: its pairs and steps are stored as metric points (absent for generation 0) */
+  train?: string | null;
   /** generation 1 sampled again (GenerateParams.again): the noise floor of KL vs M1; absent in studies planned before it */
   m1Again?: string | null;
 };

@@ -104,7 +104,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
           key: `metrics-${c.design}-${c.chain}-s${seed}-g${k}`,
           kind: "metrics",
           deps: [g, e, m1.get(model)!.generate, m1.get(model)!.again],
-          params: { design: c.design, chain: c.chain, model, seed, generation: k, generate: g, evaluate: e, m1: m1.get(model)!.generate, m1Again: m1.get(model)!.again },
+          params: { design: c.design, chain: c.chain, model, seed, generation: k, generate: g, evaluate: e, m1: m1.get(model)!.generate, m1Again: m1.get(model)!.again, train: t },
         });
         history.push(g);
         previousTrain = t;

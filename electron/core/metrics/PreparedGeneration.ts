@@ -11,7 +11,7 @@ import { createRng, type Rng } from "../../shared/random";
 import { distinctAtBudget, divergenceAtBudget, POINT_THINNINGS, total } from "./tokenBudget";
 
 /** The metrics whose intervals come from resampling (median_length has an exact order-statistic one). */
-export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "kl_bigram_noise_floor" | "js_noise_floor" | "kl_m1_noise_floor" | "floor_sample_texts" | "token_budget" | "perplexity_real" | "samples" | "median_length">;
+export type ResampledMetric = Exclude<MetricName, "kl_noise_floor" | "kl_bigram_noise_floor" | "js_noise_floor" | "kl_m1_noise_floor" | "floor_sample_texts" | "token_budget" | "train_pairs" | "train_steps" | "metrics_seed" | "perplexity_real" | "samples" | "median_length">;
 export type MetricValues = Record<ResampledMetric, number | null>;
 export const DISTINCT_METRICS = ["unique_outputs", "distinct_2", "distinct_3"] as const;
 export type DistinctMetric = (typeof DISTINCT_METRICS)[number];

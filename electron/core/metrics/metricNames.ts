@@ -30,6 +30,11 @@ export const METRIC_RANGES = {
   tirads_rare_4: SHARE,
   tirads_rare_5: SHARE,
   perplexity_real: [1, Infinity],
+  /** the generation's training pairs and optimiser steps (compute: plain accumulate's grow with k) */
+  train_pairs: NON_NEGATIVE,
+  train_steps: NON_NEGATIVE,
+  /** the seed of the generation's resampling and token-budget subsamples: with samples.jsonl, what recomputes its metrics outside the product */
+  metrics_seed: NON_NEGATIVE,
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type MetricName = keyof typeof METRIC_RANGES;

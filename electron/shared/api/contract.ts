@@ -90,7 +90,7 @@ export const contract = {
     z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
   ),
   "results.export": returns<ExportResult>()(
-    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]) }),
+    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]), language: z.enum(["en", "ru"]).default("en") }),
   ),
   /** a paired comparison of two design:model sides across seeds (docs/metrics.md, "Comparing designs") */
   "results.compare": returns<StudyComparison>()(

@@ -31,6 +31,9 @@ const METRICS: Record<LabelLanguage, Record<string, string>> = {
     tirads_rare_4: "share of EU-TIRADS 4",
     tirads_rare_5: "share of EU-TIRADS 5",
     perplexity_real: "perplexity on real held-out text",
+    train_pairs: "training pairs",
+    train_steps: "training steps",
+    metrics_seed: "seed of the metrics' resampling",
   },
   ru: {
     samples: "образцов",
@@ -57,6 +60,9 @@ const METRICS: Record<LabelLanguage, Record<string, string>> = {
     tirads_rare_4: "доля EU-TIRADS 4",
     tirads_rare_5: "доля EU-TIRADS 5",
     perplexity_real: "перплексия на реальных отложенных текстах",
+    train_pairs: "обучающих пар",
+    train_steps: "шагов обучения",
+    metrics_seed: "сид пересэмплирования метрик",
   },
 };
 
@@ -85,4 +91,25 @@ export function lineageLabel(l: { design: string; model: string; seed: number | 
   const seed = l.seed === null ? "" : lang === "ru" ? `, сид ${l.seed}` : `, seed ${l.seed}`;
   const writer = l.design === "cross" && l.otherModel ? (lang === "ru" ? ` (учится на текстах ${l.otherModel})` : ` (trained on ${l.otherModel}'s text)`) : "";
   return `${designLabel(l.design, lang)} · ${l.model}${writer}${seed}`;
+}
+
+/** What a single run's stored interval is, wherever it is drawn or exported: never an across-seed interval. */
+export const SAMPLING_BAND: Record<LabelLanguage, string> = { en: "within one run: sampling only", ru: "внутри одного запуска: только выборка" };
+export const SEEDS_BAND: Record<LabelLanguage, string> = { en: "95% interval across seeds", ru: "95% интервал по сидам" };
+
+/**
+ * The text a generation was trained on, as words: generation 1 on the real data; then its own
+ * model's text, the other model's (cross), or both with real data (accumulate, real fraction).
+ * Generation 0 is the real data itself: "".
+ */
+export function trainingTextOf(design: string, model: string, generation: number, models: readonly string[], lang: LabelLanguage = "en"): string {
+  const real = lang === "ru" ? "реальные" : "real";
+  if (generation <= 0 || design === "real") return "";
+  if (generation === 1) return real;
+  const other = models.find((m) => m !== model) ?? model;
+  const base = design.split("@")[0];
+  if (base === "cross") return other;
+  if (base === "recursive") return model;
+  if (base === "real-fraction") return `${real} ${design.split("@")[1] ?? ""} + ${model}`;
+  return `${real} + ${model}`;
 }

@@ -144,3 +144,22 @@ export function headlineSentence(c: Comparison, lang: LabelLanguage = "en"): str
   const row = c.rows.find((r) => r.summary === "last") ?? c.rows[0];
   return row ? answerSentence(c, row, lang) : "";
 }
+
+/**
+ * The comparisons a study answers by default, per model: recursive vs cross (the paper's
+ * question), then every other design against recursive (or against the first design present).
+ */
+export function defaultComparisons(points: readonly MetricPoint[]): [ComparisonSide, ComparisonSide][] {
+  const sides = points.filter((p) => p.generation >= 1 && p.seed !== null && p.design !== "real");
+  const models = [...new Set(sides.map((p) => p.model))].sort();
+  const out: [ComparisonSide, ComparisonSide][] = [];
+  for (const model of models) {
+    const designs = [...new Set(sides.filter((p) => p.model === model).map((p) => p.design))];
+    const order = (d: string) => ["recursive", "cross", "accumulate-subsample", "accumulate"].indexOf(d.split("@")[0]!) + 1 || 9;
+    designs.sort((x, y) => order(x) - order(y) || x.localeCompare(y));
+    const base = designs[0];
+    if (!base) continue;
+    for (const d of designs.slice(1)) out.push([{ design: base, model }, { design: d, model }]);
+  }
+  return out;
+}

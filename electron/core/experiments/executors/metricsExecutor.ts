@@ -6,6 +6,8 @@ import type { MetricsParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
 import type { EvaluateOutput } from "./evaluateExecutor";
+import type { TrainOutput } from "./trainExecutor";
+import type { MetricValue } from "../../metrics/metricNames";
 
 /**
  * The metric points of one generation (docs/metrics.md). Generation 0 is the real data: the real
@@ -41,6 +43,13 @@ export function metricsExecutor(settings: StudySettings) {
       { seed: jobSeed(p.seed, p.model, p.generation), bootstrap: metrics.bootstrap, noiseFloorSeeds: metrics.noiseFloorSeeds },
       ctx.signal,
     );
+    values.push({ metric: "metrics_seed", value: jobSeed(p.seed, p.model, p.generation), low: null, high: null });
+    if (p.train) {
+      const trained = ctx.outputOf(p.train) as TrainOutput;
+      const compute: MetricValue[] = [{ metric: "train_pairs", value: trained.pairs, low: null, high: null }];
+      if (trained.steps !== undefined) compute.push({ metric: "train_steps", value: trained.steps, low: null, high: null });
+      values.push(...compute);
+    }
     const model = settings.models[p.model]!.name;
     const points = values.map((v) => ({ experiment_id: ctx.experimentId, generation_id: null, design: p.design, model, generation_index: p.generation, seed: p.seed, ...v }));
     return { output: { metrics: values.length }, commit: (db) => upsertMetricPoints(db, points) };

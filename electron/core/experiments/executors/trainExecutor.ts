@@ -12,7 +12,8 @@ import type { TrainParams } from "../PlannedJob";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
 
-export type TrainOutput = { adapter: string; sha256: string; trainLoss: number; valLoss: number | null; initialValLoss: number | null; pairs: number; tokensPerSecond: number; seconds: number };
+/** steps: optimiser steps (absent in outputs stored before it was kept): plain accumulate's grow with the generation */
+export type TrainOutput = { adapter: string; sha256: string; trainLoss: number; valLoss: number | null; initialValLoss: number | null; pairs: number; tokensPerSecond: number; seconds: number; steps?: number };
 
 /** Trains generation k's adapter on the data its design gives it (see assembleTrainingSet). */
 export function trainExecutor(settings: StudySettings, threads: number | undefined) {
@@ -79,7 +80,8 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
       throw error;
     });
     const sha256 = await sha256OfFile(adapter);
-    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, tokensPerSecond: r.tokens_per_s, seconds: r.seconds };
+    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, tokensPerSecond: r.tokens_per_s, seconds: r.seconds, steps: r.steps };
+    ctx.log("info", `trained on ${pairs.length} pairs in ${r.steps} steps`);
     return {
       output,
       commit: (db) => void insertAdapter(db, { modelId: model.id, experimentId: ctx.experimentId, jobId: ctx.job.id, path: adapter, sha256, trainJson: JSON.stringify({ params: p, result: r }) }),
