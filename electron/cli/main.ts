@@ -10,6 +10,7 @@ import { registerStudyCommands } from "./commands/studies";
 import { registerMetricsCommand } from "./commands/metrics";
 import { registerServeCommand } from "./commands/serve";
 import { registerExportCommand } from "./commands/export";
+import { registerCompareCommand } from "./commands/compare";
 
 const program = new Command("lab")
   .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
@@ -26,6 +27,7 @@ registerModelCommands(program);
 registerStudyCommands(program);
 registerMetricsCommand(program);
 registerExportCommand(program);
+registerCompareCommand(program);
 registerServeCommand(program);
 
 /** An error as every road carries it: the handlers' typed error ({ code, message, field }), as `lab serve` answers it. */

@@ -8,6 +8,7 @@ import { datasetHandlers } from "./datasetHandlers";
 import { modelHandlers } from "./modelHandlers";
 import { studyHandlers } from "./studyHandlers";
 import { resultHandlers } from "./resultHandlers";
+import { compareHandlers } from "./compareHandlers";
 
 /**
  * The app's API over core, one function per contract channel (Actual's createApp<Handlers>).
@@ -27,6 +28,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...modelHandlers(ctx),
     ...studyHandlers(ctx),
     ...resultHandlers(ctx),
+    ...compareHandlers(ctx),
   };
   const validated: Partial<Record<Channel, (args: unknown) => Promise<unknown>>> = {};
   for (const channel of CHANNELS) {

@@ -55,9 +55,19 @@ export function studyHandlers(ctx: HandlerContext): StudyHandlers {
 
     "studies.create": async ({ spec }) => create(ctx, spec, toYaml(spec)),
 
-    "studies.createFromFile": async ({ path, dataset }) => {
+    "studies.createFromFile": async ({ path, dataset, scale }) => {
       const { spec, source } = readStudy(path);
-      return create(ctx, dataset === undefined ? spec : { ...spec, dataset }, source);
+      return create(
+        ctx,
+        {
+          ...spec,
+          ...(dataset !== undefined ? { dataset } : {}),
+          ...(scale?.seeds ? { seeds: Array.from({ length: scale.seeds }, (_, i) => i + 1) } : {}),
+          ...(scale?.generations ? { generations: scale.generations } : {}),
+          ...(scale?.trainRecords ? { trainRecords: scale.trainRecords } : {}),
+        },
+        source,
+      );
     },
 
     "studies.run": async ({ id }) => {

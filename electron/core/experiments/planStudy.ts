@@ -49,11 +49,13 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
   const realOnly: DataSource = { real: 1, synthetic: [], size: null, sampling: "uniform" };
 
   for (const seed of spec.seeds) {
-    // M1 of each model: the same for every design.
-    const m1 = new Map<number, { train: string; generate: string; heldout: string }>();
+    // M1 of each model: the same for every design; sampled twice, the second time for the noise floor of KL vs M1.
+    const m1 = new Map<number, { train: string; generate: string; heldout: string; again: string }>();
     for (const m of models) {
       const t = train(m, seed, 1, realOnly, null);
-      m1.set(m, { train: t, generate: generate(t, m, seed, 1), heldout: heldout(t, m, seed, 1) });
+      const g = generate(t, m, seed, 1);
+      const again = add({ key: `${g}-again`, kind: "generate", deps: [t], params: { model: m, seed, generation: 1, train: t, again: true } });
+      m1.set(m, { train: t, generate: g, heldout: heldout(t, m, seed, 1), again });
     }
 
     type ChainSpec = { design: StudyDesign; chain: string; modelAt: (k: number) => number; dataFor: (k: number, history: string[]) => DataSource };
@@ -112,8 +114,21 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         add({
           key: `metrics-${designKey(c.design)}-${c.chain}-s${seed}-g${k}`,
           kind: "metrics",
-          deps: [g, h, e, m1.get(model)!.generate, m1.get(model)!.heldout],
-          params: { design: c.design, chain: c.chain, model, seed, generation: k, generate: g, evaluate: e, m1: m1.get(model)!.generate, heldout: h, m1Heldout: m1.get(model)!.heldout },
+          deps: [g, h, e, m1.get(model)!.generate, m1.get(model)!.heldout, m1.get(model)!.again],
+          params: {
+            design: c.design,
+            chain: c.chain,
+            model,
+            seed,
+            generation: k,
+            generate: g,
+            evaluate: e,
+            m1: m1.get(model)!.generate,
+            heldout: h,
+            m1Heldout: m1.get(model)!.heldout,
+            m1Again: m1.get(model)!.again,
+            train: t,
+          },
         });
         history.push(g);
         previousTrain = t;
@@ -126,7 +141,7 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         key: `metrics-real-${LETTERS[m]}-s${seed}-g0`,
         kind: "metrics",
         deps: [e],
-        params: { design: REAL_DATA, chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null, heldout: null, m1Heldout: null },
+        params: { design: REAL_DATA, chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null, heldout: null, m1Heldout: null, m1Again: null },
       });
     }
   }

@@ -10,17 +10,18 @@ import { reportHtml } from "./reportHtml";
 import { readChartJs } from "./readChartJs";
 import { assertPngAvailable, chartPng } from "./chartPng";
 import { assertPdfAvailable, reportPdf } from "./reportPdf";
+import type { LabelLanguage } from "../../shared/domain/metricLabels";
 
 export type ExportProgress = { file: string; done: number; total: number };
 
-type WriteContext = { study: StudyExport; charts: StudyChart[]; dir: string; signal?: AbortSignal };
+type WriteContext = { study: StudyExport; charts: StudyChart[]; dir: string; signal?: AbortSignal; language: LabelLanguage };
 
 /** Per format: the file (or folder) it names in progress, and how it is written; returns the paths written, relative to the folder. */
 const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) => Promise<string[]> }> = {
   csv: { name: "metrics.csv", write: async ({ study, dir }) => [writeAtomically(dir, "metrics.csv", metricsCsv(study.experiment.id, study.points))] },
   jsonl: { name: "samples.jsonl", write: async (ctx) => [await writeSamples(ctx, "samples.jsonl")] },
-  html: { name: "report.html", write: async ({ study, charts, dir }) => [writeAtomically(dir, "report.html", reportHtml(study, charts, readChartJs()))] },
-  pdf: { name: "report.pdf", write: async ({ study, charts, dir, signal }) => [writeAtomically(dir, "report.pdf", await reportPdf(reportHtml(study, charts, readChartJs()), signal))] },
+  html: { name: "report.html", write: async ({ study, charts, dir, language }) => [writeAtomically(dir, "report.html", reportHtml(study, charts, readChartJs(), language))] },
+  pdf: { name: "report.pdf", write: async ({ study, charts, dir, signal, language }) => [writeAtomically(dir, "report.pdf", await reportPdf(reportHtml(study, charts, readChartJs(), language), signal))] },
   png: {
     name: "charts/",
     write: async ({ charts, dir, signal }) => {
@@ -41,7 +42,7 @@ const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) =
  */
 export async function exportStudy(
   db: Db,
-  args: { experimentId: number; dir: string; formats: readonly ExportFormat[]; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void },
+  args: { experimentId: number; dir: string; formats: readonly ExportFormat[]; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; language?: LabelLanguage },
 ): Promise<ExportResult> {
   const study = loadStudyExport(db, { experimentId: args.experimentId });
   if (!study) throw new ApiError("not-found", `there is no study ${args.experimentId}; "lab studies" lists the studies of this workspace`, "studyId");
@@ -51,7 +52,8 @@ export async function exportStudy(
   if (formats.includes("pdf")) assertPdfAvailable();
   const dir = resolve(args.dir);
   ensureWritableDir(dir);
-  const ctx: WriteContext = { study, charts: studyCharts(study.points), dir, signal: args.signal };
+  const language = args.language ?? "en";
+  const ctx: WriteContext = { study, charts: studyCharts(study.points, language), dir, signal: args.signal, language };
   const files: string[] = [];
   for (const [i, format] of formats.entries()) {
     args.signal?.throwIfAborted();

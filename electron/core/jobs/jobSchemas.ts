@@ -24,8 +24,11 @@ const seed = z.int().min(0);
 const TrainParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), data: DataSourceSchema, initFrom: z.string().nullable() });
 /** Which prompts a generation wrote for: its training prompts (the next generation's corpus) or the fixed held-out ones. */
 export const PromptSetSchema = z.enum(["train", "heldout"]);
-/** prompts "heldout": the study's fixed held-out prompts (test split); absent in jobs planned before there were two sets */
-const GenerateParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), train: z.string(), prompts: PromptSetSchema.optional() });
+/**
+ * prompts "heldout": the study's fixed held-out prompts (test split); absent in jobs planned before there were two sets.
+ * again: generation 1 sampled a second time from the same adapter with another sampling seed (the floor of KL vs M1).
+ */
+const GenerateParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), train: z.string(), prompts: PromptSetSchema.optional(), again: z.boolean().optional() });
 const EvaluateParamsSchema = z.strictObject({ model: modelIndex, train: z.string().nullable() });
 const MetricsParamsSchema = z.strictObject({
   design: MeasuredDesignSchema,
@@ -40,6 +43,10 @@ const MetricsParamsSchema = z.strictObject({
   /** the same generation's (and M1's) outputs for the held-out prompts; absent in jobs planned before them */
   heldout: z.string().nullable().optional(),
   m1Heldout: z.string().nullable().optional(),
+  /** the generation's train job: its pairs and steps are stored as metric points (absent for generation 0) */
+  train: z.string().nullable().optional(),
+  /** generation 1 sampled again (GenerateParams.again): the noise floor of KL vs M1; absent in studies planned before it */
+  m1Again: z.string().nullable().optional(),
 });
 
 // Outputs are read by later jobs; unknown fields are kept so an older or newer build's extras survive.
@@ -54,6 +61,8 @@ const TrainOutputSchema = z.looseObject({
   cutExcluded: z.int().optional(),
   tokensPerSecond: z.number(),
   seconds: z.number(),
+  /** optimiser steps (absent in outputs stored before it was kept): plain accumulate's grow with the generation */
+  steps: z.int().optional(),
 });
 const GenerateOutputSchema = z.looseObject({
   samples: z.int(),

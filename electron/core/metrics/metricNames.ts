@@ -17,6 +17,13 @@ export const METRIC_RANGES = {
   kl_unigram_vs_m1: NON_NEGATIVE,
   js_unigram_vs_real: SHARE,
   kl_noise_floor: NON_NEGATIVE,
+  kl_bigram_noise_floor: NON_NEGATIVE,
+  js_noise_floor: SHARE,
+  kl_m1_noise_floor: NON_NEGATIVE,
+  /** texts in each of the two real samples of the floors vs real: below `samples` where the real pool is too small */
+  floor_sample_texts: NON_NEGATIVE,
+  /** the unigram budget the divergences were computed at (tokenBudget.ts) */
+  token_budget: NON_NEGATIVE,
   tirads_js: SHARE,
   tirads_agreement: SHARE,
   tirads_missing: SHARE,
@@ -33,6 +40,11 @@ export const METRIC_RANGES = {
   chrf: [0, 100],
   well_formed: SHARE,
   cut_share: SHARE,
+  /** the generation's training pairs and optimiser steps (compute: plain accumulate's grow with k) */
+  train_pairs: NON_NEGATIVE,
+  train_steps: NON_NEGATIVE,
+  /** the seed of the generation's resampling and token-budget subsamples: with samples.jsonl, what recomputes its metrics outside the product */
+  metrics_seed: NON_NEGATIVE,
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type MetricName = keyof typeof METRIC_RANGES;

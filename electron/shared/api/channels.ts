@@ -26,6 +26,7 @@ export const CHANNELS = [
   "results.metrics",
   "results.samples",
   "results.export",
+  "results.compare",
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import type {
   StudyMetrics,
   StudySummary,
 } from "../domain/views";
+import type { Comparison } from "../stats/compareDesigns";
 import type { Channel } from "./channels";
 
 /** A request schema paired with the (type-only) response it answers with. */
@@ -57,6 +58,11 @@ export type ExportResult = { dir: string; files: string[] };
 export const EXPORT_FORMATS = ["csv", "jsonl", "html", "png", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** One side of a comparison: a design's chain of one model, as stored in the metric points. */
+const comparisonSide = z.strictObject({ design: z.string().trim().min(1).max(64), model: z.string().trim().min(1).max(200) });
+/** A comparison with its answer sentences (one per tested row, in the requested language; the first is the headline). */
+export type StudyComparison = Comparison & { studyId: number; sentences: string[] };
+
 /** The one typed API of the app: channel → request schema and response type. */
 export const contract = {
   "app.info": returns<AppInfo>()(nothing),
@@ -90,7 +96,14 @@ export const contract = {
   "studies.list": returns<StudySummary[]>()(nothing),
   "studies.create": returns<StudyCreated>()(z.strictObject({ spec: StudySpecSchema })),
   /** a study file (.yaml, .yml, .json) as `lab run` takes it; dataset replaces the file's own */
-  "studies.createFromFile": returns<StudyCreated>()(z.strictObject({ path: filePath, dataset: id.optional() })),
+  "studies.createFromFile": returns<StudyCreated>()(
+    z.strictObject({
+      path: filePath,
+      dataset: id.optional(),
+      /** a smaller scale than the file's, for a quick try or a test: seeds 1..n, n generations, n training records */
+      scale: z.strictObject({ seeds: z.int().min(1).max(64), generations: z.int().min(1).max(20), trainRecords: z.int().min(1) }).partial().optional(),
+    }),
+  ),
   "studies.run": returns<StudyStarted>()(z.strictObject({ id })),
   "studies.resume": returns<StudyStarted>()(z.strictObject({ id })),
   "studies.cancel": returns<StudyCancelled>()(z.strictObject({ id })),
@@ -100,7 +113,18 @@ export const contract = {
     z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
   ),
   "results.export": returns<ExportResult>()(
-    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]), operationId }),
+    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]), language: z.enum(["en", "ru"]).default("en"), operationId }),
+  ),
+  /** a paired comparison of two design:model sides across seeds (docs/metrics.md, "Comparing designs") */
+  "results.compare": returns<StudyComparison>()(
+    z.strictObject({
+      studyId: id,
+      a: comparisonSide,
+      b: comparisonSide,
+      /** metric ids; empty or absent: the default list (DEFAULT_COMPARISON_METRICS) */
+      metrics: z.array(z.string().min(1).max(64)).max(40).optional(),
+      language: z.enum(["en", "ru"]).default("en"),
+    }),
   ),
 } satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
 

@@ -2,7 +2,17 @@ import type { ChartConfiguration, ChartData, ChartDataset, LegendItem } from "ch
 import type { Series } from "./collapseSeries";
 import { colour, translucent } from "./palette";
 
-export type CollapseChartLabels = { generation: string; noiseFloor: string; design: (d: string) => string };
+export type CollapseChartLabels = {
+  generation: string;
+  noiseFloor: string;
+  design: (d: string) => string;
+  /** the metric's name as words (default: its id) */
+  metric?: (m: string) => string;
+  /** what a band is: one seed's resampling interval, or the interval across seeds (honest bands, docs/metrics.md) */
+  bands?: { sampling: string; seeds: string };
+  /** "seed" / "seeds" and "trained on X's text" for the lineage in each series' name */
+  lineage?: { seeds: (n: number) => string; trainedOn: (model: string) => string };
+};
 type Point = { x: number; y: number };
 
 /** Datasets that only draw an interval band carry this role, so the legend can leave them out. */
@@ -15,10 +25,15 @@ export const BAND = "band";
  */
 export function collapseDatasets(series: Series[], labels: CollapseChartLabels, noiseFloor?: number): ChartDataset<"line", Point[]>[] {
   const out: (ChartDataset<"line", Point[]> & { role?: string })[] = [];
+  const models = [...new Set(series.map((s) => s.model))];
   series.forEach((s, i) => {
     const c = colour(i);
-    const name = `${s.model} · ${labels.design(s.design)}`;
     const withInterval = s.points.filter((p) => p.low !== null && p.high !== null);
+    const seeds = Math.max(...s.points.map((p) => p.seeds));
+    const other = models.find((m) => m !== s.model);
+    const lineage = labels.lineage ? `${s.design === "cross" && other ? ` (${labels.lineage.trainedOn(other)})` : ""}, ${labels.lineage.seeds(seeds)}` : "";
+    const band = labels.bands && withInterval.length ? ` — ${seeds > 1 ? labels.bands.seeds : labels.bands.sampling}` : "";
+    const name = `${s.model} · ${labels.design(s.design)}${lineage}${band}`;
     if (withInterval.length > 0) {
       out.push({ label: `${name} low`, role: BAND, data: withInterval.map((p) => ({ x: p.generation, y: p.low! })), borderColor: "transparent", backgroundColor: "transparent", pointRadius: 0, fill: false });
       out.push({ label: `${name} high`, role: BAND, data: withInterval.map((p) => ({ x: p.generation, y: p.high! })), borderColor: "transparent", backgroundColor: translucent(c, 0.15), pointRadius: 0, fill: "-1" });
@@ -55,7 +70,7 @@ export function collapseChart(series: Series[], metric: string, labels: Collapse
       maintainAspectRatio: false,
       parsing: false,
       plugins: {
-        title: { display: true, text: metric },
+        title: { display: true, text: labels.metric ? labels.metric(metric) : metric },
         legend: { position: "bottom", labels: { filter: legendWithoutBands } },
       },
       scales: {

@@ -4,25 +4,37 @@ import { HELDOUT_SUFFIX } from "../domain/clinicalPanel";
 /** Stored as a metric point by the metrics job; drawn on the KL charts, not as a chart of its own. */
 export const NOISE_FLOOR_METRIC = "kl_noise_floor";
 
-/** The KL metrics the floor applies to: both are unigram KLs at the generation's sample size. */
-const FLOORED = ["kl_unigram_vs_real", "kl_unigram_vs_m1"] as const;
+/**
+ * Each divergence and the metric point that holds its noise floor at the same sample size and
+ * token budget (docs/metrics.md, "Noise floors"): vs real, two disjoint real samples; vs M1,
+ * generation 1 against generation 1 sampled again with another sampling seed.
+ */
+export const FLOOR_OF: Readonly<Record<string, string>> = {
+  kl_unigram_vs_real: NOISE_FLOOR_METRIC,
+  kl_bigram_vs_real: "kl_bigram_noise_floor",
+  js_unigram_vs_real: "js_noise_floor",
+  kl_unigram_vs_m1: "kl_m1_noise_floor",
+};
+
+/** The metric points that are floors (or budgets), not metrics of their own. */
+export const FLOOR_METRICS: readonly string[] = Object.values(FLOOR_OF);
 
 /**
  * Per metric, a study's noise floor, the one line both the window and the exported report draw:
- * the mean of the kl_noise_floor points of generations ≥ 1 (generation 0's floor is at the whole
- * real set's size, not a generation's).
+ * the mean of its floor points of generations ≥ 1 (generation 0's floor is at the whole real
+ * set's size, not a generation's), on the training prompts and, with their suffix, on the held-out
+ * prompts (their own size). The per-generation floors stay in metrics.csv.
  */
 export function noiseFloors(points: readonly MetricPoint[]): Record<string, number> {
   const out: Record<string, number> = {};
-  // the training prompts' floor, then the held-out prompts' own (their own size and real pool)
   for (const suffix of ["", HELDOUT_SUFFIX]) {
-    const floors = points.filter((p) => p.metric === NOISE_FLOOR_METRIC + suffix && p.generation >= 1 && p.value !== null).map((p) => p.value!);
-    if (!floors.length) continue;
-    const mean = floors.reduce((x, y) => x + y, 0) / floors.length;
-    for (const m of FLOORED) out[m + suffix] = mean;
+    for (const [metric, floorMetric] of Object.entries(FLOOR_OF)) {
+      const floors = points.filter((p) => p.metric === floorMetric + suffix && p.generation >= 1 && p.value !== null).map((p) => p.value!);
+      if (floors.length) out[metric + suffix] = floors.reduce((x, y) => x + y, 0) / floors.length;
+    }
   }
   return out;
 }
 
-/** The floor's own points, on either prompt set: lines on the KL charts, never a chart of their own. */
-export const isNoiseFloorMetric = (metric: string): boolean => metric === NOISE_FLOOR_METRIC || metric === NOISE_FLOOR_METRIC + HELDOUT_SUFFIX;
+/** The floors' own points, on either prompt set: lines on the charts, never a chart of their own. */
+export const isNoiseFloorMetric = (metric: string): boolean => FLOOR_METRICS.some((f) => metric === f || metric === f + HELDOUT_SUFFIX);

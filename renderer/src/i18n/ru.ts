@@ -239,6 +239,17 @@ export const ru = {
   "panel.chrf": "chrF",
   "panel.well_formed": "завершённые",
   "panel.cut_share": "обрезано на макс. токенах",
+  "results.oneSeed": "сид {n}",
+  "results.seeds": "сидов: {n}",
+  "results.trainedOn": "учится на текстах {model}",
+  "compare.title": "Сравнение двух схем по сидам",
+  "compare.a": "A",
+  "compare.b": "B",
+  "compare.run": "Сравнить",
+  "compare.metrics": "Метрики (пусто: список по умолчанию)",
+  "compare.paired": "Пары по сидам ({seeds}); поколение M{generation}.",
+  "compare.fewSeeds": "При {n} сидах точный тест перестановок знаков не может дать p < 0,05 (наименьшее p равно 2/2^n): нужно не меньше 6 сидов.",
+  "compare.sentences": "Ответ",
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -20,6 +20,22 @@ function plan(input: Partial<StudySpecInput>, trainSize = 100) {
 const data = (t: { params: TrainParams }) => t.params.data;
 
 describe("planStudy", () => {
+  it("generation 1 of each model and seed is sampled a second time from the same adapter, and every metrics job of that model reads it", () => {
+    const { p, byKey } = plan({ designs: ["recursive", "cross"], seeds: [1, 2] });
+    const again = p.jobs.filter((j) => j.kind === "generate" && j.params.again);
+    expect(again).toHaveLength(4);
+    for (const j of again) {
+      const first = byKey.get(j.key.replace(/-again$/, ""))!;
+      expect(first.kind).toBe("generate");
+      expect(j.deps).toEqual(first.deps);
+    }
+    for (const m of p.jobs.filter((j) => j.kind === "metrics" && j.params.generation >= 1)) {
+      if (m.kind !== "metrics") continue;
+      expect(m.params.m1Again).toBe(`${m.params.m1}-again`);
+      expect(m.deps).toContain(m.params.m1Again);
+    }
+  });
+
   it("recursive: M1 on real data, M(k+1) only on M(k)'s output of the same model", () => {
     const { train, genOf } = plan({ designs: ["recursive"] });
     for (const chain of ["A", "B"]) {

@@ -73,7 +73,7 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(rows.map((r) => ({ study: Number(r.study), design: r.design, model: r.model, generation: Number(r.generation), seed: num(r.seed!), metric: r.metric, value: num(r.value!), low: num(r.low!), high: num(r.high!) }))).toEqual(
       stored.map((p) => ({ study: studyId, design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high })),
     );
-    expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,prompts");
+    expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,interval,prompts");
     expect(text).toContain(String(Math.PI / 10 + 1 / 3));
     db.close();
   });
@@ -94,7 +94,7 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     expect(html).not.toContain('data-metric="kl_noise_floor"');
     const m1Table = html.slice(html.indexOf('<table data-metric="kl_unigram_vs_m1">'), html.indexOf("</table>", html.indexOf('<table data-metric="kl_unigram_vs_m1">')));
     expect(m1Table).toContain("<th>M1</th><th>M2</th>");
-    expect(m1Table).toContain("<th>tiny-a · recursive</th><td>0.0000</td><td>0.1429</td>");
+    expect(m1Table).toContain("<th>tiny-a · recursive, 1 seed</th><td>0.0000</td><td>0.1429</td>");
     expect(html).toContain("Study " + studyId + ": export &lt;test&gt; &quot;study&quot;");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
     expect(html).not.toContain("<script>alert(1)");

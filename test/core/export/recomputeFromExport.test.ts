@@ -10,6 +10,7 @@ import { getExperiment } from "../../../electron/core/db/queries/experiments";
 import { getJobByKey, listJobs } from "../../../electron/core/db/queries/jobs";
 import type { JobExecutionContext } from "../../../electron/core/jobs/JobExecutor";
 import { useTempDir } from "../../helpers/tempDir";
+import { FLOOR_METRICS } from "../../../electron/shared/charts/noiseFloors";
 import { exportableStudy } from "../../fixtures/exportableStudy";
 
 const tempDir = useTempDir();
@@ -47,22 +48,26 @@ describe("the exported files are enough to recompute the study's metrics", () =>
     const ofGeneration = (model: string, design: string | null, generation: number, seed: number) =>
       lines.filter((l) => l.model === model && (design === null || l.design === design) && l.generation === generation && l.seed === seed).sort((a, b) => a.idx - b.idx);
     const rows = parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    // everything but the model's perplexity and the noise floor (a property of the real pool's random halves)
-    const textMetrics = rows.filter((r) => r.metric !== "perplexity_real" && r.metric !== "kl_noise_floor");
+    // everything but the model's perplexity, the noise floors (properties of the whole real split's
+    // random samples), the training compute (from the train job) and the seed itself
+    const NOT_FROM_TEXT = ["perplexity_real", ...FLOOR_METRICS, "floor_sample_texts", "train_pairs", "train_steps", "metrics_seed"];
+    const textMetrics = rows.filter((r) => !NOT_FROM_TEXT.includes(r.metric!));
+    // the seed of each generation's token-budget subsamples is exported beside its metrics
+    const seedOf = (r: Record<string, string>) => Number(rows.find((x) => x.metric === "metrics_seed" && x.design === r.design && x.model === r.model && x.generation === r.generation && x.seed === r.seed)!.value);
     expect(textMetrics.length).toBeGreaterThan(20);
     for (const row of textMetrics) {
       const generation = Number(row.generation);
       const seed = Number(row.seed);
       let expected;
       if (generation === 0) {
-        expected = generationMetrics({ outputs: realPool, real: realPool, descriptions: realLines.map((l) => descriptionOf(l.prompt)), m1: null, realPool }, { bootstrap: 0 });
+        expected = generationMetrics({ outputs: realPool, real: realPool, descriptions: realLines.map((l) => descriptionOf(l.prompt)), m1: null, realPool }, { bootstrap: 0, seed: seedOf(row) });
       } else {
         const own = ofGeneration(row.model!, row.design!, generation, seed);
         // M1 of a model is one set of samples, shared by every design that starts from it.
         const m1 = ofGeneration(row.model!, null, 1, seed).filter((l, i, all) => all.findIndex((x) => x.idx === l.idx) === i);
         expected = generationMetrics(
           { outputs: own.map((l) => l.output), real: own.map((l) => realText.get(l.recordId)!), descriptions: own.map((l) => descriptionOf(l.prompt)), m1: m1.map((l) => l.output), realPool },
-          { bootstrap: 0 },
+          { bootstrap: 0, seed: seedOf(row) },
         );
       }
       const value = expected.find((m) => m.metric === row.metric);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generationMetrics } from "../../../electron/core/metrics/generationMetrics";
-import { noiseFloor } from "../../../electron/core/metrics/noiseFloor";
+import { divergenceFloors } from "../../../electron/core/metrics/noiseFloor";
 import type { MetricName, MetricValue } from "../../../electron/core/metrics/metricNames";
 import { counts, distinctN, klDivergence, ngrams } from "../../../electron/core/metrics/basicMetrics";
 import { wordTokens } from "../../../electron/shared/text/wordTokens";
@@ -14,7 +14,7 @@ const valueOf = (points: MetricValue[], metric: MetricName) => {
 
 describe("generationMetrics, hand-computed", () => {
   // outputs "a b", "a b", "c"; real conclusions of the same prompts "a b", "b c", "d"; generation 1 wrote "a a"
-  const points = generationMetrics({ outputs: ["a b", "a b", "c"], real: ["a b", "b c", "d"], m1: ["a a"], realPool: ["a b", "b c", "d"], perplexity: 7.5 }, { bootstrap: 0 });
+  const points = generationMetrics({ outputs: ["a b", "a b", "c"], real: ["a b", "b c", "d"], m1: ["a a"], realPool: ["a b", "b c", "d"], perplexity: 7.5 }, { bootstrap: 0, equalTokens: false });
   const v = (m: MetricName) => valueOf(points, m);
 
   it("counts and lengths", () => {
@@ -50,10 +50,13 @@ describe("generationMetrics, hand-computed", () => {
     expect(v("self_bleu4")).toBeCloseTo((2 * Math.sqrt(0.1) + 0.1 / Math.E) / 3, 12);
   });
 
-  it("noise floor: the pure function's mean at the generation's size, with its spread over the splits", () => {
-    const floor = noiseFloor(["a b", "b c", "d"], 3, { seeds: 10, seed: 1 });
-    expect(floor.halfSize).toBe(1);
-    expect(points.find((x) => x.metric === "kl_noise_floor")).toEqual({ metric: "kl_noise_floor", value: floor.value, low: floor.low, high: floor.high });
+  it("noise floors: the pure function's at the generation's size (half the pool where it is too small), with its spread over the splits", () => {
+    const floors = divergenceFloors({ realPool: ["a b", "b c", "d"], sampleSize: 3, budgets: null }, { seeds: 10, seed: 1 });
+    expect(floors.sampleTexts).toBe(1);
+    expect(v("floor_sample_texts")).toBe(1);
+    for (const m of ["kl_noise_floor", "kl_bigram_noise_floor", "js_noise_floor"] as const) expect(points.find((x) => x.metric === m)).toEqual({ metric: m, ...floors[m] });
+    // no second sampling of generation 1: no floor vs M1
+    expect(points.some((x) => x.metric === "kl_m1_noise_floor")).toBe(false);
   });
 });
 
@@ -65,7 +68,7 @@ describe("generationMetrics, EU-TIRADS, hand-computed", () => {
       descriptions: ["узел EU-TIRADS 3", "узел EU-TIRADS 3, второй EU-TIRADS 4", "узлов нет", "узел EU-TIRADS 4"],
       realPool: ["x"],
     },
-    { bootstrap: 0 },
+    { bootstrap: 0, equalTokens: false },
   );
   const v = (m: MetricName) => valueOf(points, m);
 
@@ -101,7 +104,7 @@ describe("generationMetrics, edge cases", () => {
   });
 
   it("one sample: an interval of width 0 at the value", () => {
-    const points = generationMetrics({ outputs: ["a b c"], real: ["a b d"], realPool: ["a", "b"] }, { bootstrap: 100 });
+    const points = generationMetrics({ outputs: ["a b c"], real: ["a b d"], realPool: ["a", "b"] }, { bootstrap: 100, equalTokens: false });
     const kl = points.find((p) => p.metric === "kl_unigram_vs_real")!;
     expect(kl.value).toBeGreaterThan(0);
     expect(kl.low).toBe(kl.value);
@@ -116,7 +119,7 @@ describe("generationMetrics, edge cases", () => {
   });
 
   it("disjoint vocabularies: JS = 1; KL of P a1.5 b1.5 x.5 y.5 vs the reverse = ½ ln 3; no rare word survives", () => {
-    const points = generationMetrics({ outputs: ["x y"], real: ["a b"], realPool: [] }, { bootstrap: 0 });
+    const points = generationMetrics({ outputs: ["x y"], real: ["a b"], realPool: [] }, { bootstrap: 0, equalTokens: false });
     expect(valueOf(points, "js_unigram_vs_real")).toBe(1);
     expect(valueOf(points, "kl_unigram_vs_real")).toBeCloseTo(0.5 * Math.log(3), 12);
     expect(valueOf(points, "tail_survival")).toBe(0);
@@ -138,7 +141,7 @@ describe("generationMetrics, properties over seeded random corpora", () => {
       const n = 1 + rng.int(40);
       const outputs = corpus(rng, n);
       const real = corpus(rng, n);
-      const points = generationMetrics({ outputs, real, descriptions: corpus(rng, n), m1: corpus(rng, 5), realPool: corpus(rng, 60) }, { bootstrap: 200, seed: trial });
+      const points = generationMetrics({ outputs, real, descriptions: corpus(rng, n), m1: corpus(rng, 5), realPool: corpus(rng, 60) }, { bootstrap: 200, seed: trial, equalTokens: false });
       const v = (m: MetricName) => valueOf(points, m)!;
       for (const m of ["kl_unigram_vs_real", "kl_bigram_vs_real", "kl_unigram_vs_m1", "kl_noise_floor"] as const) expect(v(m)).toBeGreaterThanOrEqual(0);
       for (const m of ["js_unigram_vs_real", "tirads_js", "distinct_1", "unique_outputs", "self_bleu4", "tail_survival"] as const) {
@@ -165,8 +168,8 @@ describe("generationMetrics, properties over seeded random corpora", () => {
     const a = generationMetrics(input, { seed: 1, bootstrap: 300 });
     expect(generationMetrics(input, { seed: 1, bootstrap: 300 })).toEqual(a);
     const b = generationMetrics(input, { seed: 2, bootstrap: 300 });
-    // only the noise floor's splits depend on the seed, not the values
-    const values = (x: MetricValue[]) => x.filter((p) => p.metric !== "kl_noise_floor").map((p) => p.value);
+    // only the floors' splits and the token-budget subsamples of the divergences depend on the seed
+    const values = (x: MetricValue[]) => x.filter((p) => !/noise_floor|^kl_|^js_/.test(p.metric)).map((p) => p.value);
     expect(values(b)).toEqual(values(a));
     expect(b.find((p) => p.metric === "kl_unigram_vs_real")!.high).not.toBe(a.find((p) => p.metric === "kl_unigram_vs_real")!.high);
   });

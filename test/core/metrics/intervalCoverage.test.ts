@@ -30,10 +30,14 @@ describe("bootstrap interval coverage (simulation)", () => {
         if (p.low !== null && p.high !== null && x !== undefined && p.low <= x && x <= p.high) covered[p.metric] = (covered[p.metric] ?? 0) + 1 / runs;
       }
     }
-    for (const m of ["mean_length", "distinct_1", "self_bleu4", "unique_outputs", "distinct_2", "distinct_3"]) {
+    for (const m of ["mean_length", "self_bleu4", "unique_outputs", "distinct_2", "distinct_3"]) {
       expect(covered[m], m).toBeGreaterThan(0.88);
       expect(covered[m], m).toBeLessThan(0.995);
     }
+    // distinct-1 at an equal token budget over a 40-word vocabulary that the budget nearly
+    // exhausts: its half-sampling interval covers 0.81 here (docs/metrics.md says so); the
+    // bootstrap's covered 0.43, a quarter budget 0.58
+    expect(covered.distinct_1).toBeGreaterThan(0.75);
     // 40 words leave the real sample one or two rare ones: too few for tail survival's interval
     const one = generationMetrics({ outputs: draw(sim, n), real: draw(sim, n), realPool: [] }, { bootstrap: 50, seed: 1 });
     expect(one.find((p) => p.metric === "tail_survival")).toMatchObject({ low: null, high: null });

@@ -9,6 +9,8 @@ import { SEEDED_CASES, seededGeneration } from "./fixtures/seededGeneration";
  * to the last bit, what the metrics computed when these values were stored (e9be180, before the
  * speed-ups of issue 5's second pass). Change the file only for a deliberate change of a metric or
  * an interval, and say so in the commit (so far: median_length's order-statistic interval).
+ * The stored values are of the plain definitions (equalTokens: false); the floors added since
+ * (bigram KL, JS, vs M1) and the token budget are not in the file.
  */
 const stored = JSON.parse(readFileSync(new URL("./fixtures/seededGenerationMetrics.json", import.meta.url), "utf8")) as Record<string, MetricValue[]>;
 
@@ -16,7 +18,9 @@ describe("generationMetrics on seeded generations", () => {
   for (const c of SEEDED_CASES) {
     it(`${c.name}: the stored values and intervals, exactly`, () => {
       const byMetric = (points: MetricValue[]) => Object.fromEntries(points.map((p) => [p.metric, p]));
-      expect(byMetric(generationMetrics(seededGeneration(c.samples, c.seed), c.options))).toEqual(byMetric(stored[c.name]!));
+      const now = byMetric(generationMetrics(seededGeneration(c.samples, c.seed), { ...c.options, equalTokens: false }));
+      const then = byMetric(stored[c.name]!);
+      expect(Object.fromEntries(Object.keys(then).map((m) => [m, now[m]]))).toEqual(then);
     });
   }
 });

@@ -134,6 +134,14 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { studyId: 1, dir: "/tmp", formats: ["docx"] }, field: "formats[0]" },
     ],
   },
+  "results.compare": {
+    valid: { studyId: 1, a: { design: "recursive", model: "tiny-mistral" }, b: { design: "cross", model: "tiny-mistral" }, metrics: ["kl_unigram_vs_m1"] },
+    bad: [
+      { args: { studyId: 1, a: { design: "recursive", model: "m" } }, field: "b" },
+      { args: { studyId: 1, a: { design: "", model: "m" }, b: { design: "cross", model: "m" } }, field: "a.design" },
+      { args: { studyId: 1, a: { design: "recursive", model: "m" }, b: { design: "cross", model: "m" }, language: "de" }, field: "language" },
+    ],
+  },
 };
 
 describe("the API contract validates every argument", () => {

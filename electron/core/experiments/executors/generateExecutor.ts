@@ -7,6 +7,8 @@ import { jobSeed, studyInputs } from "./studyInputs";
 import { answerTokenLengths, autoMaxTokens } from "../../generate/autoMaxTokens";
 import { isCut } from "../../metrics/clinicalPanel";
 
+const AGAIN_SEED = 0x5eed_a9a1;
+
 /** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
 export function generateExecutor(settings: StudySettings): JobExecutor<"generate"> {
   return async (ctx) => {
@@ -16,7 +18,8 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const adapter = ctx.outputOf(p.train, "train").adapter;
     const prompts = p.prompts ?? "train";
     // each sample's seed comes from this and its record id (sampleSeed): the two prompt sets hold different records
-    const seed = jobSeed(p.seed, p.model, p.generation);
+    // the second sampling of generation 1 draws with another seed from the same adapter
+    const seed = p.again ? jobSeed(p.seed, p.model, p.generation) ^ AGAIN_SEED : jobSeed(p.seed, p.model, p.generation);
     const modelPath = settings.models[p.model]!.path;
     const maxTokens = g.maxTokens === "auto" ? autoMaxTokens(await answerTokenLengths(modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })))) : g.maxTokens;
     if (g.maxTokens === "auto") ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);

@@ -32,7 +32,10 @@ export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics">
     const evaluation = ctx.outputOf(p.evaluate, "evaluate");
 
     /** The metrics of one prompt set: a generate job's samples, or (null) the real answers themselves. */
-    const measure = (set: readonly RealPair[], generateKey: string | null, m1Key: string | null, extra: Partial<GenerationMetricsInput>) => {
+    const samplesOf = (key: string | null | undefined) => (key ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(key) }).map((s) => s.output) : null);
+    // two disjoint real samples of a generation's own size are drawn from the whole real training split (the floor vs real)
+    const realPool = inputs.trainPool().map(realText);
+    const measure = (set: readonly RealPair[], generateKey: string | null, m1Key: string | null, m1AgainKey: string | null, extra: Partial<GenerationMetricsInput>) => {
       const pairById = new Map(set.map((r) => [r.recordId, r]));
       const samples = generateKey ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(generateKey) }) : null;
       const realAnswers = set.map(realText);
@@ -42,8 +45,9 @@ export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics">
           outputs: samples ? samples.map((s) => s.output) : realAnswers,
           real: samples ? pairs.map((r) => (r ? realText(r) : "")) : realAnswers,
           descriptions: pairs.map((r) => r?.description ?? ""),
-          m1: m1Key ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(m1Key) }).map((s) => s.output) : null,
-          realPool: realAnswers,
+          m1: samplesOf(m1Key),
+          m1Again: samplesOf(m1AgainKey),
+          realPool,
           ...(panel ? { panel: { finishReasons: samples ? samples.map((s) => s.finish_reason) : null } } : {}),
           ...extra,
         },
@@ -55,13 +59,19 @@ export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics">
 
     const model = settings.models[p.model]!.name;
     const row = (design: string, metric: string, v: MetricValue) => ({ experiment_id: ctx.experimentId, generation_id: null, design, model, generation_index: p.generation, seed: p.seed, ...v, metric });
-    const onTrain = await measure(inputs.train, p.generate, p.m1, { perplexity: evaluation.perplexity, ...(evaluation.perItem ? { perplexityItems: evaluation.perItem } : {}) });
+    const onTrain = await measure(inputs.train, p.generate, p.m1, p.m1Again ?? null, { perplexity: evaluation.perplexity, ...(evaluation.perItem ? { perplexityItems: evaluation.perItem } : {}) });
     const design = designKey(p.design);
+    onTrain.push({ metric: "metrics_seed", value: seed, low: null, high: null });
+    if (p.train) {
+      const trained = ctx.outputOf(p.train, "train");
+      onTrain.push({ metric: "train_pairs", value: trained.pairs, low: null, high: null });
+      if (trained.steps !== undefined) onTrain.push({ metric: "train_steps", value: trained.steps, low: null, high: null });
+    }
     const points = onTrain.map((v) => row(design, v.metric, v));
     // jobs planned before held-out prompts existed carry no "heldout" key, and get no held-out points
     if ("heldout" in p) {
       if (p.generate === null || p.heldout) {
-        const onHeldout = await measure(inputs.test, p.generate === null ? null : p.heldout!, p.m1Heldout ?? null, {});
+        const onHeldout = await measure(inputs.test, p.generate === null ? null : p.heldout!, p.m1Heldout ?? null, null, {});
         points.push(...onHeldout.map((v) => row(design, heldoutMetric(v.metric), v)));
       }
       if (p.generate === null && panel) {

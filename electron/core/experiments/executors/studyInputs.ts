@@ -12,6 +12,8 @@ export type StudyInputs = {
   trainContext: number;
   train: RealPair[];
   test: RealPair[];
+  /** the whole real training split, not subsampled: the pool the noise floors draw two disjoint samples from */
+  trainPool: () => RealPair[];
   prompt: (r: { description: string; additional?: string | null }) => string;
   answer: (r: { description: string; conclusion: string }) => string;
 };
@@ -28,6 +30,7 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
     trainContext: spec.train.contextSize ?? DEFAULT_TRAIN_CONTEXT[mode],
     train: pick("train", spec.trainRecords),
     test: pick("test", spec.evalRecords),
+    trainPool: () => pick("train", null),
     prompt: (r) => renderPrompt(template, r),
     answer: (r) => renderAnswer(mode, r),
   };

@@ -86,7 +86,8 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
       throw error;
     });
     const sha256 = await sha256OfFile(adapter);
-    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, cutExcluded, tokensPerSecond: r.tokens_per_s, seconds: r.seconds };
+    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, cutExcluded, tokensPerSecond: r.tokens_per_s, seconds: r.seconds, steps: r.steps };
+    ctx.log("info", `trained on ${pairs.length} pairs in ${r.steps} steps`);
     return {
       output,
       commit: (db) => void insertAdapter(db, { modelId: model.id, experimentId: ctx.experimentId, jobId: ctx.job.id, path: adapter, sha256, trainJson: JSON.stringify({ params: p, result: r }) }),

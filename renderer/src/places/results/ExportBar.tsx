@@ -20,7 +20,7 @@ type Props = {
 /** Exports made in the window (CSV, JSONL, HTML: saved through a download; a chart's PNG is on its card) and by core into a folder. */
 export function ExportBar({ studyId, title, points, samples, tables, charts }: Props) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [dir, setDir] = useState("");
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -29,7 +29,7 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
     setError(null);
     setNote(null);
     try {
-      const r = await api["results.export"]({ studyId, dir: dir.trim(), ...(formats ? { formats } : {}) });
+      const r = await api["results.export"]({ studyId, dir: dir.trim(), language: lang, ...(formats ? { formats } : {}) });
       setNote(t("results.exported", { files: r.files.join(", ") }));
     } catch (e) {
       setError(e);

@@ -1,8 +1,9 @@
 import { useI18n } from "../../i18n/I18n";
+import { metricLabel } from "../../../../electron/shared/domain/metricLabels";
 
 /** Which metrics get a curve: any of the study's metrics, the key ones at first. */
 export function MetricPicker({ metrics, shown, onChange }: { metrics: string[]; shown: string[]; onChange: (shown: string[]) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const toggle = (m: string) => onChange(shown.includes(m) ? shown.filter((x) => x !== m) : [...shown, m]);
   return (
     <fieldset data-testid="metric-picker">
@@ -11,7 +12,7 @@ export function MetricPicker({ metrics, shown, onChange }: { metrics: string[]; 
         {metrics.map((m) => (
           <label key={m}>
             <input type="checkbox" checked={shown.includes(m)} onChange={() => toggle(m)} />
-            {m}
+            {metricLabel(m, lang)}
           </label>
         ))}
       </div>

@@ -7,6 +7,7 @@ import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/co
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
 import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
 import { isNoiseFloorMetric } from "../../../../electron/shared/charts/noiseFloors";
+import { designLabel, metricLabel, SAMPLING_BAND, SEEDS_BAND } from "../../../../electron/shared/domain/metricLabels";
 import { CollapseChartCard } from "./CollapseChartCard";
 import { MetricPicker } from "./MetricPicker";
 import { MetricTables } from "./MetricTables";
@@ -14,13 +15,14 @@ import { SideBySide } from "./SideBySide";
 import { ExportBar } from "./ExportBar";
 import { ClinicalPanel } from "./ClinicalPanel";
 import { untrainedGenerationOnes } from "../../../../electron/shared/export/clinicalPanelTable";
+import { ComparisonView } from "./ComparisonView";
 
 // competence on held-out prompts beside the collapse curves: what a generation can still do
 const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs", "chrf@heldout", "category_consistency@heldout"];
 
 export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boolean; studyId: number | null; onSelectStudy: (id: number) => void }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const studies = useCall(() => api["studies.list"]({}), [active]);
   const current = studyId ?? studies.data?.[studies.data.length - 1]?.id ?? null;
   const [tick, setTick] = useState(0);
@@ -41,7 +43,17 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
   // the noise floor is a line on the KL charts, not a curve of its own
   const chartable = useMemo(() => tables.filter((x) => !isNoiseFloorMetric(x.metric) && x.series.length > 0).map((x) => x.metric), [tables]);
   const shown = useMemo(() => picked ?? chartable.filter((x) => KEY_METRICS.includes(x)), [picked, chartable]);
-  const labels = useMemo(() => ({ generation: t("results.generation"), noiseFloor: t("results.noiseFloor"), design: (d: string) => t(`design.${d}` as MessageKey) }), [t]);
+  const labels = useMemo(
+    () => ({
+      generation: t("results.generation"),
+      noiseFloor: t("results.noiseFloor"),
+      design: (d: string) => designLabel(d, lang),
+      metric: (x: string) => metricLabel(x, lang),
+      bands: { sampling: SAMPLING_BAND[lang], seeds: SEEDS_BAND[lang] },
+      lineage: { seeds: (n: number) => t(n === 1 ? "results.oneSeed" : "results.seeds", { n }), trainedOn: (model: string) => t("results.trainedOn", { model }) },
+    }),
+    [t, lang],
+  );
   const charts = useMemo(
     () =>
       tables
@@ -87,6 +99,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
           ))}
         </div>
       )}
+      {current !== null && m && m.points.length > 0 && <ComparisonView studyId={current} points={m.points} />}
       {tables.length > 0 && (
         <div className="card">
           <h2>{t("results.tables")}</h2>

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { exportStudy } from "../../../electron/core/export/exportStudy";
+import { compareHandlers } from "../../../electron/core/api/compareHandlers";
+import { useTempDir } from "../../helpers/tempDir";
+import { pairedStudy } from "../../fixtures/pairedStudy";
+
+const tempDir = useTempDir();
+
+/**
+ * A reader with metrics.csv and a spreadsheet's arithmetic, nothing of the product's: group the
+ * rows by seed, subtract each side's floor at the last generation, and test the differences.
+ */
+function recompute(rows: Record<string, string>[], metric: string, floor: string) {
+  const at = (design: string, seed: string, m: string) => Number(rows.find((r) => r.design === design && r.seed === seed && r.metric === m && r.generation === "3")!.value);
+  const seeds = [...new Set(rows.map((r) => r.seed!))].sort();
+  const d = seeds.map((s) => at("recursive", s, metric) - at("recursive", s, floor) - (at("cross", s, metric) - at("cross", s, floor)));
+  const n = d.length;
+  const mean = d.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  const half = (2.571 * sd) / Math.sqrt(n); // t(0.975, 5), from a printed table
+  let extreme = 0;
+  for (let mask = 0; mask < 2 ** n; mask++) {
+    const s = d.reduce((a, x, i) => a + (mask & (1 << i) ? -x : x), 0);
+    if (Math.abs(s) >= Math.abs(mean * n) - 1e-12) extreme++;
+  }
+  return { n, mean, low: mean - half, high: mean + half, exactP: extreme / 2 ** n };
+}
+
+describe("a comparison recomputed from metrics.csv alone", () => {
+  it("matches results.compare: mean difference, interval, exact p; the CSV names each row's lineage and interval kind", async () => {
+    const dir = tempDir();
+    const { db, studyId } = pairedStudy(dir);
+    const out = join(dir, "export");
+    await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv"] });
+    const product = await compareHandlers({ db })["results.compare"]({ studyId, a: { design: "recursive", model: "tiny-a" }, b: { design: "cross", model: "tiny-a" }, language: "en" });
+    db.close();
+
+    const rows = parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.design === "recursive" && r.generation === "2")!.trained_on).toBe("tiny-a");
+    expect(rows.find((r) => r.design === "cross" && r.generation === "1")!.trained_on).toBe("real");
+    expect(rows[0]!.interval).toBe("within one run: sampling only");
+    for (const [metric, floor] of [["kl_unigram_vs_m1", "kl_m1_noise_floor"], ["kl_unigram_vs_real", "kl_noise_floor"]] as const) {
+      const mine = recompute(rows, metric, floor);
+      const theirs = product.rows.find((r) => r.metric === metric && r.summary === "last")!;
+      expect(theirs.n).toBe(6);
+      expect(theirs.meanDifference!).toBeCloseTo(mine.mean, 12);
+      expect(theirs.low!).toBeCloseTo(mine.low, 12);
+      expect(theirs.high!).toBeCloseTo(mine.high, 12);
+      expect(theirs.exactP!).toBeCloseTo(mine.exactP, 12);
+    }
+    expect(product.sentences[0]).toMatch(/^recursive vs cross, tiny-a: KL vs M1 at M3 higher by [0-9.]+ \[[0-9.]+, [0-9.]+\], p = [0-9.]+, 6 seeds$/);
+  });
+});
