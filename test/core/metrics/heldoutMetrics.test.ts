@@ -71,7 +71,8 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     expect(at("recursive", 1, 1, "samples@heldout")!.value).toBe(50);
     expect(at("real", 1, 0, "samples@heldout")!.value).toBe(50);
     expect(at("recursive", 1, 1, "kl_unigram_vs_real@heldout")!.value!).toBeGreaterThan(0);
-    expect(at("recursive", 2, 1, "kl_unigram_vs_real@heldout")!.value).toBe(0);
+    // the physicians' own text: no divergence beyond the equal-token-budget subsampling's (docs/metrics.md), far below the untrained one's
+    expect(at("recursive", 2, 1, "kl_unigram_vs_real@heldout")!.value!).toBeLessThan(at("recursive", 1, 1, "kl_unigram_vs_real@heldout")!.value! / 2);
     expect(at("recursive", 1, 1, "perplexity_real@heldout")).toBeUndefined();
     // cut share: every fifth of 50 held-out answers; none of the training ones; the physicians have none
     expect(at("recursive", 1, 1, "cut_share@heldout")!.value).toBeCloseTo(10 / 50, 12);
@@ -109,7 +110,7 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     expect(isNoiseFloorMetric("kl_noise_floor@heldout")).toBe(true);
     // metrics.csv says which prompts
     const csv = metricsCsv(experimentId, points).split("\r\n");
-    expect(csv[0]).toBe("study,design,model,generation,seed,metric,value,low,high,prompts");
+    expect(csv[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,interval,prompts");
     expect(csv.find((l) => l.includes(",chrf@heldout,"))!.endsWith(",heldout")).toBe(true);
     expect(csv.find((l) => l.includes(",chrf,"))!.endsWith(",train")).toBe(true);
     db.close();
