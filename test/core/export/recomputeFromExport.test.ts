@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { exportStudy } from "../../../electron/core/export/exportStudy";
+import { BASELINE_DESIGNS, PANEL_METRICS } from "../../../electron/shared/domain/clinicalPanel";
 import { metricsExecutor } from "../../../electron/core/experiments/executors/metricsExecutor";
 import { generationMetrics } from "../../../electron/core/metrics/generationMetrics";
 import type { StudySettings } from "../../../electron/core/experiments/createStudy";
@@ -15,7 +16,7 @@ import { exportableStudy } from "../../fixtures/exportableStudy";
 
 const tempDir = useTempDir();
 
-type Line = { model: string; design: string; generation: number; seed: number; recordId: number; idx: number; prompt: string; output: string };
+type Line = { model: string; design: string; generation: number; seed: number; recordId: number; idx: number; prompt: string; output: string; prompts: "train" | "heldout" };
 
 // the description is the prompt without the template around it (the conclusion template)
 const descriptionOf = (prompt: string) => prompt.replace(/^Описание: /, "").replace(/\nЗаключение:$/, "");
@@ -32,6 +33,7 @@ describe("the exported files are enough to recompute the study's metrics", () =>
         experimentId: studyId,
         job,
         params: JSON.parse(job.params_json) as unknown,
+        signal: new AbortController().signal,
         outputOf: () => ({ perplexity: 1.5 }),
         jobIdOf: (key: string) => getJobByKey(db, { experimentId: studyId, key })!.id,
       } as unknown as JobExecutionContext;
@@ -41,7 +43,8 @@ describe("the exported files are enough to recompute the study's metrics", () =>
     await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv", "jsonl"] });
     db.close();
 
-    const lines = readFileSync(join(out, "samples.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Line);
+    // the training prompts' lines (samples.jsonl also holds the held-out prompts', "prompts": "heldout")
+    const lines = readFileSync(join(out, "samples.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Line).filter((l) => l.prompts === "train");
     const realLines = lines.filter((l) => l.model === "real").sort((a, b) => a.idx - b.idx);
     const realText = new Map(realLines.map((l) => [l.recordId, l.output]));
     const realPool = realLines.map((l) => l.output);
@@ -51,7 +54,8 @@ describe("the exported files are enough to recompute the study's metrics", () =>
     // everything but the model's perplexity, the noise floors (properties of the whole real split's
     // random samples), the training compute (from the train job) and the seed itself
     const NOT_FROM_TEXT = ["perplexity_real", ...FLOOR_METRICS, "floor_sample_texts", "train_pairs", "train_steps", "metrics_seed"];
-    const textMetrics = rows.filter((r) => !NOT_FROM_TEXT.includes(r.metric!));
+    // on the training prompts, of the study's own generations: the held-out rows and the trivial baselines' panel are other prompt sets and writers
+    const textMetrics = rows.filter((r) => !NOT_FROM_TEXT.includes(r.metric!) && r.prompts === "train" && !(BASELINE_DESIGNS as readonly string[]).includes(r.design!) && !(PANEL_METRICS as readonly string[]).includes(r.metric!));
     // the seed of each generation's token-budget subsamples is exported beside its metrics
     const seedOf = (r: Record<string, string>) => Number(rows.find((x) => x.metric === "metrics_seed" && x.design === r.design && x.model === r.model && x.generation === r.generation && x.seed === r.seed)!.value);
     expect(textMetrics.length).toBeGreaterThan(20);
