@@ -103,15 +103,16 @@ export function registerDataCommands(program: Command): void {
       withApi(cmd, async ({ call, out }) => {
         const limit = opts.limit === undefined ? Infinity : positiveFlag("--limit", opts.limit);
         const datasetId = await datasetIdFlag(() => call("datasets.list", {}), opts.dataset);
-        // page by page, so a dataset of a million records is never held in memory at once
-        for (let offset = 0; offset < limit; ) {
-          const page = await call("records.list", { datasetId, offset, limit: Math.min(200, limit - offset), includeExcluded: Boolean(opts.includeExcluded) });
+        // page by page after the last id, so a dataset of a million records is never held in memory or reread
+        for (let count = 0, afterId = 0; count < limit; ) {
+          const page = await call("records.list", { datasetId, afterId, limit: Math.min(200, limit - count), includeExcluded: Boolean(opts.includeExcluded) });
           for (const r of page.records) {
             if (out.json) process.stdout.write(JSON.stringify(r) + "\n");
             else process.stdout.write(`${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`);
           }
           if (page.records.length === 0) break;
-          offset += page.records.length;
+          count += page.records.length;
+          afterId = page.records[page.records.length - 1]!.id;
         }
       }),
     );

@@ -112,9 +112,9 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
       return createSplit(ctx.db, { datasetId, seed, ...(ratios ? { ratios } : {}) });
     },
 
-    "records.list": async ({ datasetId, offset, limit, includeExcluded }) => {
+    "records.list": async ({ datasetId, offset, limit, includeExcluded, afterId }) => {
       requireDataset(ctx, datasetId);
-      return recordPage(ctx.db, { datasetId, offset, limit, includeExcluded });
+      return recordPage(ctx.db, { datasetId, offset, limit, includeExcluded, ...(afterId !== undefined ? { afterId } : {}) });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/openDatabase";
 import type { LabelSpan, RecordPage } from "../../shared/domain/views";
 import { countRecords, listNodules, listRecords } from "../db/queries/records";
-import { latestSplit, splitAssignments } from "../db/queries/splits";
+import { latestSplit, splitPartsOf } from "../db/queries/splits";
 import { findLabels } from "../data/tirads";
 
 function spans(field: LabelSpan["field"], text: string): LabelSpan[] {
@@ -9,11 +9,11 @@ function spans(field: LabelSpan["field"], text: string): LabelSpan[] {
 }
 
 /** One page of a dataset's records with everything the record browser highlights. */
-export function recordPage(db: Db, args: { datasetId: number; offset: number; limit: number; includeExcluded: boolean }): RecordPage {
+export function recordPage(db: Db, args: { datasetId: number; offset: number; limit: number; includeExcluded: boolean; afterId?: number }): RecordPage {
   const counts = countRecords(db, { datasetId: args.datasetId });
   const split = latestSplit(db, { datasetId: args.datasetId });
-  const parts = split ? splitAssignments(db, { splitId: split.id }) : new Map();
   const rows = listRecords(db, args);
+  const parts = split ? splitPartsOf(db, { splitId: split.id, recordIds: rows.map((r) => r.id) }) : new Map();
   return {
     datasetId: args.datasetId,
     total: counts.included + (args.includeExcluded ? counts.excluded : 0),

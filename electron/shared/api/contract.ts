@@ -85,7 +85,14 @@ export const contract = {
     z.strictObject({ datasetId: id, seed: splitSeed, ratios: z.strictObject({ train: ratio, val: ratio, test: ratio }).refine((r) => r.train + r.val + r.test > 0, "the ratios add up to 0").optional() }),
   ),
   "records.list": returns<RecordPage>()(
-    z.strictObject({ datasetId: id, offset: z.int().min(0).default(0), limit: z.int().min(1).max(200).default(20), includeExcluded: z.boolean().default(false) }),
+    z.strictObject({
+      datasetId: id,
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(200).default(20),
+      includeExcluded: z.boolean().default(false),
+      /** only records with a larger id (offset counts from there): pages a large dataset without rereading it */
+      afterId: z.int().min(0).optional(),
+    }),
   ),
   "models.list": returns<ModelSummary[]>()(nothing),
   "models.add": returns<{ id: number; name: string; path: string; info: ModelInfo }>()(

@@ -73,6 +73,7 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
   "records.list": {
     valid: { datasetId: 1, offset: 0, limit: 20 },
     bad: [
+      { args: { datasetId: 1, afterId: -1 }, field: "afterId" },
       { args: { offset: 0 }, field: "datasetId" },
       { args: { datasetId: 1, limit: 1000 }, field: "limit" },
       { args: { datasetId: 1, offset: -1 }, field: "offset" },

@@ -30,6 +30,14 @@ export function insertSplit(
   })();
 }
 
+/** The parts of some records only: one page of a large dataset without reading its whole split. */
+export function splitPartsOf(db: Db, args: { splitId: number; recordIds: readonly number[] }): Map<number, SplitName> {
+  const rows = db
+    .prepare("SELECT record_id, part FROM split_assignments WHERE split_id = ? AND record_id IN (SELECT value FROM json_each(?))")
+    .all(args.splitId, JSON.stringify(args.recordIds)) as { record_id: number; part: SplitName }[];
+  return new Map(rows.map((r) => [r.record_id, r.part]));
+}
+
 export function splitAssignments(db: Db, args: { splitId: number }): Map<number, SplitName> {
   const rows = db.prepare("SELECT record_id, part FROM split_assignments WHERE split_id = ?").all(args.splitId) as {
     record_id: number;
