@@ -7,6 +7,7 @@ import { sideBySide } from "./sideBySide";
 import { metricLabel, SAMPLING_BAND, type LabelLanguage } from "../../shared/domain/metricLabels";
 import { answerSentence, compareDesigns, defaultComparisons, sideLabel, type Comparison } from "../../shared/stats/compareDesigns";
 import { comparisonTable } from "../../shared/stats/comparisonTable";
+import { floorPoolTooSmall } from "../../shared/charts/noiseFloors";
 
 /** The paper's two tables: KL of each generation against M1's text, and against the real data. */
 export const PAPER_TABLES = [
@@ -35,6 +36,7 @@ const WORDS = {
     versions: "Versions",
     noPoints: "No metric points yet.",
     png: "Download PNG",
+    floorPool: "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
   },
   ru: {
     study: "Исследование",
@@ -56,6 +58,7 @@ const WORDS = {
     versions: "Версии",
     noPoints: "Точек метрик пока нет.",
     png: "Скачать PNG",
+    floorPool: "Реальных текстов меньше, чем вдвое больше текстов поколения: пороги шума к реальным взяты по половине набора (metrics.csv: floor_sample_texts).",
   },
 };
 
@@ -97,6 +100,7 @@ export function reportHtml(study: StudyExport, charts: readonly StudyChart[], ch
 <section data-testid="answer"><h2>${w.answer}</h2>
 ${headlines.filter(Boolean).length ? `<ul>${headlines.filter(Boolean).map((h) => `<li>${esc(h)}</li>`).join("")}</ul>` : `<p>${w.noAnswer}</p>`}</section>
 <h2>${w.curves}</h2>
+${floorPoolTooSmall(study.points) ? `<p class="caveat">${esc(w.floorPool)}</p>` : ""}
 ${charts.length ? charts.map((c, i) => chartFigure(c.metric, i, w.png)).join("\n") : `<p>${w.noPoints}</p>`}
 <h2>${w.comparisons}</h2>
 <section data-testid="comparisons"><p>${esc(w.comparisonsIntro)}</p>

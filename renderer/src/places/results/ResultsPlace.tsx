@@ -6,7 +6,7 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/collapseSeries";
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
 import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
-import { FLOOR_METRICS } from "../../../../electron/shared/charts/noiseFloors";
+import { FLOOR_METRICS, floorPoolTooSmall } from "../../../../electron/shared/charts/noiseFloors";
 import { designLabel, metricLabel, SAMPLING_BAND, SEEDS_BAND } from "../../../../electron/shared/domain/metricLabels";
 import { CollapseChartCard } from "./CollapseChartCard";
 import { MetricPicker } from "./MetricPicker";
@@ -78,6 +78,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
         <ErrorNote error={metrics.error ?? studies.error} />
         {chartable.length > 0 && <MetricPicker metrics={chartable} shown={shown} onChange={setPicked} />}
         {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
+        {m && floorPoolTooSmall(m.points) && <p className="hint" data-testid="floor-pool-note">{t("results.floorPoolShort")}</p>}
       </div>
       {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
       {charts.length > 0 && (
