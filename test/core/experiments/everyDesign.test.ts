@@ -27,7 +27,9 @@ async function workspace(names: readonly [string, string]): Promise<{ db: Db; di
 }
 
 /** The tiny scale every real run here uses: what it checks is the structure, not the numbers. */
-const TINY = { generations: 2, seeds: [1, 2], trainRecords: 8, evalRecords: 4, train: { epochs: 1 }, generate: { maxTokens: 12, sequences: 4 }, metrics: { bootstrap: 0, noiseFloorSeeds: 2 } };
+const TINY = { generations: 2, seeds: [1, 2], trainRecords: 6, evalRecords: 3, train: { epochs: 1 }, generate: { maxTokens: 8, sequences: 6 }, metrics: { bootstrap: 0, noiseFloorSeeds: 2 } };
+/** About 120 jobs (trainer and llama.cpp processes): minutes on 2 cores. */
+const SLOW = 1_500_000;
 
 function tiny(spec: StudySpec): StudySpec {
   return { ...spec, ...TINY, train: { ...spec.train, ...TINY.train }, generate: { ...spec.generate, ...TINY.generate }, metrics: TINY.metrics };
@@ -66,7 +68,7 @@ describe("every design with real tiny models, two models and two seeds, through 
       expect(c.rows.every((r) => r.n === 2 && r.exactP !== null)).toBe(true);
       expect(answerSentence(c, c.rows[0]!)).toMatch(/, 2 seeds; with 2 seeds the exact test cannot reach p < 0.05 \(smallest p 0.500\)$/);
     }
-  });
+  }, SLOW);
 
   it("every study file shipped in resources/studies parses and runs at a tiny scale", async () => {
     const files = readdirSync(STUDIES).filter((f) => /\.(ya?ml|json)$/.test(f));
@@ -82,5 +84,5 @@ describe("every design with real tiny models, two models and two seeds, through 
       db.close();
       for (const design of spec.designs) expect(points.some((p) => p.design === design && p.generation === 2), `${file}: ${design}`).toBe(true);
     }
-  });
+  }, SLOW);
 });
