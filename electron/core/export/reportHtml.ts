@@ -8,6 +8,7 @@ import { panelHtml, untrainedHtml } from "./panelHtml";
 import { metricLabel, SAMPLING_BAND, type LabelLanguage } from "../../shared/domain/metricLabels";
 import { answerSentence, compareDesigns, defaultComparisons, sideLabel, type Comparison } from "../../shared/stats/compareDesigns";
 import { comparisonTable } from "../../shared/stats/comparisonTable";
+import { floorPoolTooSmall } from "../../shared/charts/noiseFloors";
 
 /** The paper's two tables: KL of each generation against M1's text, and against the real data. */
 export const PAPER_TABLES = [
@@ -37,6 +38,7 @@ const WORDS = {
     versions: "Versions",
     noPoints: "No metric points yet.",
     png: "Download PNG",
+    floorPool: "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
   },
   ru: {
     study: "Исследование",
@@ -59,6 +61,7 @@ const WORDS = {
     versions: "Версии",
     noPoints: "Точек метрик пока нет.",
     png: "Скачать PNG",
+    floorPool: "Реальных текстов меньше, чем вдвое больше текстов поколения: пороги шума к реальным взяты по половине набора (metrics.csv: floor_sample_texts).",
   },
 };
 
@@ -103,6 +106,7 @@ ${headlines.filter(Boolean).length ? `<ul>${headlines.filter(Boolean).map((h) =>
 <h2>${w.panel}</h2>
 ${panelHtml(study.points)}
 <h2>${w.curves}</h2>
+${floorPoolTooSmall(study.points) ? `<p class="caveat">${esc(w.floorPool)}</p>` : ""}
 ${charts.length ? charts.map((c, i) => chartFigure(c.metric, i, w.png)).join("\n") : `<p>${w.noPoints}</p>`}
 <h2>${w.comparisons}</h2>
 <section data-testid="comparisons"><p>${esc(w.comparisonsIntro)}</p>

@@ -38,3 +38,13 @@ export function noiseFloors(points: readonly MetricPoint[]): Record<string, numb
 
 /** The floors' own points, on either prompt set: lines on the charts, never a chart of their own. */
 export const isNoiseFloorMetric = (metric: string): boolean => FLOOR_METRICS.some((f) => metric === f || metric === f + HELDOUT_SUFFIX);
+
+/**
+ * Whether any generation's floors vs real were drawn from fewer texts than the generation has
+ * (the real pool had fewer than twice its size): the window and the report then say so.
+ */
+export function floorPoolTooSmall(points: readonly MetricPoint[]): boolean {
+  const key = (p: MetricPoint) => `${p.design}\u0000${p.model}\u0000${p.seed}\u0000${p.generation}`;
+  const samples = new Map(points.filter((p) => p.metric === "samples" && p.value !== null).map((p) => [key(p), p.value!]));
+  return points.some((p) => p.metric === "floor_sample_texts" && p.value !== null && p.generation >= 1 && p.value < (samples.get(key(p)) ?? 0));
+}

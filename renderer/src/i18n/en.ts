@@ -251,5 +251,6 @@ export const en: Record<MessageKey, string> = {
   "compare.metrics": "Metrics (empty: the default list)",
   "compare.paired": "Paired by seed ({seeds}); generation M{generation}.",
   "compare.fewSeeds": "With {n} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2^n): the study needs at least 6 seeds.",
+  "results.floorPoolShort": "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
   "compare.sentences": "The answer",
 };

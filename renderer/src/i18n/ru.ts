@@ -249,6 +249,7 @@ export const ru = {
   "compare.metrics": "Метрики (пусто: список по умолчанию)",
   "compare.paired": "Пары по сидам ({seeds}); поколение M{generation}.",
   "compare.fewSeeds": "При {n} сидах точный тест перестановок знаков не может дать p < 0,05 (наименьшее p равно 2/2^n): нужно не меньше 6 сидов.",
+  "results.floorPoolShort": "Реальных текстов меньше, чем вдвое больше текстов поколения: пороги шума к реальным взяты по половине набора (metrics.csv: floor_sample_texts).",
   "compare.sentences": "Ответ",
 } as const;
 

@@ -41,7 +41,7 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
       <div className="actions">
         <button onClick={() => download(`${base}-metrics.csv`, metricsCsv(studyId, points), "text/csv")} data-testid="export-csv">{t("results.exportCsv")}</button>
         <button onClick={() => download(`${base}-samples.jsonl`, samplesJsonl(studyId, samples), "application/jsonl")}>{t("results.exportJsonl")}</button>
-        <button onClick={() => download(`${base}-report.html`, htmlReport({ title, charts: charts().map((c) => ({ metric: c.metric, png: c.canvas.toDataURL("image/png") })), tables }), "text/html")}>
+        <button onClick={() => download(`${base}-report.html`, htmlReport({ title, charts: charts().map((c) => ({ metric: c.metric, png: c.canvas.toDataURL("image/png") })), tables, lang }), "text/html")}>
           {t("results.exportHtml")}
         </button>
       </div>

@@ -6,7 +6,7 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { collapseSeries, metricsOf } from "../../../../electron/shared/charts/collapseSeries";
 import { collapseChart } from "../../../../electron/shared/charts/collapseChart";
 import { opaqueBackground } from "../../../../electron/shared/charts/opaqueBackground";
-import { isNoiseFloorMetric } from "../../../../electron/shared/charts/noiseFloors";
+import { floorPoolTooSmall, isNoiseFloorMetric } from "../../../../electron/shared/charts/noiseFloors";
 import { designLabel, metricLabel, SAMPLING_BAND, SEEDS_BAND } from "../../../../electron/shared/domain/metricLabels";
 import { CollapseChartCard } from "./CollapseChartCard";
 import { MetricPicker } from "./MetricPicker";
@@ -83,6 +83,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
         {chartable.length > 0 && <MetricPicker metrics={chartable} shown={shown} onChange={setPicked} />}
         {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
         {untrained.map((u) => <p key={`${u.model}-${u.seed}`} className="field-error" data-testid="untrained-note">{t("results.untrained", { model: u.seed === null ? u.model : `${u.model} (${t("results.seed", { seed: u.seed })})` })}</p>)}
+        {m && floorPoolTooSmall(m.points) && <p className="hint" data-testid="floor-pool-note">{t("results.floorPoolShort")}</p>}
       </div>
       {m && <ClinicalPanel points={m.points} />}
       {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
