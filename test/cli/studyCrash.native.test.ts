@@ -16,7 +16,7 @@ import { cancelStudy } from "../../electron/core/experiments/cancelStudy";
 const tempDir = useTempDir();
 
 // long enough per job that a poll every 25 ms finds each phase under way
-const STUDY = { name: "crash", models: ["tiny"], designs: ["recursive"], generations: 2, seeds: [1], trainRecords: 48, evalRecords: 4, train: { epochs: 3 }, generate: { maxTokens: 24, sequences: 4 }, metrics: { bootstrap: 0 } };
+const STUDY = { name: "crash", models: ["tiny"], designs: ["recursive"], generations: 2, seeds: [1], trainRecords: 48, evalRecords: 4, train: { epochs: 3 }, generate: { maxTokens: 24, sequences: 4, cutOutputs: "keep" }, metrics: { bootstrap: 0 } };
 
 async function workspace(): Promise<{ dir: string; db: string; study: string }> {
   const dir = tempDir();

@@ -70,6 +70,8 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     const form = page.getByTestId("study-form");
     await form.locator('input[name="name"]').fill("e2e study");
     for (const [name, value] of Object.entries({ trainRecords: "24", evalRecords: "8", rank: "4", epochs: "2", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    // the tiny model's answers run past 12 tokens: kept, generation 2 has something to train on
+    await form.locator('select[name="cutOutputs"]').selectOption("keep");
     // every line the live panel shows, however briefly
     await page.evaluate(() => {
       const seen = new Set<string>();
@@ -93,14 +95,14 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     await monitor.getByTestId("study-cancel").click();
     await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 90_000 }).toBe("cancelled");
     await monitor.getByTestId("study-resume").click();
-    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 170_000, interval: 1000 }).toBe("done");
+    await expect.poll(() => monitor.getByTestId("study-state").getAttribute("data-state"), { timeout: 400_000, interval: 1000 }).toBe("done");
     expect(await monitor.getByTestId("study-log").textContent()).toContain("done");
     // the running job's phase came with its speed and time left (a tiny training can be over between two renders, so any job)
     const seen = await page.evaluate(() => [...(window as unknown as { liveSeen: Set<string> }).liveSeen]);
     expect(seen.some((l) => /^Phase: (train|generate)-A\d-\S+ — \w+ \d+% · [\d,]+ tok\/s · ≈ .+ left$/.test(l)), seen.join("\n")).toBe(true);
     // both generations' training is on the curve
     expect(JSON.parse((await lossCanvas.getAttribute("data-series"))!).length).toBe(2);
-  }, 400_000);
+  }, 600_000); // each generation also writes for its held-out prompts
 
   test("shows the collapse curves, tables and generations side by side, and exports", async () => {
     await page.getByTestId("open-results").click();

@@ -1,4 +1,6 @@
+import type { LlamaModel } from "node-llama-cpp";
 import { LlamaRuntime } from "./LlamaRuntime";
+import { promptTokens } from "./promptTokens";
 
 /** The share of physicians' answers that must fit, and the room left beyond it for a model that writes a little longer. */
 export const AUTO_MAX_TOKENS = { quantile: 0.99, headroom: 1.25, max: 4096 } as const;
@@ -20,10 +22,19 @@ export function autoMaxTokens(lengths: readonly number[]): number {
  * vocabulary is loaded, so this costs no weights.
  */
 export async function answerTokenLengths(modelPath: string, pairs: readonly { prompt: string; answer: string }[]): Promise<number[]> {
+  return withVocabulary(modelPath, (model) => pairs.map((p) => model.tokenize(p.prompt + p.answer, false).length - model.tokenize(p.prompt, false).length));
+}
+
+/** Each prompt's length in tokens as the generator feeds it (promptTokens: BOS included). */
+export async function promptTokenLengths(modelPath: string, prompts: readonly string[]): Promise<number[]> {
+  return withVocabulary(modelPath, (model) => prompts.map((p) => promptTokens(model, p).length));
+}
+
+async function withVocabulary<T>(modelPath: string, use: (model: LlamaModel) => T): Promise<T> {
   const { llama } = await LlamaRuntime.get();
   const model = await llama.loadModel({ modelPath, vocabOnly: true, gpuLayers: 0 });
   try {
-    return pairs.map((p) => model.tokenize(p.prompt + p.answer, false).length - model.tokenize(p.prompt, false).length);
+    return use(model);
   } finally {
     await model.dispose();
   }

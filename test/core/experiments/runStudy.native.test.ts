@@ -21,7 +21,7 @@ async function runOnce(seed: number) {
   const db = openDatabase(join(dir, "ws.sqlite"));
   await importSynthetic(db, { records: 200, seed: 42, dir });
   await registerModel(db, { path: await tinyModel(), name: "tiny" });
-  const spec = parseStudySpec({ name: "t", models: ["tiny"], designs: ["recursive"], generations: 2, seeds: [seed], trainRecords: 8, evalRecords: 4, train: { epochs: 1 }, generate: { maxTokens: 12, sequences: 4 }, metrics: { bootstrap: 0 } });
+  const spec = parseStudySpec({ name: "t", models: ["tiny"], designs: ["recursive"], generations: 2, seeds: [seed], trainRecords: 8, evalRecords: 4, train: { epochs: 1 }, generate: { maxTokens: 12, sequences: 4, cutOutputs: "keep" }, metrics: { bootstrap: 0 } });
   const { id } = createStudy(db, { spec, source: "", versions: {} });
   const state = await runStudy(db, id, { workspaceDir: dir });
   const samples = listJobs(db, { experimentId: id })
@@ -62,7 +62,7 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     const b = await runOnce(1);
     expect(b.samples).toEqual(a.samples);
     expect(b.heldout).toEqual(a.heldout);
-  });
+  }, 300_000); // two whole studies, each generation writing for its training and its held-out prompts
 });
 
 describe("whole-report mode (the model writes description and conclusion)", () => {

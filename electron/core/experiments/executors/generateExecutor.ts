@@ -4,7 +4,7 @@ import { generateSamples } from "../../generate/generateSamples";
 import { describeBuild } from "../../generate/LlamaRuntime";
 import type { StudySettings } from "../createStudy";
 import { jobSeed, studyInputs } from "./studyInputs";
-import { answerTokenLengths, autoMaxTokens } from "../../generate/autoMaxTokens";
+import { answerTokenLengths, autoMaxTokens, promptTokenLengths } from "../../generate/autoMaxTokens";
 import { isCut } from "../../metrics/clinicalPanel";
 
 const AGAIN_SEED = 0x5eed_a9a1;
@@ -23,10 +23,21 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const modelPath = settings.models[p.model]!.path;
     const maxTokens = g.maxTokens === "auto" ? autoMaxTokens(await answerTokenLengths(modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })))) : g.maxTokens;
     if (g.maxTokens === "auto") ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
+    let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) }));
+    let tooLong = 0;
+    if (prompts === "heldout") {
+      // a measurement set, not a corpus: a held-out prompt that leaves no room for an answer in
+      // generate.contextSize is left out and counted (a training prompt that long stays an error)
+      const lengths = await promptTokenLengths(modelPath, asked.map((x) => x.prompt));
+      const fitting = asked.filter((_, i) => lengths[i]! < g.contextSize);
+      tooLong = asked.length - fitting.length;
+      asked = fitting;
+      if (tooLong) ctx.log("warn", `${tooLong} held-out prompt(s) longer than generate.contextSize (${g.contextSize} tokens) left out of the held-out set`);
+    }
     const r = await generateSamples({
       modelPath,
       loraPath: adapter,
-      prompts: (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) })),
+      prompts: asked,
       seed,
       temperature: g.temperature,
       topP: g.topP,
@@ -42,7 +53,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const cut = r.samples.filter((x) => isCut(x.finishReason)).length;
     ctx.log("info", `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
     return {
-      output: { samples: r.samples.length, prompts, maxTokens, cut, generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
+      output: { samples: r.samples.length, prompts, maxTokens, cut, ...(prompts === "heldout" ? { tooLong } : {}), generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
       commit: (db) => {
         deleteSamplesOfJob(db, { jobId: ctx.job.id });
         insertSamples(db, r.samples.map((s, idx) => ({ job_id: ctx.job.id, idx, record_id: s.id, prompt: s.prompt, output: s.output, token_count: s.tokenCount, finish_reason: s.finishReason, seed: s.seed })));

@@ -97,6 +97,13 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
         <div className="row">
           {num("topP", "studies.topP", "0.01")}
           {num("topK", "studies.topK")}
+          <label>
+            {t("studies.cutOutputs")}
+            <select name="cutOutputs" value={form.cutOutputs} onChange={(e) => set("cutOutputs", e.target.value as StudyFormState["cutOutputs"])}>
+              <option value="exclude">{t("studies.cutExclude")}</option>
+              <option value="keep">{t("studies.cutKeep")}</option>
+            </select>
+          </label>
         </div>
       </fieldset>
       <div className="actions">

@@ -1,4 +1,4 @@
-import { StudySpecSchema, type StudySpecInput, type Design } from "../../../../electron/shared/domain/study";
+import { StudySpecSchema, type StudySpec, type StudySpecInput, type Design } from "../../../../electron/shared/domain/study";
 import type { Translate } from "../../i18n/translate";
 import { issueText } from "./issueText";
 
@@ -22,6 +22,8 @@ export type StudyFormState = {
   topK: number;
   /** NaN (the field left empty): "auto", from the model's tokenizer and the corpus */
   maxTokens: number;
+  /** what a later generation does with an output cut at maxTokens */
+  cutOutputs: StudySpec["generate"]["cutOutputs"];
   sequences: number;
 };
 
@@ -45,6 +47,7 @@ export function defaultForm(models: string[]): StudyFormState {
     topP: TRAIN.generate.topP,
     topK: TRAIN.generate.topK,
     maxTokens: TRAIN.generate.maxTokens === "auto" ? NaN : TRAIN.generate.maxTokens,
+    cutOutputs: TRAIN.generate.cutOutputs,
     sequences: TRAIN.generate.sequences,
   };
 }
@@ -62,7 +65,7 @@ export function formToSpec(f: StudyFormState): StudySpecInput {
     trainRecords: optional(f.trainRecords),
     evalRecords: optional(f.evalRecords),
     train: { rank: f.rank, alpha: f.alpha, epochs: f.epochs, learningRate: f.learningRate },
-    generate: { temperature: f.temperature, topP: f.topP, topK: f.topK, maxTokens: Number.isNaN(f.maxTokens) ? "auto" : f.maxTokens, sequences: f.sequences },
+    generate: { temperature: f.temperature, topP: f.topP, topK: f.topK, maxTokens: Number.isNaN(f.maxTokens) ? "auto" : f.maxTokens, cutOutputs: f.cutOutputs, sequences: f.sequences },
   };
 }
 
