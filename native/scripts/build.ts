@@ -6,6 +6,7 @@
  *   native/.cache/llama.cpp-<key>/   the patched source tree (git clone of the bundle)
  *   native/build/<flavour>/          the CMake build (incremental)
  *   resources/bin/collapse-trainer   the installed binary, with a .stamp holding the key
+ *   native/build/native-build.log    everything the build printed
  *
  * A patch that no longer applies stops the build with a message naming it.
  */
@@ -14,15 +15,18 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 import { NativeBuildError } from "./NativeBuildError";
+import { openBuildSession, type BuildSession } from "./buildSession";
 
 const NATIVE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = resolve(NATIVE, "..");
 const LLAMA_DIR = join(ROOT, "node_modules", "node-llama-cpp", "llama");
 const BIN_DIR = join(ROOT, "resources", "bin");
+/** The phase name on screen and in the log. */
+const STEP = "trainer";
 const EXE = process.platform === "win32" ? "collapse-trainer.exe" : "collapse-trainer";
 
-export { NativeBuildError };
 
 function listFiles(dir: string, filter: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
@@ -61,30 +65,25 @@ export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
   return { key, flavour, bundle, patches, srcDir, buildDir: join(NATIVE, "build", flavour), binary: join(BIN_DIR, EXE), baselines: options.baselines ?? false };
 }
 
-function run(cmd: string, args: string[], cwd: string, log: (s: string) => void): void {
-  log(`$ ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
-  if (r.status !== 0) throw new NativeBuildError(`${cmd} ${args[0]} failed with exit code ${r.status}`);
-}
-
 function patchSetId(plan: BuildPlan): string {
   const h = createHash("sha256");
   for (const p of plan.patches) h.update(p.slice(ROOT.length)).update(readFileSync(p));
   return h.digest("hex");
 }
 
-function prepareSource(plan: BuildPlan, log: (s: string) => void): void {
+async function prepareSource(plan: BuildPlan, session: BuildSession): Promise<void> {
   const marker = join(plan.srcDir, ".collapse-patched");
   const wanted = patchSetId(plan);
   if (existsSync(marker) && readFileSync(marker, "utf8").trim() === wanted) return;
+  const git = (args: string[], cwd = plan.srcDir) => session.log.run(STEP, "git", args, { cwd });
   if (existsSync(join(plan.srcDir, ".git"))) {
     const root = execFileSync("git", ["rev-list", "--max-parents=0", "HEAD"], { cwd: plan.srcDir, encoding: "utf8" }).trim().split("\n")[0]!;
-    run("git", ["reset", "--quiet", "--hard", root], plan.srcDir, log);
-    run("git", ["clean", "-q", "-fd"], plan.srcDir, log);
+    await git(["reset", "--quiet", "--hard", root]);
+    await git(["clean", "-q", "-fd"]);
   } else {
     rmSync(plan.srcDir, { recursive: true, force: true });
     mkdirSync(dirname(plan.srcDir), { recursive: true });
-    run("git", ["clone", "--quiet", plan.bundle, plan.srcDir], ROOT, log);
+    await git(["-c", "advice.detachedHead=false", "clone", "--quiet", plan.bundle, plan.srcDir], ROOT);
   }
   for (const patch of plan.patches) {
     const check = spawnSync("git", ["apply", "--check", patch], { cwd: plan.srcDir, encoding: "utf8" });
@@ -92,23 +91,32 @@ function prepareSource(plan: BuildPlan, log: (s: string) => void): void {
       throw new NativeBuildError(`patch ${patch.slice(ROOT.length + 1)} no longer applies to the llama.cpp in node-llama-cpp's bundle:\n${check.stderr.trim()}`);
     }
     execFileSync("git", ["apply", patch], { cwd: plan.srcDir });
-    log(`applied ${patch.slice(ROOT.length + 1)}`);
+    session.log.note(STEP, `applied ${patch.slice(ROOT.length + 1)}`);
   }
   writeFileSync(marker, wanted + "\n");
 }
 
-/** Returns the trainer binary, building it first if the cached one does not match the sources. */
-export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (s: string) => void } = {}): Promise<string> {
-  const log = options.log ?? ((s: string) => process.stderr.write(s + "\n"));
-  const plan = planBuild(options);
+/** Whether the installed trainer (and the baselines, if asked for) match the sources. */
+export function trainerReady(plan: BuildPlan): boolean {
   const stamp = `${plan.binary}.stamp`;
   const baselinesReady = !plan.baselines || BASELINES.every((b) => existsSync(join(plan.buildDir, b)));
-  if (existsSync(plan.binary) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === plan.key && baselinesReady) return plan.binary;
-  log(`building the native trainer (${plan.flavour}); the first build takes a few minutes`);
-  prepareSource(plan, log);
+  return existsSync(plan.binary) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === plan.key && baselinesReady;
+}
+
+/**
+ * Returns the trainer binary, building it first if the cached one does not match the sources. The
+ * build's output goes to the session's log file; the screen gets one progress line.
+ */
+export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (s: string) => void; session?: BuildSession } = {}): Promise<string> {
+  const plan = planBuild(options);
+  if (trainerReady(plan)) return plan.binary;
+  const session = options.session ?? openBuildSession(options.log ? { log: options.log } : {});
+  const phase = session.progress.start(STEP, session.estimateS(STEP));
+  await prepareSource(plan, session);
   const cuda = plan.flavour.startsWith("cuda");
   const portable = plan.flavour.endsWith("portable");
-  run("cmake", [
+  const cmake = (args: string[]) => session.log.run(STEP, "cmake", args, { cwd: ROOT, onLine: phase.line });
+  await cmake([
     "-S", NATIVE, "-B", plan.buildDir,
     `-DLLAMA_CPP_DIR=${plan.srcDir}`,
     "-DCMAKE_BUILD_TYPE=Release",
@@ -116,15 +124,21 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
     ...(portable ? ["-DGGML_AVX2=ON", "-DGGML_FMA=ON", "-DGGML_F16C=ON"] : []),
     `-DGGML_CUDA=${cuda ? "ON" : "OFF"}`,
     `-DCOLLAPSE_BUILD_BASELINES=${plan.baselines ? "ON" : "OFF"}`,
-  ], ROOT, log);
+  ]);
   const targets = ["collapse-trainer", ...(plan.baselines ? BASELINES : [])];
-  run("cmake", ["--build", plan.buildDir, "--config", "Release", "-j", String(Math.max(1, Number(process.env.COLLAPSE_BUILD_JOBS ?? 2))), "--target", ...targets], ROOT, log);
+  await cmake(["--build", plan.buildDir, "--config", "Release", "-j", String(buildJobs()), "--target", ...targets]);
   mkdirSync(BIN_DIR, { recursive: true });
   copyFileSync(join(plan.buildDir, EXE), plan.binary);
   chmodSync(plan.binary, 0o755);
-  writeFileSync(stamp, plan.key + "\n");
-  log(`installed ${plan.binary}`);
+  writeFileSync(`${plan.binary}.stamp`, plan.key + "\n");
+  session.log.note(STEP, `installed ${plan.binary}`);
+  session.took(STEP, phase.done());
   return plan.binary;
+}
+
+/** COLLAPSE_BUILD_JOBS, else one compiler per core. */
+export function buildJobs(): number {
+  return Math.max(1, Number(process.env.COLLAPSE_BUILD_JOBS) || availableParallelism());
 }
 
 /** A tokenizer vocabulary GGUF shipped in the llama.cpp bundle (models/ggml-vocab-<name>.gguf). */

@@ -5,23 +5,24 @@
  * CPU binary; GPU binaries stay prebuilt.
  *
  * Why: the prebuilt linux-x64 CPU binaries use ggml's own thread pool, which, driven from a libuv
- * worker, ran a 4-sequence decode step 2–3 × slower at 2 threads than at 1 (15.7 ms against 7.3 ms
- * on the 20M-parameter bench model, 2 cores). The source build's default, OpenMP, ran the same
- * step in 4.8–5.4 ms at 2 threads. Measured 2026-12-02; see README "Speed".
+ * worker, decodes slower at 2 threads than at 1; the source build's default, OpenMP, gains from the
+ * second thread (the figures are in bench/RESULTS.md).
  *
  *   node_modules/node-llama-cpp/llama/localBuilds/<platform>-<arch>/   the build, with our stamp
  *
  * `COLLAPSE_INFERENCE_BUILD=0` skips it (node-llama-cpp's prebuilt binaries are used as they are).
  */
 import { createHash } from "node:crypto";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { NativeBuildError } from "./NativeBuildError";
+import { openBuildSession, type BuildSession } from "./buildSession";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PACKAGE = join(ROOT, "node_modules", "node-llama-cpp");
+/** The phase name on screen and in the log. */
+const STEP = "CPU binding";
 
 /** Where node-llama-cpp keeps a local build made with its default options and no GPU. */
 export function inferenceBuildDir(): string {
@@ -41,22 +42,31 @@ export function inferenceBuildReady(): boolean {
   return existsSync(join(dir, "buildDone.status")) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === stampKey();
 }
 
-/** Builds the local CPU binding unless it is up to date or switched off; returns whether one is in place. */
-export async function ensureInferenceBuilt(options: { log?: (s: string) => void } = {}): Promise<boolean> {
-  const log = options.log ?? ((s: string) => process.stderr.write(s + "\n"));
-  if (process.env.COLLAPSE_INFERENCE_BUILD === "0") return false;
+/**
+ * Builds the local CPU binding unless it is up to date or switched off; returns whether one is in
+ * place. node-llama-cpp's output goes to the session's log file; the screen gets one progress line.
+ */
+export async function ensureInferenceBuilt(options: { log?: (s: string) => void; session?: BuildSession } = {}): Promise<boolean> {
+  if (!inferenceBuildWanted()) return false;
   if (inferenceBuildReady()) return true;
   if (!existsSync(join(PACKAGE, "llama", "gitRelease.bundle"))) throw new NativeBuildError(`${PACKAGE}/llama/gitRelease.bundle is missing; run npm ci first`);
-  log("building node-llama-cpp's CPU binding from its bundled llama.cpp; the first build takes about 5 minutes");
+  const session = options.session ?? openBuildSession(options.log ? { log: options.log } : {});
+  const phase = session.progress.start(STEP, session.estimateS(STEP));
   const cli = join(PACKAGE, "dist", "cli", "cli.js");
-  const r = spawnSync(process.execPath, [cli, "source", "download", "--gpu", "false", "--noUsageExample"], {
+  await session.log.run(STEP, process.execPath, [cli, "source", "download", "--gpu", "false", "--noUsageExample"], {
     cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: "false" },
+    // no colours or spinners in the log; git's detached-HEAD advice stays out of it too
+    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: "false", FORCE_COLOR: "0", GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "advice.detachedHead", GIT_CONFIG_VALUE_0: "false" },
+    onLine: phase.line,
   });
-  if (r.status !== 0) throw new NativeBuildError(`node-llama-cpp source download failed with exit code ${r.status}`);
-  if (!existsSync(join(inferenceBuildDir(), "buildDone.status"))) throw new NativeBuildError(`node-llama-cpp's build finished but ${inferenceBuildDir()} holds no finished build`);
+  if (!existsSync(join(inferenceBuildDir(), "buildDone.status"))) throw new NativeBuildError(`node-llama-cpp's build finished but ${inferenceBuildDir()} holds no finished build; see ${session.log.path}`);
   writeFileSync(join(inferenceBuildDir(), "collapse.stamp"), stampKey() + "\n");
-  log(`built ${inferenceBuildDir()}`);
+  session.log.note(STEP, `built ${inferenceBuildDir()}`);
+  session.took(STEP, phase.done());
   return true;
+}
+
+/** `COLLAPSE_INFERENCE_BUILD=0` keeps node-llama-cpp's prebuilt binaries. */
+export function inferenceBuildWanted(): boolean {
+  return process.env.COLLAPSE_INFERENCE_BUILD !== "0";
 }

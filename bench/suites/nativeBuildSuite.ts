@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import type { BenchSuite } from "../BenchResult";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+
+function sh(cmd: string, args: string[], cwd: string): void {
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
+}
+
+/** CPU seconds of this process's finished children (Linux: cutime + cstime in /proc/self/stat, at 100 ticks a second). */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a newcomer waits for once: `npm run build:native` in a fresh clone of this checkout's last
+ * commit, after `npm ci` (node_modules shared by hard links, node-llama-cpp copied since its build
+ * writes into it, and nothing built). Not in `--quick`. The load average beside it says how much
+ * else the machine was doing, and the build's CPU time what it would take on idle cores.
+ */
+export const nativeBuildSuite: BenchSuite = {
+  name: "nativeBuild",
+  async run(ctx) {
+    if (ctx.quick) return ctx.log("skipped in --quick (a clean native build takes minutes)");
+    const clone = join(ctx.tmp, "clean-clone");
+    sh("git", ["clone", "--quiet", ROOT, clone], ROOT);
+    sh("cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")], ROOT);
+    rmSync(join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
+    cpSync(join(ROOT, "node_modules", "node-llama-cpp"), join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
+    for (const built of ["llama/localBuilds", "llama/llama.cpp", "llama/lastBuild.json"]) rmSync(join(clone, "node_modules", "node-llama-cpp", built), { recursive: true, force: true });
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = childrenCpuSeconds();
+    const started = performance.now();
+    const { COLLAPSE_BUILD_JOBS: _, ...env } = process.env;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "native/scripts/buildNative.ts"], { cwd: clone, stdio: ["ignore", "inherit", "inherit"], env });
+    const seconds = (performance.now() - started) / 1000;
+    if (r.status !== 0) throw new Error(`the clean native build failed with exit code ${r.status}`);
+    ctx.record({ name: "native builds from a clean clone (trainer + CPU binding, npm run build:native)", value: seconds, unit: "s", target: "≤ 240 s" });
+    const cpuAfter = childrenCpuSeconds();
+    if (cpuBefore !== undefined && cpuAfter !== undefined) {
+      ctx.record({ name: "native builds from a clean clone: CPU time of all their processes", value: cpuAfter - cpuBefore, unit: "CPU s" });
+    }
+    ctx.record({ name: "native builds from a clean clone: load average (1 min) before", value: loadBefore, unit: "runnable processes" });
+    ctx.record({ name: "native builds from a clean clone: load average (1 min) after", value: loadavg()[0]!, unit: "runnable processes" });
+  },
+};
