@@ -1,6 +1,7 @@
 import type { Db } from "../db/openDatabase";
 import type { LabEvent } from "../../shared/api/events";
 import type { StudyProcesses } from "./StudyProcesses";
+import type { Operations } from "./Operations";
 
 /** What the handlers work with: one open workspace, an event sink, the study runner processes. */
 export type HandlerContext = {
@@ -11,4 +12,6 @@ export type HandlerContext = {
   appVersion: string;
   emit: (event: LabEvent) => void;
   studies: StudyProcesses;
+  /** long operations (import, synthetic data, default models, export), stoppable by operation id */
+  operations: Operations;
 };

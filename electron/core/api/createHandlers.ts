@@ -27,6 +27,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...modelHandlers(ctx),
     ...studyHandlers(ctx),
     ...resultHandlers(ctx),
+    "operations.cancel": async ({ operationId }) => ({ cancelled: ctx.operations.cancel(operationId) }),
   };
   const validated: Partial<Record<Channel, (args: unknown) => Promise<unknown>>> = {};
   for (const channel of CHANNELS) {

@@ -73,23 +73,27 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
       return readingFile(() => previewImport(ctx.db, { file: path, rows, ...(map ? { map } : {}), ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) }));
     },
 
-    "datasets.import": async ({ path, map, encoding, delimiter, name, operationId }) => {
+    "datasets.import": async ({ path, map, encoding, delimiter, name, skipBadRows, operationId }) => {
       requireFile(path);
-      const report = await readingFile(() =>
+      const report = await ctx.operations.run(operationId, (signal) => readingFile(() =>
         importDataset(ctx.db, {
+          signal,
           file: path,
           ...(map ? { map } : {}),
           ...(encoding ? { encoding } : {}),
           ...(delimiter ? { delimiter } : {}),
           ...(name ? { datasetName: name } : {}),
+          skipBadRows,
           onProgress: progressOf(ctx, operationId),
         }),
-      );
+      ));
       return withSplit(ctx, report);
     },
 
     "datasets.synth": async ({ records, seed, operationId }) => {
-      const { report } = await importSynthetic(ctx.db, { records, seed, dir: join(ctx.workspaceDir, "synthetic"), onProgress: progressOf(ctx, operationId) });
+      const { report } = await ctx.operations.run(operationId, (signal) =>
+        importSynthetic(ctx.db, { records, seed, dir: join(ctx.workspaceDir, "synthetic"), signal, onProgress: progressOf(ctx, operationId) }),
+      );
       return withSplit(ctx, report);
     },
 

@@ -26,12 +26,13 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
       return { id: m.id, name: m.name, path: m.path, info: m.info };
     },
 
-    "models.buildDefaults": async ({ threads }) => {
-      // one build at a time; a second click waits for the same build
-      building ??= (async () => {
+    "models.buildDefaults": async ({ threads, operationId }) => {
+      // one build at a time; a second click waits for the same build (and a Stop of the first stops it)
+      building ??= ctx.operations.run(operationId, async (signal) => {
         const { registerDefaultModels } = await import("../models/registerDefaultModels");
         await registerDefaultModels(ctx.db, {
           workspaceDir: ctx.workspaceDir,
+          signal,
           ...(threads ? { threads } : {}),
           onProgress: (p) =>
             ctx.emit({
@@ -45,7 +46,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
             }),
         });
         return list();
-      })().finally(() => (building = null));
+      }).finally(() => (building = null));
       return building;
     },
 

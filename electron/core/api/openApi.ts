@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import type { LabEvent } from "../../shared/api/events";
 import type { Handlers } from "../../shared/api/types";
 import { openDatabase, type Db } from "../db/openDatabase";
+import { Operations } from "./Operations";
 import { createHandlers } from "./createHandlers";
 import { StudyProcesses } from "./StudyProcesses";
 
@@ -24,12 +25,14 @@ export function openApi(options: { dbPath: string; appVersion?: string; workerSc
   const events = new EventEmitter<{ event: [LabEvent] }>();
   const emit = (event: LabEvent) => events.emit("event", event);
   const studies = new StudyProcesses({ db, dbPath: options.dbPath, emit, ...(options.workerScript ? { workerScript: options.workerScript } : {}) });
-  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies });
+  const operations = new Operations();
+  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, operations });
   return {
     handlers,
     events,
     db,
     close: async () => {
+      operations.cancelAll();
       await studies.stopAll();
       db.close();
     },

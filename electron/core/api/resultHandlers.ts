@@ -41,9 +41,9 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
         }));
     },
 
-    "results.export": async ({ studyId, dir, formats }) => {
+    "results.export": async ({ studyId, dir, formats, operationId }) => {
       requireStudy(studyId);
-      return exportStudy(ctx.db, { experimentId: studyId, dir, formats });
+      return ctx.operations.run(operationId, (signal) => exportStudy(ctx.db, { experimentId: studyId, dir, formats, signal }));
     },
   };
 }

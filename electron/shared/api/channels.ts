@@ -24,6 +24,7 @@ export const CHANNELS = [
   "results.metrics",
   "results.samples",
   "results.export",
+  "operations.cancel",
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -61,7 +61,10 @@ export const contract = {
     }),
   ),
   "datasets.preview": returns<ImportPreview>()(z.strictObject({ ...readOptions, rows: z.int().min(1).max(50).default(8) })),
-  "datasets.import": returns<ImportResult>()(z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), operationId })),
+  "datasets.import": returns<ImportResult>()(
+    // skipBadRows: leave out rows with a bad field and list each in the report, instead of failing the file
+    z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), skipBadRows: z.boolean().default(false), operationId }),
+  ),
   "datasets.synth": returns<ImportResult>()(z.strictObject({ records: z.int().min(10).max(200_000), seed, operationId })),
   "datasets.stats": returns<CorpusStats>()(z.strictObject({ datasetId: id })),
   "records.list": returns<RecordPage>()(
@@ -71,7 +74,7 @@ export const contract = {
   "models.add": returns<{ id: number; name: string; path: string; info: ModelInfo }>()(
     z.strictObject({ path: filePath.regex(/\.gguf$/i, "a GGUF model file (*.gguf)"), name: z.string().trim().min(1).max(120).optional() }),
   ),
-  "models.buildDefaults": returns<ModelSummary[]>()(z.strictObject({ threads: z.int().min(1).max(256).optional() })),
+  "models.buildDefaults": returns<ModelSummary[]>()(z.strictObject({ threads: z.int().min(1).max(256).optional(), operationId })),
   "models.backend": returns<BackendInfo>()(nothing),
   "studies.list": returns<StudySummary[]>()(nothing),
   "studies.create": returns<StudyCreated>()(z.strictObject({ spec: StudySpecSchema })),
@@ -84,8 +87,10 @@ export const contract = {
     z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
   ),
   "results.export": returns<ExportResult>()(
-    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]) }),
+    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]), operationId }),
   ),
+  /** stops an import, synthetic generation, default-model build or export started with this operationId */
+  "operations.cancel": returns<{ cancelled: boolean }>()(z.strictObject({ operationId: z.string().min(1).max(64) })),
 } satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -111,6 +111,7 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { studyId: 1, dir: "/tmp", formats: ["docx"] }, field: "formats[0]" },
     ],
   },
+  "operations.cancel": { valid: { operationId: "op-1" }, bad: [{ args: {}, field: "operationId" }, { args: { operationId: "" }, field: "operationId" }] },
 };
 
 describe("the API contract validates every argument", () => {
