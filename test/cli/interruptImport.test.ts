@@ -4,19 +4,9 @@ import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { runLab } from "../helpers/runLab";
 import { useTempDir } from "../helpers/tempDir";
-import { dbDump } from "../helpers/dbDump";
-import { openDatabase } from "../../electron/core/db/openDatabase";
+import { dbDumpOfFile as tables } from "../helpers/dbDump";
 
 const tempDir = useTempDir();
-
-function tables(file: string) {
-  const db = openDatabase(file);
-  try {
-    return dbDump(db);
-  } finally {
-    db.close();
-  }
-}
 
 describe("lab import and Ctrl-C", () => {
   it("interrupted once rows are being stored, it exits non-zero and the workspace is as before", { timeout: 300_000 }, async () => {
