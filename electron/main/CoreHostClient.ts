@@ -9,6 +9,7 @@ export class CoreHostClient {
   private readonly pending = new Map<number, (e: Envelope<unknown>) => void>();
   private nextId = 1;
   private fatal: string | null = null;
+  private exited = false;
 
   constructor(script: string, args: string[], onEvent: (e: LabEvent) => void) {
     this.child = utilityProcess.fork(script, args, { serviceName: "Collapse Lab core", stdio: "inherit" });
@@ -20,6 +21,7 @@ export class CoreHostClient {
       else if (m.type === "fatal") this.fatal = m.message;
     });
     this.child.on("exit", (code) => {
+      this.exited = true;
       const message = this.fatal ?? `the core process stopped (exit code ${code}); restart Collapse Lab`;
       for (const reply of this.pending.values()) reply({ ok: false, error: { code: "failed", message } });
       this.pending.clear();
@@ -36,7 +38,22 @@ export class CoreHostClient {
     });
   }
 
-  stop(): void {
-    this.child.kill();
+  /**
+   * Asks the core host to stop (it stops its study runners gracefully: checkpoints written, jobs
+   * marked) and resolves once it has exited, or after graceMs, when what is left is killed.
+   */
+  stop(graceMs = 15_000): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.child.pid !== undefined) process.kill(this.child.pid, "SIGKILL");
+        resolve();
+      }, graceMs);
+      this.child.on("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.child.kill();
+    });
   }
 }

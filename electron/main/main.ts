@@ -73,7 +73,7 @@ app.whenReady().then(async () => {
   await createWindow();
 });
 
+// quitting waits (boundedly) for the core host to stop its study runners, so none is left orphaned mid-write
 app.on("window-all-closed", () => {
-  host?.stop();
-  app.quit();
+  void (host?.stop() ?? Promise.resolve()).then(() => app.quit());
 });

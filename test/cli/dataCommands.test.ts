@@ -3,17 +3,7 @@ import { join } from "node:path";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { runLab } from "../helpers/runLab";
 import { useTempDir } from "../helpers/tempDir";
-import { dbDump } from "../helpers/dbDump";
-import { openDatabase } from "../../electron/core/db/openDatabase";
-
-function tables(file: string) {
-  const db = openDatabase(file);
-  try {
-    return dbDump(db);
-  } finally {
-    db.close();
-  }
-}
+import { dbDumpOfFile as tables } from "../helpers/dbDump";
 
 const tempDir = useTempDir();
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { useUiSession } from "./support/uiSession";
@@ -29,7 +29,9 @@ describe("building the tiny default models from the Models place", () => {
     for (const name of ["tiny-mistral", "tiny-llama3"]) expect(existsSync(join(ui.dir, "models", `${name}.gguf`))).toBe(true);
     expect(await place.getByTestId("build-defaults").isEnabled()).toBe(true);
 
-    // a cached build is quick: record the button's states to see it start and end
+    // a cached build reuses the files: record the button's states to see it start and end, and the files' times
+    const files = ["tiny-mistral", "tiny-llama3"].map((name) => join(ui.dir, "models", `${name}.gguf`));
+    const written = files.map((f) => statSync(f).mtimeMs);
     await page.evaluate(() => {
       const button = document.querySelector<HTMLButtonElement>("[data-testid=build-defaults]")!;
       const states: boolean[] = [];
@@ -37,7 +39,8 @@ describe("building the tiny default models from the Models place", () => {
       new MutationObserver(() => states.push(button.disabled)).observe(button, { attributes: true, attributeFilter: ["disabled"] });
     });
     await place.getByTestId("build-defaults").click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { buildStates: boolean[] }).buildStates), { timeout: 120_000 }).toEqual([true, false]);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { buildStates: boolean[] }).buildStates), { timeout: 840_000, interval: 1_000 }).toEqual([true, false]);
+    expect(files.map((f) => statSync(f).mtimeMs), "no model file was written again").toEqual(written);
     expect(await table.locator("thead th").count()).toBe(3); // the facts column and the two models, not four
   });
 });

@@ -95,7 +95,12 @@ describe("lab serve: loopback only, token on every API call, no CORS, strict CSP
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(page.headers["x-content-type-options"]).toBe("nosniff");
     expect(page.headers["x-frame-options"]).toBe("DENY");
-    const traversal = await http(served.port, "/%2e%2e/%2e%2e/package.json", { headers: { host } });
-    expect(traversal.body).not.toContain('"name": "collapse-lab"');
+    // "%2f" survives the URL parser (a "%2e%2e/" would be normalised away before the folder guard
+    // is reached), so only the guard stands between this path and /etc/passwd: the answer must be
+    // the window's own page, as for any path that is not a file of the renderer
+    const traversal = await http(served.port, "/..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd", { headers: { host } });
+    expect(traversal.status).toBe(200);
+    expect(traversal.body).not.toContain("root:");
+    expect(traversal.body).toBe(page.body);
   });
 });

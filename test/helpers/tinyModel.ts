@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { bundledVocab } from "../../native/scripts/build";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
+import { locateTrainer } from "../../electron/core/train/locateTrainer";
 import type { InitConfig } from "../../electron/core/train/trainerConfig";
 import { generateCorpus } from "../../electron/core/data/synth";
 import { renderTrainingPair } from "./trainingPairs";
@@ -10,12 +12,20 @@ import { requireTier } from "./testTier";
 
 const CACHE = join(tmpdir(), "collapse-lab-test-models");
 
-/** A tiny random llama model (SentencePiece vocabulary), cached across tests by its recipe. */
+let trainerId: string | null = null;
+
+/** The trainer binary's own hash: a rebuilt trainer must not be tested against models an older one wrote. */
+export function trainerFingerprint(): string {
+  trainerId ??= createHash("sha256").update(readFileSync(locateTrainer())).digest("hex").slice(0, 16);
+  return trainerId;
+}
+
+/** A tiny random llama model (SentencePiece vocabulary), cached across tests by its recipe and the trainer that made it. */
 export async function tinyModel(overrides: Partial<InitConfig> = {}): Promise<string> {
   requireTier("native", "tinyModel() (the native trainer)");
   mkdirSync(CACHE, { recursive: true });
   const recipe = { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 128, n_ctx_train: 256, rope_freq_base: 10000, seed: 1, type: "f32" as const, ...overrides };
-  const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}.gguf`);
+  const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}-trainer-${trainerFingerprint()}.gguf`);
   if (!existsSync(out)) await TrainerProcess.run("init", { ...recipe, vocab: bundledVocab("llama-spm"), out });
   return out;
 }

@@ -44,6 +44,7 @@ type ShellRun = {
   focusedOnSecondInstance: boolean;
   hostExit: { code: number | null; signal: string | null };
   quitAtEnd: number;
+  quitBeforeHostExit: number;
 };
 
 function runShell(scenario: "full" | "second"): ShellRun {
@@ -119,6 +120,8 @@ describe("the bundled Electron shell on a stand-in for Electron's API", () => {
   test("a second launch restores and focuses the window; closing it stops the core host cleanly and quits", () => {
     expect(run.focusedOnSecondInstance).toBe(true);
     expect(run.hostExit).toEqual({ code: 0, signal: null });
+    // the app quits only once the core host (and with it every study runner) has stopped
+    expect(run.quitBeforeHostExit).toBe(0);
     expect(run.quitAtEnd).toBe(1);
   });
 });

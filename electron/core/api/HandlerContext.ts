@@ -1,6 +1,7 @@
 import type { Db } from "../db/openDatabase";
 import type { LabEvent } from "../../shared/api/events";
 import type { StudyProcesses } from "./StudyProcesses";
+import type { Operations } from "./Operations";
 
 /** Where studies run: child processes in the app (StudyProcesses), this process in the CLI (StudiesInProcess). */
 export type StudyHost = Pick<StudyProcesses, "start" | "stop" | "stopAll" | "running">;
@@ -14,6 +15,6 @@ export type HandlerContext = {
   appVersion: string;
   emit: (event: LabEvent) => void;
   studies: StudyHost;
-  /** aborts the long operations of this workspace (the CLI's Ctrl-C) */
-  signal?: AbortSignal;
+  /** long operations (import, synthetic data, default models, export), stoppable by operation id, and all at once by the workspace's signal (the CLI's Ctrl-C) */
+  operations: Operations;
 };

@@ -29,6 +29,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...studyHandlers(ctx),
     ...resultHandlers(ctx),
     ...compareHandlers(ctx),
+    "operations.cancel": async ({ operationId }) => ({ cancelled: ctx.operations.cancel(operationId) }),
   };
   const validated: Partial<Record<Channel, (args: unknown) => Promise<unknown>>> = {};
   for (const channel of CHANNELS) {

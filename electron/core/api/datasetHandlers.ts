@@ -44,8 +44,6 @@ async function readingFile<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const signalOf = (ctx: HandlerContext) => (ctx.signal ? { signal: ctx.signal } : {});
-
 function progressOf(ctx: HandlerContext, operationId: string | undefined) {
   return (p: { rows: number; bytesRead: number; totalBytes: number }) => ctx.emit({ type: "import.progress", operationId: operationId ?? null, ...p });
 }
@@ -80,24 +78,26 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
 
     "datasets.import": async ({ path, map, encoding, delimiter, name, splitSeed, skipBadRows, operationId }) => {
       requireFile(path);
-      const report = await readingFile(() =>
+      const report = await ctx.operations.run(operationId, (signal) => readingFile(() =>
         importDataset(ctx.db, {
+          signal,
           file: path,
           ...(map ? { map } : {}),
           ...(encoding ? { encoding } : {}),
           ...(delimiter ? { delimiter } : {}),
           ...(name ? { datasetName: name } : {}),
           skipBadRows,
-          ...signalOf(ctx),
           onProgress: progressOf(ctx, operationId),
         }),
-      );
+      ));
       return withSplit(ctx, report, splitSeed);
     },
 
     "datasets.synth": async ({ records, seed, out, splitSeed, operationId }) => {
       const dir = join(ctx.workspaceDir, "synthetic");
-      const { csvPath, report } = await importSynthetic(ctx.db, { records, seed, dir, ...(out ? { out } : {}), ...signalOf(ctx), onProgress: progressOf(ctx, operationId) });
+      const { csvPath, report } = await ctx.operations.run(operationId, (signal) =>
+        importSynthetic(ctx.db, { records, seed, dir, ...(out ? { out } : {}), signal, onProgress: progressOf(ctx, operationId) }),
+      );
       return { csvPath, ...withSplit(ctx, report, splitSeed) };
     },
 

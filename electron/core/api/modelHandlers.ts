@@ -22,18 +22,18 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
     "models.add": async ({ path, name }) => {
       if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
       const { registerModel } = await import("../models/registerModel");
-      const m = await registerModel(ctx.db, { path, ...(name ? { name } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      const m = await ctx.operations.run(undefined, (signal) => registerModel(ctx.db, { path, ...(name ? { name } : {}), signal }));
       return { id: m.id, name: m.name, path: m.path, info: m.info };
     },
 
-    "models.buildDefaults": async ({ threads }) => {
-      // one build at a time; a second click waits for the same build
-      building ??= (async () => {
+    "models.buildDefaults": async ({ threads, operationId }) => {
+      // one build at a time; a second click waits for the same build (and a Stop of the first stops it)
+      building ??= ctx.operations.run(operationId, async (signal) => {
         const { registerDefaultModels } = await import("../models/registerDefaultModels");
         await registerDefaultModels(ctx.db, {
           workspaceDir: ctx.workspaceDir,
+          signal,
           ...(threads ? { threads } : {}),
-          ...(ctx.signal ? { signal: ctx.signal } : {}),
           onProgress: (p) =>
             ctx.emit({
               type: "models.progress",
@@ -46,7 +46,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
             }),
         });
         return list();
-      })().finally(() => (building = null));
+      }).finally(() => (building = null));
       return building;
     },
 

@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import type { LabEvent } from "../../shared/api/events";
 import type { Handlers } from "../../shared/api/types";
 import { openDatabase, type Db } from "../db/openDatabase";
+import { Operations } from "./Operations";
 import { createHandlers } from "./createHandlers";
 import { StudyProcesses } from "./StudyProcesses";
 import { StudiesInProcess } from "./StudiesInProcess";
@@ -39,12 +40,13 @@ export function openApi(options: OpenApiOptions): OpenApi {
   const studies = options.studiesInProcess
     ? new StudiesInProcess({ db, dbPath: options.dbPath, emit, ...signal })
     : new StudyProcesses({ db, dbPath: options.dbPath, emit, ...(options.workerScript ? { workerScript: options.workerScript } : {}) });
-  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, ...signal });
+  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, operations: new Operations(options.signal) });
   return {
     handlers,
     events,
     db,
     close: async () => {
+      operations.cancelAll();
       await studies.stopAll();
       db.close();
     },

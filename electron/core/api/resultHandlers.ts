@@ -43,14 +43,9 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
 
     "results.export": async ({ studyId, dir, formats, language, operationId }) => {
       requireStudy(studyId);
-      return exportStudy(ctx.db, {
-        experimentId: studyId,
-        dir,
-        formats,
-        language,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onProgress: (p) => ctx.emit({ type: "export.progress", operationId: operationId ?? null, ...p }),
-      });
+      return ctx.operations.run(operationId, (signal) =>
+        exportStudy(ctx.db, { experimentId: studyId, dir, formats, language, signal, onProgress: (p) => ctx.emit({ type: "export.progress", operationId: operationId ?? null, ...p }) }),
+      );
     },
   };
 }

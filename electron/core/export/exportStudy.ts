@@ -26,9 +26,14 @@ const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) =
     name: "charts/",
     write: async ({ charts, dir, signal }) => {
       const files: string[] = [];
-      for (const c of charts) {
-        signal?.throwIfAborted();
-        files.push(writeAtomically(dir, `charts/${chartFileName(c.metric)}`, await chartPng(c.config)));
+      try {
+        for (const c of charts) {
+          signal?.throwIfAborted();
+          files.push(writeAtomically(dir, `charts/${chartFileName(c.metric)}`, await chartPng(c.config)));
+        }
+      } catch (error) {
+        for (const f of files) rmSync(join(dir, f), { force: true });
+        throw error;
       }
       return files;
     },
@@ -55,10 +60,16 @@ export async function exportStudy(
   const language = args.language ?? "en";
   const ctx: WriteContext = { study, charts: studyCharts(study.points, language), dir, signal: args.signal, language };
   const files: string[] = [];
-  for (const [i, format] of formats.entries()) {
-    args.signal?.throwIfAborted();
-    args.onProgress?.({ file: WRITERS[format].name, done: i, total: formats.length });
-    files.push(...(await WRITERS[format].write(ctx)));
+  try {
+    for (const [i, format] of formats.entries()) {
+      args.signal?.throwIfAborted();
+      args.onProgress?.({ file: WRITERS[format].name, done: i, total: formats.length });
+      files.push(...(await WRITERS[format].write(ctx)));
+    }
+  } catch (error) {
+    // a stopped or failed export leaves none of its files: a partial set would read as a whole export
+    for (const f of files) rmSync(join(dir, f), { force: true });
+    throw error;
   }
   args.onProgress?.({ file: "", done: formats.length, total: formats.length });
   return { dir, files };
@@ -75,18 +86,36 @@ function ensureWritableDir(dir: string): void {
   }
 }
 
+/** A write that failed for lack of room or rights, as a message naming the folder; the half file is already gone. */
+function writeFailure(dir: string, name: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  if (code === "ENOSPC" || code === "EDQUOT") return new ApiError("failed", `the disk holding ${dir} is full: ${name} could not be written (${code}); free some space there or choose another folder, then export again`, "dir");
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return new ApiError("invalid-argument", `cannot write ${name} into ${dir}: permission denied (${code})`, "dir");
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 function writeAtomically(dir: string, name: string, data: string | Buffer): string {
   const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.partial`, data);
-  renameSync(`${path}.partial`, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.partial`, data);
+    renameSync(`${path}.partial`, path);
+  } catch (error) {
+    rmSync(`${path}.partial`, { force: true });
+    throw writeFailure(dir, name, error);
+  }
   return name;
 }
 
 /** The real records, then one generation at a time, yielding between generations so a long export stays cancellable. */
 async function writeSamples({ study, dir, signal }: WriteContext, name: string): Promise<string> {
   const path = join(dir, name);
-  const fd = openSync(`${path}.partial`, "w");
+  let fd: number;
+  try {
+    fd = openSync(`${path}.partial`, "w");
+  } catch (error) {
+    throw writeFailure(dir, name, error);
+  }
   const append = (samples: readonly ExportSample[]) => samples.length && writeSync(fd, samples.map((s) => JSON.stringify(s) + "\n").join(""));
   try {
     append(study.real);
@@ -99,7 +128,7 @@ async function writeSamples({ study, dir, signal }: WriteContext, name: string):
   } catch (error) {
     closeSync(fd);
     rmSync(`${path}.partial`, { force: true });
-    throw error;
+    throw writeFailure(dir, name, error);
   }
   renameSync(`${path}.partial`, path);
   return name;

@@ -27,6 +27,7 @@ export const CHANNELS = [
   "results.samples",
   "results.export",
   "results.compare",
+  "operations.cancel",
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

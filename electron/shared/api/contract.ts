@@ -75,6 +75,7 @@ export const contract = {
   ),
   "datasets.preview": returns<ImportPreview>()(z.strictObject({ ...readOptions, rows: z.int().min(1).max(50).default(8) })),
   "datasets.import": returns<ImportResult>()(
+    // skipBadRows: leave out rows with a bad field and list each in the report, instead of failing the file
     z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), splitSeed, skipBadRows: z.boolean().default(false), operationId }),
   ),
   "datasets.synth": returns<SynthResult>()(
@@ -98,7 +99,7 @@ export const contract = {
   "models.add": returns<{ id: number; name: string; path: string; info: ModelInfo }>()(
     z.strictObject({ path: filePath.regex(/\.gguf$/i, "a GGUF model file (*.gguf)"), name: z.string().trim().min(1).max(120).optional() }),
   ),
-  "models.buildDefaults": returns<ModelSummary[]>()(z.strictObject({ threads: z.int().min(1).max(256).optional() })),
+  "models.buildDefaults": returns<ModelSummary[]>()(z.strictObject({ threads: z.int().min(1).max(256).optional(), operationId })),
   "models.backend": returns<BackendInfo>()(nothing),
   "studies.list": returns<StudySummary[]>()(nothing),
   "studies.create": returns<StudyCreated>()(z.strictObject({ spec: StudySpecSchema })),
@@ -133,6 +134,8 @@ export const contract = {
       language: z.enum(["en", "ru"]).default("en"),
     }),
   ),
+  /** stops an import, synthetic generation, default-model build or export started with this operationId */
+  "operations.cancel": returns<{ cancelled: boolean }>()(z.strictObject({ operationId: z.string().min(1).max(64) })),
 } satisfies { [C in Channel]: Spec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

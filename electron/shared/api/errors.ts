@@ -1,5 +1,6 @@
 /** Why a call failed, in a form every transport carries unchanged. */
-export type ApiErrorCode = "invalid-argument" | "not-found" | "not-available" | "busy" | "failed" | "forbidden";
+/** "cancelled": the caller stopped a long operation (operations.cancel) and nothing of it was stored. */
+export type ApiErrorCode = "invalid-argument" | "not-found" | "not-available" | "busy" | "failed" | "forbidden" | "cancelled";
 export type ApiErrorInfo = { code: ApiErrorCode; message: string; field?: string };
 
 export class ApiError extends Error {

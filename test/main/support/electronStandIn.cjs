@@ -97,6 +97,7 @@ const utilityProcess = {
       on: (event, l) => (event === "exit" ? child.on("exit", (code) => l(code)) : child.on("message", l)),
       postMessage: (m) => child.send(m),
       kill: () => child.kill(),
+      pid: child.pid,
     };
   },
 };

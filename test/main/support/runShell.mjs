@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
 import electron from "electron";
 
 const [distDir, scenario] = process.argv.slice(2);
@@ -85,7 +86,9 @@ out.focusedOnSecondInstance = record.focus === 1 && win.minimized === false;
 const host = record.children[0];
 const hostExit = new Promise((r) => host.once("exit", (code, signal) => r({ code, signal })));
 electron.app.emit("window-all-closed");
+out.quitBeforeHostExit = record.quit;
 out.hostExit = await hostExit;
+await sleep(50); // the quit follows the exit by a promise turn
 out.quitAtEnd = record.quit;
 process.stdout.write(JSON.stringify(out) + "\n");
 process.exit(0);

@@ -143,6 +143,7 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { studyId: 1, a: { design: "recursive", model: "m" }, b: { design: "cross", model: "m" }, language: "de" }, field: "language" },
     ],
   },
+  "operations.cancel": { valid: { operationId: "op-1" }, bad: [{ args: {}, field: "operationId" }, { args: { operationId: "" }, field: "operationId" }] },
 };
 
 describe("the API contract validates every argument", () => {

@@ -74,8 +74,10 @@ export function ImportPreviewView({ source, onImported, onClose }: { source: Imp
   const [settings, setSettings] = useState<Settings>({});
   const preview = useCall(() => api["datasets.preview"]({ path: source.path, ...settings }), [api, source.path, settings]);
   const imp = useImport(onImported);
+  const [skipBadRows, setSkipBadRows] = useState(false);
   const p = preview.data;
-  const ready = p !== null && !preview.loading && p.problem === null && p.detected.missing.length === 0;
+  // a bad row in the first rows need not stop an import that skips bad rows
+  const ready = p !== null && !preview.loading && (p.problem === null || skipBadRows) && p.detected.missing.length === 0;
 
   return (
     <div className="card" data-testid="import-preview" aria-busy={preview.loading}>
@@ -103,16 +105,20 @@ export function ImportPreviewView({ source, onImported, onClose }: { source: Imp
         </>
       )}
       <div className="actions">
+        <label className="inline">
+          <input type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} data-testid="preview-skip-bad-rows" />
+          {t("preview.skipBadRows")}
+        </label>
         <button
           className="primary"
           disabled={!ready || imp.busy}
-          onClick={() => void imp.run((operationId) => api["datasets.import"]({ path: source.path, ...settings, ...(source.name ? { name: source.name } : {}), operationId }))}
+          onClick={() => void imp.run((operationId) => api["datasets.import"]({ path: source.path, ...settings, ...(source.name ? { name: source.name } : {}), skipBadRows, operationId }))}
           data-testid="preview-import"
         >
           {t("preview.import")}
         </button>
       </div>
-      {imp.progress && <ProgressBar fraction={imp.progress.fraction} label={t("data.import.running", { rows: imp.progress.rows })} />}
+      {imp.progress && <ProgressBar fraction={imp.progress.fraction} label={t("data.import.running", { rows: imp.progress.rows })} onStop={imp.stop} />}
       <ErrorNote error={imp.error} onClose={imp.clearError} />
     </div>
   );

@@ -43,6 +43,21 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
           </div>
         )}
       </div>
+      {(r.skippedRows?.length ?? 0) > 0 && (
+        <div className="warnings" data-testid="report-skipped">
+          <h3>{t("report.skipped", { n: n(r.skippedRows!.length) })}</h3>
+          <div className="warnings-scroll">
+            <table>
+              <thead>
+                <tr><th>{t("report.row")}</th><th>{t("report.line")}</th><th>{t("report.message")}</th></tr>
+              </thead>
+              <tbody>
+                {r.skippedRows!.map((x) => <tr key={x.row}><td>{x.row}</td><td>{x.line}</td><td>{x.problem}</td></tr>)}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
       {r.detected.notes.length > 0 && (
         <div className="notes">
           <h3>{t("report.notes")}</h3>

@@ -31,7 +31,7 @@ export function SynthPanel({ onImported }: { onImported: (r: ImportResult) => vo
           {t("data.synth.button")}
         </button>
       </div>
-      {imp.progress && <ProgressBar fraction={imp.progress.fraction} label={t("data.import.running", { rows: imp.progress.rows })} />}
+      {imp.progress && <ProgressBar fraction={imp.progress.fraction} label={t("data.import.running", { rows: imp.progress.rows })} onStop={imp.stop} />}
       <ErrorNote error={imp.error} onClose={imp.clearError} />
     </div>
   );

@@ -1,9 +1,10 @@
 import { useState } from "react";
 import type { ImportResult } from "../../../../electron/shared/api/contract";
-import { useLabEvents } from "../../api/ApiContext";
+import { useApi, useLabEvents } from "../../api/ApiContext";
 
 /** Runs one import-like call, following its progress events by operation id; the window stays live. */
 export function useImport(onImported: (r: ImportResult) => void) {
+  const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [progress, setProgress] = useState<{ op: string; rows: number; fraction: number | null } | null>(null);
@@ -28,5 +29,9 @@ export function useImport(onImported: (r: ImportResult) => void) {
       setProgress(null);
     }
   };
-  return { busy, error, progress, run, clearError: () => setError(null) };
+  /** Stops the running call; the core leaves the store as it was and the call ends as "cancelled". */
+  const stop = () => {
+    if (progress) void api["operations.cancel"]({ operationId: progress.op });
+  };
+  return { busy, error, progress, run, stop, clearError: () => setError(null) };
 }

@@ -17,6 +17,8 @@ export function ModelsPlace({ active }: { active: boolean }) {
   const [busy, setBusy] = useState<"add" | "build" | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [build, setBuild] = useState<Build | null>(null);
+  // one id per window: the build is one operation at a time, and Stop names it
+  const [buildOp] = useState(() => `models-${Math.random().toString(36).slice(2, 10)}`);
 
   useLabEvents((e) => {
     if (e.type === "models.progress") setBuild({ model: e.model, stage: e.stage, step: e.step, steps: e.steps, loss: e.loss });
@@ -60,12 +62,13 @@ export function ModelsPlace({ active }: { active: boolean }) {
             <h2>{t("models.defaults")}</h2>
             <p className="hint">{t("models.defaultsHint")}</p>
             <div className="actions">
-              <button disabled={busy !== null} onClick={() => void act("build", () => api["models.buildDefaults"]({}))} data-testid="build-defaults">{t("models.build")}</button>
+              <button disabled={busy !== null} onClick={() => void act("build", () => api["models.buildDefaults"]({ operationId: buildOp }))} data-testid="build-defaults">{t("models.build")}</button>
             </div>
             {busy === "build" && (
               <ProgressBar
                 fraction={build?.step != null && build.steps ? build.step / build.steps : null}
                 label={build ? t("models.building", { model: build.model, stage: build.stage, step: build.step ?? "…", steps: build.steps ?? "…", loss: formatNumber(lang, build.loss, 3) }) : t("common.loading")}
+                onStop={() => void api["operations.cancel"]({ operationId: buildOp })}
               />
             )}
           </div>

@@ -6,6 +6,7 @@ import { useApi } from "../../api/ApiContext";
 import { useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";
 import { metricsCsv } from "../../../../electron/shared/export/metricsCsv";
+import { ProgressBar } from "../../components/ProgressBar";
 import { download, htmlReport, samplesJsonl } from "./exportFiles";
 
 type Props = {
@@ -25,14 +26,19 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const base = `study-${studyId}`;
+  const [running, setRunning] = useState<string | null>(null);
   const serverExport = async (formats?: ExportFormat[]) => {
     setError(null);
     setNote(null);
+    const operationId = `export-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    setRunning(operationId);
     try {
-      const r = await api["results.export"]({ studyId, dir: dir.trim(), language: lang, ...(formats ? { formats } : {}) });
+      const r = await api["results.export"]({ studyId, dir: dir.trim(), language: lang, ...(formats ? { formats } : {}), operationId });
       setNote(t("results.exported", { files: r.files.join(", ") }));
     } catch (e) {
       setError(e);
+    } finally {
+      setRunning(null);
     }
   };
   return (
@@ -52,10 +58,11 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
         </label>
       </div>
       <div className="actions">
-        <button disabled={!dir.trim()} onClick={() => void serverExport()} data-testid="export-server">{t("results.exportServer")}</button>
-        <button disabled={!dir.trim()} onClick={() => void serverExport(["pdf"])} data-testid="export-pdf">{t("results.exportPdf")}</button>
+        <button disabled={!dir.trim() || running !== null} onClick={() => void serverExport()} data-testid="export-server">{t("results.exportServer")}</button>
+        <button disabled={!dir.trim() || running !== null} onClick={() => void serverExport(["pdf"])} data-testid="export-pdf">{t("results.exportPdf")}</button>
         {note && <span className="ok-note">{note}</span>}
       </div>
+      {running && <ProgressBar fraction={null} label={t("common.loading")} onStop={() => void api["operations.cancel"]({ operationId: running })} />}
       <ErrorNote error={error} onClose={() => setError(null)} />
     </div>
   );
