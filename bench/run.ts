@@ -10,8 +10,9 @@ import { importSuite } from "./suites/importSuite";
 import { trainerSuite } from "./suites/trainerSuite";
 import { generationSuite } from "./suites/generationSuite";
 import { metricsSuite } from "./suites/metricsSuite";
+import { defaultModelsSuite } from "./suites/defaultModelsSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, defaultModelsSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
