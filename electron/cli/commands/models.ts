@@ -41,7 +41,8 @@ export async function buildAndRegisterDefaults({ db, dbPath, out, signal }: Comm
       const tenth = p.progress && p.progress.steps ? Math.floor((10 * p.progress.step) / p.progress.steps) : -1;
       if (p.progress && (tenth === lastTenth.get(p.model) || p.progress.phase !== "train")) return;
       lastTenth.set(p.model, tenth);
-      out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s` : ""}`);
+      const eta = "etaSeconds" in p && p.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds / 60)} min left for the whole build` : "";
+      out.info(`${p.model}: ${p.stage}${p.progress ? ` ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3) ?? "—"} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s${eta}` : ""}`);
     },
   });
 }
