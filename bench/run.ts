@@ -11,8 +11,9 @@ import { trainerSuite } from "./suites/trainerSuite";
 import { generationSuite } from "./suites/generationSuite";
 import { metricsSuite } from "./suites/metricsSuite";
 import { nativeBuildSuite } from "./suites/nativeBuildSuite";
+import { defaultModelsSuite } from "./suites/defaultModelsSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

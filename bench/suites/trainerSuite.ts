@@ -7,14 +7,12 @@ import { baselineBinary, bundledVocab, ensureTrainerBuilt } from "../../native/s
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import { generateCorpus } from "../../electron/core/data/synth";
 import { DEFAULT_TEMPLATES, toTrainingPair } from "../../electron/core/experiments/promptTemplate";
-import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../electron/core/models/registerDefaultModels";
 
 const RECIPE = { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 224, n_ctx_train: 512, seed: 7 };
 
 /**
  * LoRA and pretraining tokens/s, next to stock llama-finetune's full fine-tuning of the same model
- * on the same text; and the wall time of building both tiny default models.
+ * on the same text. Building the default models is the defaultModels suite's.
  */
 export const trainerSuite: BenchSuite = {
   name: "trainer",
@@ -68,10 +66,5 @@ export const trainerSuite: BenchSuite = {
       });
     }
 
-    if (!ctx.quick) {
-      const t1 = performance.now();
-      await buildDefaultModels({ dir: join(dir, "defaults"), texts: (recipe) => defaultModelTexts(recipe.pretrain.records), vocabPath: bundledVocab });
-      ctx.record({ name: "building both tiny default models (init + pretraining, lab models build-defaults)", value: (performance.now() - t1) / 1000, unit: "s", target: "< 180 s" });
-    }
   },
 };

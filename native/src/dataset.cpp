@@ -1,6 +1,7 @@
 #include "dataset.h"
 #include "protocol.h"
 
+#include <algorithm>
 #include <fstream>
 
 static std::vector<json> read_jsonl(const std::string & path) {
@@ -85,27 +86,41 @@ window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx)
     return w;
 }
 
+// the window of n_ctx tokens that starts at seq[begin]; each position's label is the token after it in seq
+static window window_at(const llama_vocab * vocab, const std::vector<llama_token> & seq, size_t begin, int n_ctx) {
+    window w;
+    w.tokens.assign(n_ctx, pad_token(vocab));
+    w.labels.assign(n_ctx, -1);
+    for (int i = 0; i < n_ctx && begin + i < seq.size(); ++i) {
+        w.tokens[i] = seq[begin + i];
+        if (begin + i + 1 < seq.size()) {
+            w.labels[i] = seq[begin + i + 1];
+            ++w.n_targets;
+        }
+    }
+    return w;
+}
+
 std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<std::string> & texts, int n_ctx) {
-    std::vector<llama_token> stream;
+    std::vector<window> out;
+    std::vector<llama_token> packed;
+    const auto flush = [&]() {
+        if (packed.size() > 1) out.push_back(window_at(vocab, packed, 0, n_ctx));
+        packed.clear();
+    };
     for (const auto & t : texts) {
         auto toks = tokenize(vocab, t, true);
-        stream.insert(stream.end(), toks.begin(), toks.end());
-        stream.push_back(llama_vocab_eos(vocab));
-    }
-    std::vector<window> out;
-    for (size_t start = 0; start + 1 < stream.size(); start += n_ctx) {
-        window w;
-        w.tokens.assign(n_ctx, pad_token(vocab));
-        w.labels.assign(n_ctx, -1);
-        for (int i = 0; i < n_ctx && start + i < stream.size(); ++i) {
-            w.tokens[i] = stream[start + i];
-            if (start + i + 1 < stream.size()) {
-                w.labels[i] = stream[start + i + 1];
-                ++w.n_targets;
-            }
+        toks.push_back(llama_vocab_eos(vocab));
+        if ((int) toks.size() > n_ctx) {
+            flush();
+            for (size_t start = 0; start + 1 < toks.size(); start += n_ctx) out.push_back(window_at(vocab, toks, start, n_ctx));
+            continue;
         }
-        if (w.n_targets > 0) out.push_back(std::move(w));
+        if ((int) (packed.size() + toks.size()) > n_ctx) flush();
+        packed.insert(packed.end(), toks.begin(), toks.end());
     }
+    flush();
+    out.erase(std::remove_if(out.begin(), out.end(), [](const window & w) { return w.n_targets == 0; }), out.end());
     if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "the texts tokenise to nothing");
     return out;
 }

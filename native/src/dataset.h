@@ -24,7 +24,9 @@ std::vector<std::string> read_texts(const std::string & path);
 // their beginning so the answer always fits
 window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx);
 
-// next-token windows over the concatenated texts (pretraining)
+// next-token windows over the texts (pretraining), packed whole: a text that fits in a window is
+// never cut across two, so a report's conclusion is learnt with its whole description in view;
+// a longer text takes consecutive windows of its own
 std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<std::string> & texts, int n_ctx);
 
 std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos);

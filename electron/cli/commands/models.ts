@@ -36,7 +36,8 @@ export async function buildDefaults({ call, onEvent, out }: CommandContext, thre
     const key = `${e.stage} ${tenth}`;
     if (lastLine.get(e.model) === key) return;
     lastLine.set(e.model, key);
-    out.info(`${e.model}: ${e.stage}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s` : ""}`);
+    const eta = e.etaSeconds != null ? `, about ${Math.ceil(e.etaSeconds / 60)} min left for the whole build` : "";
+    out.info(`${e.model}: ${e.stage}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s${eta}` : ""}`);
   });
   try {
     return await call("models.buildDefaults", threads ? { threads } : {});

@@ -43,6 +43,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
               steps: p.progress?.steps ?? null,
               loss: p.progress?.loss ?? null,
               tokensPerSecond: p.progress?.tokens_per_s ?? null,
+              etaSeconds: "etaSeconds" in p ? (p.etaSeconds ?? null) : null,
             }),
         });
         return list();

@@ -1,14 +1,8 @@
 import { join } from "node:path";
 import type { Db } from "../db/openDatabase";
-import { generateCorpus, DEFAULT_SYNTH } from "../data/synth";
-import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../experiments/promptTemplate";
 import { buildDefaultModels, type DefaultModelProgress } from "./buildDefaultModels";
+import { defaultModelTexts } from "./defaultModelCorpus";
 import { registerModel } from "./registerModel";
-
-/** The synthetic corpus as pretraining text for the tiny default models, in the study template. */
-export function defaultModelTexts(records: number): string[] {
-  return generateCorpus({ records, seed: DEFAULT_SYNTH.seed }).map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
-}
 
 export type RegisterDefaultsProgress = DefaultModelProgress | { model: string; stage: "registered"; progress?: undefined };
 

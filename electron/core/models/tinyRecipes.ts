@@ -13,11 +13,12 @@ import type { InitConfig } from "../train/trainerConfig";
  * | sliding window      | 4,096                  | none                     |
  * | hidden / FFN        | 4,096 / 14,336         | 4,096 / 14,336           |
  *
- * The tiny versions keep the vocabularies (the bundle's real tokenizers), the GQA ratio, the rope
- * bases and the FFN ratio (3.5), at 64 dimensions and 2 layers. The sliding window is scaled to
- * half the tiny context; llama.cpp records it but its llama architecture does not apply it.
- * LLaMA-3's 128k vocabulary makes its embedding and output layers 4× Mistral's: it trains and
- * generates about 4× slower, which the demo's settings account for.
+ * The tiny versions keep the tokenizers (the bundle's real vocabularies, cut to the tokens the
+ * corpus uses: the same segmentation of every report at a fraction of the output layer's cost;
+ * docs/default-models.md), the GQA ratio, the rope bases and the FFN ratio (3.5), at 128
+ * dimensions and 4 layers. The sliding window is recorded at half the tiny context; llama.cpp's
+ * llama architecture does not apply it. Both pretrain on other hospitals' reports rendered as the
+ * study's prompt and answer (defaultModelCorpus.ts), so the base models know the task.
  */
 export type TinyRecipe = {
   name: "tiny-mistral" | "tiny-llama3";
@@ -31,13 +32,20 @@ export const TINY_RECIPES: readonly TinyRecipe[] = [
   {
     name: "tiny-mistral",
     vocab: "llama-spm",
-    init: { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 224, n_ctx_train: 512, rope_freq_base: 10000, sliding_window: 256, seed: 7, type: "f32", name: "tiny-mistral" },
-    pretrain: { records: 800, epochs: 1, lr: 1e-3, ctx: 256 },
+    init: { n_embd: 128, n_layer: 4, n_head: 4, n_head_kv: 1, n_ff: 448, n_ctx_train: 1024, rope_freq_base: 10000, sliding_window: 512, seed: 7, type: "f32", name: "tiny-mistral" },
+    pretrain: { records: 700, epochs: 1, lr: 2e-3, ctx: 512 },
   },
   {
     name: "tiny-llama3",
     vocab: "llama-bpe",
-    init: { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 224, n_ctx_train: 512, rope_freq_base: 500000, seed: 8, type: "f32", name: "tiny-llama3" },
-    pretrain: { records: 300, epochs: 1, lr: 1e-3, ctx: 256 },
+    init: { n_embd: 128, n_layer: 4, n_head: 4, n_head_kv: 1, n_ff: 448, n_ctx_train: 1024, rope_freq_base: 500000, seed: 8, type: "f32", name: "tiny-llama3" },
+    pretrain: { records: 700, epochs: 1, lr: 2e-3, ctx: 512 },
   },
 ];
+
+/** Weights of a recipe's model with a vocabulary of `vocab` tokens (what `init` creates). */
+export function recipeParameters(recipe: TinyRecipe, vocab: number): number {
+  const { n_embd: d, n_layer, n_head, n_ff } = recipe.init;
+  const kv = (d / n_head) * (recipe.init.n_head_kv ?? n_head);
+  return 2 * vocab * d + d + n_layer * (2 * d * d + 2 * d * kv + 3 * d * n_ff + 2 * d);
+}

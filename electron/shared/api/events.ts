@@ -11,11 +11,13 @@ export type LabEvent =
   | {
       type: "models.progress";
       model: string;
-      stage: "init" | "pretrain" | "cached" | "registered";
+      stage: "vocabulary" | "init" | "pretrain" | "cached" | "registered";
       step: number | null;
       steps: number | null;
       loss: number | null;
       tokensPerSecond: number | null;
+      /** seconds left for the whole build of the default models */
+      etaSeconds?: number | null;
     };
 
 export type LabEventType = LabEvent["type"];
