@@ -16,7 +16,8 @@ export function demoGenerationOne(overrides: Partial<GenerationOneSettings> = {}
     alpha: spec.train.alpha,
     valFraction: spec.train.valFraction,
     trainContext: spec.train.contextSize ?? 256,
-    maxTokens: spec.generate.maxTokens,
+    // "auto" is computed per model when a study is planned; the competence tool measures with a fixed room of 128 tokens
+    maxTokens: spec.generate.maxTokens === "auto" ? 128 : spec.generate.maxTokens,
     prompts: Math.max(spec.evalRecords ?? 100, 100),
     // the full distribution, whatever the study file says: what issue 16 asks of every default
     temperature: 1,

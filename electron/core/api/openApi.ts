@@ -40,7 +40,8 @@ export function openApi(options: OpenApiOptions): OpenApi {
   const studies = options.studiesInProcess
     ? new StudiesInProcess({ db, dbPath: options.dbPath, emit, ...signal })
     : new StudyProcesses({ db, dbPath: options.dbPath, emit, ...(options.workerScript ? { workerScript: options.workerScript } : {}) });
-  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, operations: new Operations(options.signal) });
+  const operations = new Operations(options.signal);
+  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, operations });
   return {
     handlers,
     events,
