@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 import { openApi, type OpenApi } from "../../electron/core/api/openApi";
 import { dispatch } from "../../electron/core/api/createHandlers";
@@ -44,8 +45,19 @@ async function served() {
   };
   /** lab serve's road: POST /api/<channel> */
   const serve = async (channel: string, args: unknown): Promise<ApiErrorInfo> => {
-    const r = await fetch(`http://127.0.0.1:${port}/api/${channel}`, { method: "POST", headers: { "content-type": "application/json", [TOKEN_HEADER]: http.token }, body: JSON.stringify(args) });
-    const envelope = (await r.json()) as Envelope<unknown>;
+    // a connection of its own each time: the CLI's spawnSync below blocks this process past the server's keep-alive, which then resets a reused socket
+    const text = await new Promise<string>((resolve, reject) => {
+      const body = JSON.stringify(args);
+      const req = request(
+        { host: "127.0.0.1", port, path: `/api/${channel}`, method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), [TOKEN_HEADER]: http.token } },
+        (res) => {
+          let data = "";
+          res.setEncoding("utf8").on("data", (c: string) => (data += c)).on("end", () => resolve(data)).on("error", reject);
+        },
+      );
+      req.on("error", reject).end(body);
+    });
+    const envelope = JSON.parse(text) as Envelope<unknown>;
     if (envelope.ok) throw new Error(`${channel} did not fail`);
     return envelope.error;
   };
