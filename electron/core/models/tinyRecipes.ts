@@ -33,13 +33,13 @@ export const TINY_RECIPES: readonly TinyRecipe[] = [
     name: "tiny-mistral",
     vocab: "llama-spm",
     init: { n_embd: 128, n_layer: 4, n_head: 4, n_head_kv: 1, n_ff: 448, n_ctx_train: 1024, rope_freq_base: 10000, sliding_window: 512, seed: 7, type: "f32", name: "tiny-mistral" },
-    pretrain: { records: 700, epochs: 1, lr: 2e-3, ctx: 512 },
+    pretrain: { records: 3000, epochs: 1, lr: 2e-3, ctx: 512 },
   },
   {
     name: "tiny-llama3",
     vocab: "llama-bpe",
     init: { n_embd: 128, n_layer: 4, n_head: 4, n_head_kv: 1, n_ff: 448, n_ctx_train: 1024, rope_freq_base: 500000, seed: 8, type: "f32", name: "tiny-llama3" },
-    pretrain: { records: 700, epochs: 1, lr: 2e-3, ctx: 512 },
+    pretrain: { records: 3000, epochs: 1, lr: 2e-3, ctx: 512 },
   },
 ];
 
