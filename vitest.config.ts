@@ -26,7 +26,12 @@ export default defineConfig({
       { extends: true, test: { name: "native", include: [NATIVE], env: { COLLAPSE_TEST_TIER: "native" }, globalSetup: ["test/setup/buildNative.ts"] } },
       {
         extends: true,
-        test: { name: "browser", include: [BROWSER], env: { COLLAPSE_TEST_TIER: "browser" }, globalSetup: ["test/setup/buildNative.ts", "test/setup/buildRenderer.ts"] },
+        test: {
+          name: "browser",
+          include: [BROWSER],
+          env: { COLLAPSE_TEST_TIER: "browser" },
+          globalSetup: ["test/setup/buildNative.ts", "test/setup/buildRenderer.ts"],
+        },
       },
     ],
   },

@@ -58,8 +58,9 @@ const md = [
   "",
   "| benchmark | value | unit | baseline | ratio | target |",
   "|---|---:|---|---|---:|---|",
-  ...results.map((r) =>
-    `| ${r.name} | ${fmt(r.value)} | ${r.unit} | ${r.baseline_name ? `${r.baseline_name}: ${fmt(r.baseline_value!)}` : ""} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ""} | ${r.target ?? ""} |`,
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.value)} | ${r.unit} | ${r.baseline_name ? `${r.baseline_name}: ${fmt(r.baseline_value!)}` : ""} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ""} | ${r.target ?? ""} |`,
   ),
   "",
 ].join("\n");

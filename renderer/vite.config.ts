@@ -13,7 +13,13 @@ export default defineConfig({
       // the policy travels with the file too: file:// in Electron has no response headers
       name: "collapse-lab-csp",
       apply: "build",
-      transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy({ connectSelf: true, meta: true }) }, injectTo: "head-prepend" }],
+      transformIndexHtml: () => [
+        {
+          tag: "meta",
+          attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy({ connectSelf: true, meta: true }) },
+          injectTo: "head-prepend",
+        },
+      ],
     },
   ],
   build: {
@@ -24,7 +30,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   // dev: run `lab serve --port 5174`, then open the dev server with the #token=… that serve printed
-  server: { host: "127.0.0.1", proxy: {
+  server: {
+    host: "127.0.0.1",
+    proxy: {
       "/api": {
         target: process.env.LAB_API ?? "http://127.0.0.1:5174",
         changeOrigin: true,

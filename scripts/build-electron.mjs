@@ -13,8 +13,28 @@ const banner = { js: "import { createRequire as __cr } from 'node:module'; const
 
 export async function buildElectron() {
   await Promise.all([
-    build({ ...common, format: "esm", banner, entryPoints: { main: "electron/main/main.ts", coreHost: "electron/main/coreHost.ts", studyWorker: "electron/core/api/studyWorker.ts", prepareRowsWorker: "electron/core/data/importing/prepareRowsWorker.ts", metricsWorker: "electron/core/metrics/metricsWorker.ts" }, outdir: "dist/electron", outExtension: { ".js": ".js" } }),
-    build({ ...common, format: "cjs", external: ["electron"], entryPoints: { preload: "electron/preload/preload.ts" }, outdir: "dist/electron", outExtension: { ".js": ".cjs" } }),
+    build({
+      ...common,
+      format: "esm",
+      banner,
+      entryPoints: {
+        main: "electron/main/main.ts",
+        coreHost: "electron/main/coreHost.ts",
+        studyWorker: "electron/core/api/studyWorker.ts",
+        prepareRowsWorker: "electron/core/data/importing/prepareRowsWorker.ts",
+        metricsWorker: "electron/core/metrics/metricsWorker.ts",
+      },
+      outdir: "dist/electron",
+      outExtension: { ".js": ".js" },
+    }),
+    build({
+      ...common,
+      format: "cjs",
+      external: ["electron"],
+      entryPoints: { preload: "electron/preload/preload.ts" },
+      outdir: "dist/electron",
+      outExtension: { ".js": ".cjs" },
+    }),
   ]);
 }
 

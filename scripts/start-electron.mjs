@@ -7,13 +7,17 @@ import { buildElectron } from "./build-electron.mjs";
 import { ELECTRON_MISSING, installedElectronBinary } from "./electronBinary.mjs";
 
 const vite = fileURLToPath(new globalThis.URL("../node_modules/vite/bin/vite.js", import.meta.url));
-const renderer = spawnSync(process.execPath, [vite, "build", "-c", "renderer/vite.config.ts", "--configLoader", "runner", "--logLevel", "warn"], { stdio: "inherit" });
+const renderer = spawnSync(process.execPath, [vite, "build", "-c", "renderer/vite.config.ts", "--configLoader", "runner", "--logLevel", "warn"], {
+  stdio: "inherit",
+});
 if (renderer.status !== 0) process.exit(renderer.status ?? 1);
 await buildElectron();
 
 const binary = installedElectronBinary();
 if (!binary) {
-  console.error(`Built dist/renderer and dist/electron, but ${ELECTRON_MISSING}\nThen npm start again. Meanwhile the same app runs in a local browser: npm run -s lab -- serve`);
+  console.error(
+    `Built dist/renderer and dist/electron, but ${ELECTRON_MISSING}\nThen npm start again. Meanwhile the same app runs in a local browser: npm run -s lab -- serve`,
+  );
   process.exit(1);
 }
 // better-sqlite3 must be built for Electron's ABI in the packaged app (electron-builder does it);

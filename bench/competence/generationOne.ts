@@ -16,10 +16,31 @@ import { maxEuCategory } from "../../electron/core/data/tirads";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import { generateSamples, type GeneratedSample } from "../../electron/core/generate/generateSamples";
 
-export type GenerationOneSettings = { pairs: number; epochs: number; lr: number; rank: number; alpha: number; valFraction: number; trainContext: number; maxTokens: number; prompts: number; temperature: number; topP: number; topK: number; seed: number };
+export type GenerationOneSettings = {
+  pairs: number;
+  epochs: number;
+  lr: number;
+  rank: number;
+  alpha: number;
+  valFraction: number;
+  trainContext: number;
+  maxTokens: number;
+  prompts: number;
+  temperature: number;
+  topP: number;
+  topK: number;
+  seed: number;
+};
 
 export type Figures = { wellFormed: number; presence: number; consistency: number | null; chrF: number; n: number };
-export type Competence = { model: Figures; physicians: Figures; baselineChrF: number; trainSeconds: number; generateSeconds: number; samples: { prompt: string; output: string; physician: string; finishReason: string }[] };
+export type Competence = {
+  model: Figures;
+  physicians: Figures;
+  baselineChrF: number;
+  trainSeconds: number;
+  generateSeconds: number;
+  samples: { prompt: string; output: string; physician: string; finishReason: string }[];
+};
 
 /** The embedded dataset (seed 42) and its split, as the demo imports them; pairs picked as a study picks them. */
 export async function embeddedSplit(dir: string, train: number, test: number): Promise<{ train: RealPair[]; test: RealPair[]; trainAll: RealPair[] }> {
@@ -28,7 +49,8 @@ export async function embeddedSplit(dir: string, train: number, test: number): P
   try {
     const { report } = await importSynthetic(db, { ...DEFAULT_SYNTH, dir });
     const split = createSplit(db, { datasetId: report.datasetId, seed: DEFAULT_SYNTH.seed });
-    const pick = (part: "train" | "test", limit: number | null) => realPairs(db, { datasetId: report.datasetId, splitId: split.splitId, part, limit, seed: DEFAULT_SYNTH.seed });
+    const pick = (part: "train" | "test", limit: number | null) =>
+      realPairs(db, { datasetId: report.datasetId, splitId: split.splitId, part, limit, seed: DEFAULT_SYNTH.seed });
     return { train: pick("train", train), test: pick("test", test), trainAll: pick("train", null) };
   } finally {
     db.close();
@@ -89,7 +111,13 @@ export function figures(outputs: { output: string; cut: boolean; description: st
 }
 
 /** Trains generation 1 on `pairs` train-split pairs and reads its outputs on test-split prompts. */
-export async function measureGenerationOne(args: { modelPath: string; dir: string; settings: GenerationOneSettings; threads?: number; log?: (m: string) => void }): Promise<Competence> {
+export async function measureGenerationOne(args: {
+  modelPath: string;
+  dir: string;
+  settings: GenerationOneSettings;
+  threads?: number;
+  log?: (m: string) => void;
+}): Promise<Competence> {
   const { settings: s, dir } = args;
   const split = await embeddedSplit(join(dir, "data"), s.pairs, s.prompts);
   const template = DEFAULT_TEMPLATES.conclusion;
@@ -99,8 +127,24 @@ export async function measureGenerationOne(args: { modelPath: string; dir: strin
   const t0 = performance.now();
   await TrainerProcess.run(
     "lora",
-    { base: args.modelPath, train: data, val_fraction: s.valFraction, out: adapter, rank: s.rank, alpha: s.alpha, lr: s.lr, lr_min: s.lr / 10, schedule: "cosine", epochs: s.epochs, ctx: s.trainContext, seed: s.seed },
-    { ...(args.threads ? { threads: args.threads } : {}), onProgress: (p) => p.phase === "train" && p.step % 50 === 0 && args.log?.(`lora ${p.step}/${p.steps} loss ${p.loss?.toFixed(3)}`) },
+    {
+      base: args.modelPath,
+      train: data,
+      val_fraction: s.valFraction,
+      out: adapter,
+      rank: s.rank,
+      alpha: s.alpha,
+      lr: s.lr,
+      lr_min: s.lr / 10,
+      schedule: "cosine",
+      epochs: s.epochs,
+      ctx: s.trainContext,
+      seed: s.seed,
+    },
+    {
+      ...(args.threads ? { threads: args.threads } : {}),
+      onProgress: (p) => p.phase === "train" && p.step % 50 === 0 && args.log?.(`lora ${p.step}/${p.steps} loss ${p.loss?.toFixed(3)}`),
+    },
   );
   const trainSeconds = (performance.now() - t0) / 1000;
   const g = await generateSamples({
@@ -118,7 +162,14 @@ export async function measureGenerationOne(args: { modelPath: string; dir: strin
     contextSize: 1024,
     ...(args.threads ? { threads: args.threads } : {}),
   });
-  const out = g.samples.map((x: GeneratedSample, i) => ({ output: x.output.trim(), cut: x.finishReason === "maxTokens" || x.finishReason === "contextFull", description: split.test[i]!.description, physician: split.test[i]!.conclusion, finishReason: x.finishReason, prompt: x.prompt }));
+  const out = g.samples.map((x: GeneratedSample, i) => ({
+    output: x.output.trim(),
+    cut: x.finishReason === "maxTokens" || x.finishReason === "contextFull",
+    description: split.test[i]!.description,
+    physician: split.test[i]!.conclusion,
+    finishReason: x.finishReason,
+    prompt: x.prompt,
+  }));
   const counts = new Map<string, number>();
   for (const r of split.trainAll) counts.set(r.conclusion, (counts.get(r.conclusion) ?? 0) + 1);
   const trivial = [...counts].sort((a, b) => b[1] - a[1])[0]![0];

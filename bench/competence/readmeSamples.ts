@@ -15,7 +15,10 @@ for (const [name, value] of Object.entries(results)) {
   const c = value as Competence;
   if (!c || typeof c !== "object" || !("samples" in c)) continue;
   const rng = createRng(seed).fork(name);
-  const picked = shuffled(c.samples.map((_, i) => i), rng).slice(0, 5);
+  const picked = shuffled(
+    c.samples.map((_, i) => i),
+    rng,
+  ).slice(0, 5);
   console.log(`\n**${name}**, generation 1 (seed ${seed}):\n\n| description (end) | generation 1 | physician |\n|---|---|---|`);
   for (const i of picked.sort((a, b) => a - b)) {
     const s = c.samples[i]!;

@@ -24,7 +24,9 @@ const built = await buildDefaultModels({
     if (p.stage !== "pretrain" && p.stage) console.error(`${p.model}: ${p.stage}`);
     if (p.progress && performance.now() - lastLog > 30_000) {
       lastLog = performance.now();
-      console.error(`${p.model}: ${p.progress.phase} ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3)} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s, ${Math.round(p.etaSeconds ?? -1)} s left`);
+      console.error(
+        `${p.model}: ${p.progress.phase} ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3)} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s, ${Math.round(p.etaSeconds ?? -1)} s left`,
+      );
     }
   },
 });
@@ -36,8 +38,23 @@ await Promise.all(
   built
     .filter((b) => !only || only.includes(b.name))
     .map(async (b) => {
-      const c = await measureGenerationOne({ modelPath: b.path, dir: join(dir, `m1-${b.name}`), settings: demoGenerationOne(process.env.COMPETENCE_SETTINGS ? JSON.parse(process.env.COMPETENCE_SETTINGS) : {}), threads: 1, log: (m) => console.error(`${b.name}: ${m}`) });
-      console.error(b.name, JSON.stringify({ model: c.model, physicians: c.physicians, baselineChrF: c.baselineChrF, trainSeconds: c.trainSeconds, generateSeconds: c.generateSeconds }));
+      const c = await measureGenerationOne({
+        modelPath: b.path,
+        dir: join(dir, `m1-${b.name}`),
+        settings: demoGenerationOne(process.env.COMPETENCE_SETTINGS ? JSON.parse(process.env.COMPETENCE_SETTINGS) : {}),
+        threads: 1,
+        log: (m) => console.error(`${b.name}: ${m}`),
+      });
+      console.error(
+        b.name,
+        JSON.stringify({
+          model: c.model,
+          physicians: c.physicians,
+          baselineChrF: c.baselineChrF,
+          trainSeconds: c.trainSeconds,
+          generateSeconds: c.generateSeconds,
+        }),
+      );
       results[b.name] = c;
     }),
 );

@@ -21,7 +21,12 @@ export const defaultModelsSuite: BenchSuite = {
     const build = () => buildDefaultModels({ dir: join(dir, "models"), texts: (r) => defaultModelTexts(r.pretrain.records), vocabPath: bundledVocab });
     const t0 = performance.now();
     const built = await build();
-    ctx.record({ name: "building both default models, fresh (vocabularies, init, pretraining)", value: (performance.now() - t0) / 1000, unit: "s", target: "≤ 1,200 s on 2 cores" });
+    ctx.record({
+      name: "building both default models, fresh (vocabularies, init, pretraining)",
+      value: (performance.now() - t0) / 1000,
+      unit: "s",
+      target: "≤ 1,200 s on 2 cores",
+    });
     const t1 = performance.now();
     await build();
     ctx.record({ name: "building both default models, cached", value: (performance.now() - t1) / 1000, unit: "s" });
@@ -30,11 +35,43 @@ export const defaultModelsSuite: BenchSuite = {
     for (const b of built) {
       const c = await measureGenerationOne({ modelPath: b.path, dir: join(dir, b.name), settings });
       const pct = (x: number) => 100 * x;
-      ctx.record({ name: `${b.name} generation 1, held-out prompts: well-formed`, value: pct(c.model.wellFormed), unit: "%", baseline_name: "physicians", baseline_value: pct(c.physicians.wellFormed), target: "≥ 90 %" });
-      ctx.record({ name: `${b.name} generation 1, held-out prompts: naming a category`, value: pct(c.model.presence), unit: "%", baseline_name: "physicians", baseline_value: pct(c.physicians.presence), target: "within 10 points of the physicians" });
-      ctx.record({ name: `${b.name} generation 1, held-out prompts: category consistency`, value: c.model.consistency ?? 0, unit: "share", baseline_name: "physicians", baseline_value: c.physicians.consistency ?? 0, target: "≥ 0.8" });
-      ctx.record({ name: `${b.name} generation 1, held-out prompts: chrF`, value: c.model.chrF, unit: "chrF", baseline_name: "the train split's most frequent conclusion", baseline_value: c.baselineChrF, target: "well above the baseline" });
-      ctx.record({ name: `${b.name} one demo generation step: LoRA training (${settings.pairs} pairs × ${settings.epochs} epochs)`, value: c.trainSeconds, unit: "s" });
+      ctx.record({
+        name: `${b.name} generation 1, held-out prompts: well-formed`,
+        value: pct(c.model.wellFormed),
+        unit: "%",
+        baseline_name: "physicians",
+        baseline_value: pct(c.physicians.wellFormed),
+        target: "≥ 90 %",
+      });
+      ctx.record({
+        name: `${b.name} generation 1, held-out prompts: naming a category`,
+        value: pct(c.model.presence),
+        unit: "%",
+        baseline_name: "physicians",
+        baseline_value: pct(c.physicians.presence),
+        target: "within 10 points of the physicians",
+      });
+      ctx.record({
+        name: `${b.name} generation 1, held-out prompts: category consistency`,
+        value: c.model.consistency ?? 0,
+        unit: "share",
+        baseline_name: "physicians",
+        baseline_value: c.physicians.consistency ?? 0,
+        target: "≥ 0.8",
+      });
+      ctx.record({
+        name: `${b.name} generation 1, held-out prompts: chrF`,
+        value: c.model.chrF,
+        unit: "chrF",
+        baseline_name: "the train split's most frequent conclusion",
+        baseline_value: c.baselineChrF,
+        target: "well above the baseline",
+      });
+      ctx.record({
+        name: `${b.name} one demo generation step: LoRA training (${settings.pairs} pairs × ${settings.epochs} epochs)`,
+        value: c.trainSeconds,
+        unit: "s",
+      });
       ctx.record({ name: `${b.name} one demo generation step: generating ${settings.prompts} conclusions`, value: c.generateSeconds, unit: "s" });
     }
   },

@@ -16,8 +16,18 @@ import { GenerateSettingsSchema } from "../../electron/shared/domain/study";
 // Mistral's 32k vocabulary; a small model, where per-token bookkeeping shows, and a 125M Q8_0 one,
 // where decoding dominates as in the models users bring
 const MODELS = [
-  { label: "20M-param f32 model", recipe: { n_embd: 256, n_layer: 4, n_head: 8, n_head_kv: 2, n_ff: 768, n_ctx_train: 1024, seed: 5, type: "f32" as const }, parallel: [4, 16], rounds: 8 },
-  { label: "125M-param q8_0 model", recipe: { n_embd: 768, n_layer: 12, n_head: 12, n_head_kv: 4, n_ff: 2048, n_ctx_train: 1024, seed: 5, type: "q8_0" as const }, parallel: [4], rounds: 2 },
+  {
+    label: "20M-param f32 model",
+    recipe: { n_embd: 256, n_layer: 4, n_head: 8, n_head_kv: 2, n_ff: 768, n_ctx_train: 1024, seed: 5, type: "f32" as const },
+    parallel: [4, 16],
+    rounds: 8,
+  },
+  {
+    label: "125M-param q8_0 model",
+    recipe: { n_embd: 768, n_layer: 12, n_head: 12, n_head_kv: 4, n_ff: 2048, n_ctx_train: 1024, seed: 5, type: "q8_0" as const },
+    parallel: [4],
+    rounds: 2,
+  },
 ];
 const TG = 64;
 // what a study samples with unless told otherwise (llama-batched-bench does not sample at all)
@@ -95,7 +105,19 @@ export const generationSuite: BenchSuite = {
             // several rounds of prompts, as in a study
             const prompts = (run.prompts === "even" ? even : corpus).slice(0, pl * m.rounds);
             const longest = run.prompts === "even" ? pp : Math.max(...lengths.slice(0, prompts.length));
-            const res = await generateSamples({ modelPath: model, prompts, seed: 1, temperature, topP, topK, maxTokens: TG, stop: [], sequences: pl, batching: run.batching, contextSize: longest + TG + 64 });
+            const res = await generateSamples({
+              modelPath: model,
+              prompts,
+              seed: 1,
+              temperature,
+              topP,
+              topK,
+              maxTokens: TG,
+              stop: [],
+              sequences: pl,
+              batching: run.batching,
+              contextSize: longest + TG + 64,
+            });
             const rate = res.generatedTokens / (res.seconds - res.setupSeconds);
             const previous = best.get(run);
             if (!previous || rate > previous.rate) best.set(run, { rate, overall: res.tokensPerSecond, threads: res.threads, build: res.backend.build });
@@ -109,7 +131,12 @@ export const generationSuite: BenchSuite = {
               name: `generation, ${m.label}, ${pl} parallel sequences (${run.batching}), the corpus's own prompts (${Math.min(...shown)}–${Math.max(...shown)} tokens, mean ${pp}), ${TG} tokens each, ${build}, after setup`,
               value: b.rate,
               unit: "generated tokens/s",
-              ...(baseline ? { baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG} (every prompt ${pp} tokens), best of -t 1/2, generated tokens / (T_PP + T_TG)`, baseline_value: baseline } : {}),
+              ...(baseline
+                ? {
+                    baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG} (every prompt ${pp} tokens), best of -t 1/2, generated tokens / (T_PP + T_TG)`,
+                    baseline_value: baseline,
+                  }
+                : {}),
             });
             continue;
           }
@@ -118,18 +145,35 @@ export const generationSuite: BenchSuite = {
             name: `${label}, after setup`,
             value: b.rate,
             unit: "generated tokens/s",
-            ...(baseline ? { baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2, generated tokens / (T_PP + T_TG)`, baseline_value: baseline } : {}),
+            ...(baseline
+              ? {
+                  baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2, generated tokens / (T_PP + T_TG)`,
+                  baseline_value: baseline,
+                }
+              : {}),
             target: "≥ 0.9 × llama-batched-bench",
           });
           ctx.record({ name: `${label}, from the call (model load and thread choice included)`, value: b.overall, unit: "generated tokens/s" });
           if (withoutFlash) {
             // generation contexts run without flash attention (openSlots): llama.cpp's own speed in that configuration
-            ctx.record({ name: `${label}, after setup, beside llama.cpp without flash attention`, value: b.rate, unit: "generated tokens/s", baseline_name: `llama-batched-bench -fa off -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2`, baseline_value: withoutFlash });
+            ctx.record({
+              name: `${label}, after setup, beside llama.cpp without flash attention`,
+              value: b.rate,
+              unit: "generated tokens/s",
+              baseline_name: `llama-batched-bench -fa off -npl ${pl} -npp ${pp} -ntg ${TG}, best of -t 1/2`,
+              baseline_value: withoutFlash,
+            });
           }
           if (plain && sampled) {
             // llama.cpp's prompt processing plus its own sampled decoding: what llama.cpp itself reaches once it samples
             const withSampling = (pl * TG) / (plain.t_pp + (pl * TG) / sampled);
-            ctx.record({ name: `${label}, after setup, beside llama.cpp that samples`, value: b.rate, unit: "generated tokens/s", baseline_name: `llama-batched-bench's T_PP + llama-batched's sampled decoding (-np ${pl}, same sampler settings), best of -t 1/2`, baseline_value: withSampling });
+            ctx.record({
+              name: `${label}, after setup, beside llama.cpp that samples`,
+              value: b.rate,
+              unit: "generated tokens/s",
+              baseline_name: `llama-batched-bench's T_PP + llama-batched's sampled decoding (-np ${pl}, same sampler settings), best of -t 1/2`,
+              baseline_value: withSampling,
+            });
           }
         }
         if (plain && sampled) {
@@ -148,7 +192,32 @@ export const generationSuite: BenchSuite = {
 
 /** llama-batched-bench at `t` threads, flash attention as llama.cpp chooses or off: its JSON row, or null (logged) when it gave none. */
 function plainDecoding(model: string, pp: number, pl: number, t: number, flash: "auto" | "off", log: (m: string) => void): Row | null {
-  const r = spawnSync(baselineBinary("llama-batched-bench"), ["-m", model, "-c", String(pl * (pp + TG) + 256), "-b", "2048", "-ub", "512", "-npp", String(pp), "-ntg", String(TG), "-npl", String(pl), "-t", String(t), "-fa", flash, "--output-format", "jsonl"], { encoding: "utf8" });
+  const r = spawnSync(
+    baselineBinary("llama-batched-bench"),
+    [
+      "-m",
+      model,
+      "-c",
+      String(pl * (pp + TG) + 256),
+      "-b",
+      "2048",
+      "-ub",
+      "512",
+      "-npp",
+      String(pp),
+      "-ntg",
+      String(TG),
+      "-npl",
+      String(pl),
+      "-t",
+      String(t),
+      "-fa",
+      flash,
+      "--output-format",
+      "jsonl",
+    ],
+    { encoding: "utf8" },
+  );
   const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
   if (!line) log(`llama-batched-bench -t ${t} -fa ${flash} gave no result: ${r.stderr.slice(-300)}`);
   return line ? (JSON.parse(line.slice(line.indexOf("{"))) as Row) : null;
@@ -157,7 +226,31 @@ function plainDecoding(model: string, pp: number, pl: number, t: number, flash: 
 /** llama-batched's sampled decoding at `t` threads in tokens/s (prompt excluded), or null (logged). */
 function sampledDecoding(model: string, prompt: string, pp: number, pl: number, t: number, log: (m: string) => void): number | null {
   // -n is the length of each sequence, prompt included
-  const r = spawnSync(baselineBinary("llama-batched"), ["-m", model, "-p", prompt, "-n", String(pp + TG), "-np", String(pl), "-kvu", "-t", String(t), "--top-k", String(topK), "--top-p", String(topP), "--temp", String(temperature), "-s", "1"], { encoding: "utf8" });
+  const r = spawnSync(
+    baselineBinary("llama-batched"),
+    [
+      "-m",
+      model,
+      "-p",
+      prompt,
+      "-n",
+      String(pp + TG),
+      "-np",
+      String(pl),
+      "-kvu",
+      "-t",
+      String(t),
+      "--top-k",
+      String(topK),
+      "--top-p",
+      String(topP),
+      "--temp",
+      String(temperature),
+      "-s",
+      "1",
+    ],
+    { encoding: "utf8" },
+  );
   const speed = /decoded \d+ tokens in [\d.]+ s, speed: ([\d.]+) t\/s/.exec(`${r.stdout}\n${r.stderr}`);
   if (!speed) log(`llama-batched -t ${t} gave no result: ${r.stderr.slice(-300)}`);
   return speed ? Number(speed[1]) : null;

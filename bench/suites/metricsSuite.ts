@@ -28,11 +28,17 @@ export const metricsSuite: BenchSuite = {
       ctx.log(`about ${tokens.toFixed(0)} words per output`);
       const label = `metrics of 10,000 ${kind}`;
       // warm the JIT on a small slice so the timed runs measure steady-state code
-      generationMetrics({ ...input, outputs: input.outputs.slice(0, 500), real: input.real.slice(0, 500), descriptions: input.descriptions!.slice(0, 500) }, { bootstrap: 20 });
+      generationMetrics(
+        { ...input, outputs: input.outputs.slice(0, 500), real: input.real.slice(0, 500), descriptions: input.descriptions!.slice(0, 500) },
+        { bootstrap: 20 },
+      );
 
       // wall time is the target; CPU time too, because this 2-core machine is shared and wall time
       // then includes other people's work
-      for (const [bootstrap, what, target] of [[0, "all metrics, no bootstrap", "< 1 s"], [1000, "all metrics + 1,000-resample bootstrap", "< 5 s"]] as const) {
+      for (const [bootstrap, what, target] of [
+        [0, "all metrics, no bootstrap", "< 1 s"],
+        [1000, "all metrics + 1,000-resample bootstrap", "< 5 s"],
+      ] as const) {
         const cpu = process.cpuUsage();
         const t = performance.now();
         generationMetrics(input, { bootstrap });

@@ -37,7 +37,8 @@ export const nativeBuildSuite: BenchSuite = {
     sh("cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")], ROOT);
     rmSync(join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
     cpSync(join(ROOT, "node_modules", "node-llama-cpp"), join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
-    for (const built of ["llama/localBuilds", "llama/llama.cpp", "llama/lastBuild.json"]) rmSync(join(clone, "node_modules", "node-llama-cpp", built), { recursive: true, force: true });
+    for (const built of ["llama/localBuilds", "llama/llama.cpp", "llama/lastBuild.json"])
+      rmSync(join(clone, "node_modules", "node-llama-cpp", built), { recursive: true, force: true });
     const loadBefore = loadavg()[0]!;
     const cpuBefore = childrenCpuSeconds();
     const started = performance.now();

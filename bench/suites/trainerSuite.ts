@@ -30,7 +30,11 @@ export const trainerSuite: BenchSuite = {
     await TrainerProcess.run("init", { ...RECIPE, vocab: bundledVocab("llama-spm"), out: f32 });
     // stock llama-finetune: full fine-tuning, one epoch over the same text, windows of 256 tokens
     const t0 = performance.now();
-    const r = spawnSync(baselineBinary("llama-finetune"), ["-m", f32, "-f", text, "-c", "256", "-b", "256", "-ub", "256", "-t", "2", "--epochs", "1", "-o", join(dir, "ft.gguf")], { encoding: "utf8" });
+    const r = spawnSync(
+      baselineBinary("llama-finetune"),
+      ["-m", f32, "-f", text, "-c", "256", "-b", "256", "-ub", "256", "-t", "2", "--epochs", "1", "-o", join(dir, "ft.gguf")],
+      { encoding: "utf8" },
+    );
     const seconds = (performance.now() - t0) / 1000;
     // llama-finetune cuts the text into windows of 256 tokens at a stride of 128 (common_opt_dataset_init)
     const llama = await getLlama({ gpu: false });
@@ -44,7 +48,11 @@ export const trainerSuite: BenchSuite = {
     // pretraining is full training on every position, like llama-finetune: the like-for-like row
     const texts = join(dir, "texts.jsonl");
     writeFileSync(texts, corpus.map((r) => JSON.stringify({ text: `Описание: ${r.description}\nЗаключение: ${r.conclusion}` })).join("\n") + "\n");
-    const pre = await TrainerProcess.run("pretrain", { model: f32, train: texts, out: join(dir, "pre.gguf"), ctx: 256, epochs: 1, val_fraction: 0 }, { threads: 2 });
+    const pre = await TrainerProcess.run(
+      "pretrain",
+      { model: f32, train: texts, out: join(dir, "pre.gguf"), ctx: 256, epochs: 1, val_fraction: 0 },
+      { threads: 2 },
+    );
     ctx.record({
       name: "pretraining (full training), tiny model (4.2M params, 32k vocab), f32",
       value: pre.tokens_per_s,
@@ -56,7 +64,11 @@ export const trainerSuite: BenchSuite = {
     for (const type of ["f32", "f16", "q8_0", "q4_0"] as const) {
       const base = type === "f32" ? f32 : join(dir, `base-${type}.gguf`);
       if (type !== "f32") await TrainerProcess.run("init", { ...RECIPE, vocab: bundledVocab("llama-spm"), out: base, type });
-      const res = await TrainerProcess.run("lora", { base, train: pairs, val_fraction: 0, out: join(dir, `a-${type}.gguf`), rank: 8, epochs: 1, ctx: 256, seed: 1 }, { threads: 2 });
+      const res = await TrainerProcess.run(
+        "lora",
+        { base, train: pairs, val_fraction: 0, out: join(dir, `a-${type}.gguf`), rank: 8, epochs: 1, ctx: 256, seed: 1 },
+        { threads: 2 },
+      );
       ctx.record({
         name: `LoRA r8 training, tiny model (4.2M params, 32k vocab), ${type} base`,
         value: res.tokens_per_s,
@@ -65,6 +77,5 @@ export const trainerSuite: BenchSuite = {
         target: "≥ 1.0 × llama-finetune",
       });
     }
-
   },
 };

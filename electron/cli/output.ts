@@ -24,7 +24,11 @@ export function table(rows: (string | number | null | undefined)[][], header?: s
   const cells = all.map((r) => r.map((c) => (c === null || c === undefined ? "—" : String(c))));
   const widths: number[] = [];
   for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  const line = (r: string[]) => r.map((c, i) => c + " ".repeat(widths[i]! - [...c].length)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c + " ".repeat(widths[i]! - [...c].length))
+      .join("  ")
+      .trimEnd();
   const out = cells.map(line);
   if (header) out.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   return out.join("\n");

@@ -10,9 +10,16 @@ const [dbPath, workerScript] = process.argv.slice(2);
 
 try {
   if (!dbPath) throw new Error("the core host needs the workspace database path");
-  const api = openApi({ dbPath, ...(workerScript ? { workerScript } : {}), ...(process.env.COLLAPSE_SQLITE_BINDING ? { nativeBinding: process.env.COLLAPSE_SQLITE_BINDING } : {}) });
+  const api = openApi({
+    dbPath,
+    ...(workerScript ? { workerScript } : {}),
+    ...(process.env.COLLAPSE_SQLITE_BINDING ? { nativeBinding: process.env.COLLAPSE_SQLITE_BINDING } : {}),
+  });
   api.events.on("event", (event) => port.postMessage({ type: "event", event }));
-  port.on("message", ({ data }) => void dispatch(api.handlers, data.channel, data.args).then((envelope) => port.postMessage({ type: "reply", id: data.id, envelope })));
+  port.on(
+    "message",
+    ({ data }) => void dispatch(api.handlers, data.channel, data.args).then((envelope) => port.postMessage({ type: "reply", id: data.id, envelope })),
+  );
   process.on("SIGTERM", () => void api.close().then(() => process.exit(0)));
   port.postMessage({ type: "ready" });
 } catch (error) {

@@ -25,7 +25,9 @@ app.on("second-instance", () => {
 function hardenSession(): void {
   const s = session.defaultSession;
   s.webRequest.onBeforeRequest({ urls: ["<all_urls>"] }, (details, callback) => callback({ cancel: !isAllowedRequest(details.url, rendererDir) }));
-  s.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [ELECTRON_CSP] } }));
+  s.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [ELECTRON_CSP] } }),
+  );
   s.setPermissionRequestHandler((_wc, permission, callback) => callback(GRANTED_PERMISSIONS.includes(permission)));
   s.setPermissionCheckHandler(() => false);
 }
@@ -46,7 +48,8 @@ function fromAppWindow(event: IpcMainInvokeEvent): boolean {
 function registerIpc(client: CoreHostClient): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, args: unknown) => {
-      if (!fromAppWindow(event)) return { ok: false, error: new ApiError("forbidden", `${channel}: the call did not come from the Collapse Lab window`).toInfo() };
+      if (!fromAppWindow(event))
+        return { ok: false, error: new ApiError("forbidden", `${channel}: the call did not come from the Collapse Lab window`).toInfo() };
       try {
         validateRequest(channel, args); // reject early; the core host validates again
       } catch (error) {
@@ -67,7 +70,8 @@ async function createWindow(): Promise<void> {
 app.whenReady().then(async () => {
   hardenSession();
   // an empty variable counts as unset, as a shell user means it
-  const dbPath = process.env.COLLAPSE_LAB_DB || defaultDatabasePath({ ...process.env, COLLAPSE_LAB_HOME: process.env.COLLAPSE_LAB_HOME || app.getPath("userData") });
+  const dbPath =
+    process.env.COLLAPSE_LAB_DB || defaultDatabasePath({ ...process.env, COLLAPSE_LAB_HOME: process.env.COLLAPSE_LAB_HOME || app.getPath("userData") });
   host = new CoreHostClient(join(here, "coreHost.js"), [dbPath, join(here, "studyWorker.js")], (event) => win?.webContents.send(EVENTS_CHANNEL, event));
   registerIpc(host);
   await createWindow();

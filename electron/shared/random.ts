@@ -19,7 +19,7 @@ export type Rng = {
 };
 
 function hashString(text: string, seed: number): number {
-  let h = seed >>> 0 ^ 0x9e3779b9;
+  let h = (seed >>> 0) ^ 0x9e3779b9;
   for (let i = 0; i < text.length; i++) {
     h = Math.imul(h ^ text.charCodeAt(i), 0x85ebca6b);
     h ^= h >>> 13;

@@ -27,7 +27,6 @@ const BIN_DIR = join(ROOT, "resources", "bin");
 const STEP = "trainer";
 const EXE = process.platform === "win32" ? "collapse-trainer.exe" : "collapse-trainer";
 
-
 function listFiles(dir: string, filter: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -47,7 +46,16 @@ function hasCuda(): boolean {
 const BASELINES = ["llama-finetune", "llama-batched-bench", "llama-batched"] as const;
 export type Baseline = (typeof BASELINES)[number];
 
-export type BuildPlan = { key: string; flavour: string; bundle: string; patches: string[]; srcDir: string; buildDir: string; binary: string; baselines: boolean };
+export type BuildPlan = {
+  key: string;
+  flavour: string;
+  bundle: string;
+  patches: string[];
+  srcDir: string;
+  buildDir: string;
+  binary: string;
+  baselines: boolean;
+};
 
 export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
   const bundle = join(LLAMA_DIR, "gitRelease.bundle");
@@ -56,7 +64,8 @@ export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
   const flavour = `${hasCuda() ? "cuda" : "cpu"}${process.env.COLLAPSE_PORTABLE === "1" ? "-portable" : ""}`;
   const hash = createHash("sha256");
   hash.update(readFileSync(bundle));
-  for (const f of [...patches, join(NATIVE, "CMakeLists.txt"), ...listFiles(join(NATIVE, "src"), () => true)]) hash.update(f.slice(ROOT.length)).update(readFileSync(f));
+  for (const f of [...patches, join(NATIVE, "CMakeLists.txt"), ...listFiles(join(NATIVE, "src"), () => true)])
+    hash.update(f.slice(ROOT.length)).update(readFileSync(f));
   hash.update(flavour);
   const key = hash.digest("hex").slice(0, 16);
   // one source tree per bundle; a changed patch set is re-applied in place (git reset --hard touches
@@ -88,7 +97,9 @@ async function prepareSource(plan: BuildPlan, session: BuildSession): Promise<vo
   for (const patch of plan.patches) {
     const check = spawnSync("git", ["apply", "--check", patch], { cwd: plan.srcDir, encoding: "utf8" });
     if (check.status !== 0) {
-      throw new NativeBuildError(`patch ${patch.slice(ROOT.length + 1)} no longer applies to the llama.cpp in node-llama-cpp's bundle:\n${check.stderr.trim()}`);
+      throw new NativeBuildError(
+        `patch ${patch.slice(ROOT.length + 1)} no longer applies to the llama.cpp in node-llama-cpp's bundle:\n${check.stderr.trim()}`,
+      );
     }
     execFileSync("git", ["apply", patch], { cwd: plan.srcDir });
     session.log.note(STEP, `applied ${patch.slice(ROOT.length + 1)}`);
@@ -117,7 +128,10 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   const portable = plan.flavour.endsWith("portable");
   const cmake = (args: string[]) => session.log.run(STEP, "cmake", args, { cwd: ROOT, onLine: phase.line });
   await cmake([
-    "-S", NATIVE, "-B", plan.buildDir,
+    "-S",
+    NATIVE,
+    "-B",
+    plan.buildDir,
     `-DLLAMA_CPP_DIR=${plan.srcDir}`,
     "-DCMAKE_BUILD_TYPE=Release",
     `-DGGML_NATIVE=${portable ? "OFF" : "ON"}`,

@@ -32,7 +32,11 @@ export function inferenceBuildDir(): string {
 
 function stampKey(): string {
   const version = (JSON.parse(readFileSync(join(PACKAGE, "package.json"), "utf8")) as { version: string }).version;
-  return createHash("sha256").update(version).update(readFileSync(join(PACKAGE, "llama", "gitRelease.bundle"))).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(version)
+    .update(readFileSync(join(PACKAGE, "llama", "gitRelease.bundle")))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** Whether the local CPU binding matches the installed node-llama-cpp and its bundle. */
@@ -56,10 +60,18 @@ export async function ensureInferenceBuilt(options: { log?: (s: string) => void;
   await session.log.run(STEP, process.execPath, [cli, "source", "download", "--gpu", "false", "--noUsageExample"], {
     cwd: ROOT,
     // no colours or spinners in the log; git's detached-HEAD advice stays out of it too
-    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: "false", FORCE_COLOR: "0", GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "advice.detachedHead", GIT_CONFIG_VALUE_0: "false" },
+    env: {
+      ...process.env,
+      NODE_LLAMA_CPP_SKIP_DOWNLOAD: "false",
+      FORCE_COLOR: "0",
+      GIT_CONFIG_COUNT: "1",
+      GIT_CONFIG_KEY_0: "advice.detachedHead",
+      GIT_CONFIG_VALUE_0: "false",
+    },
     onLine: phase.line,
   });
-  if (!existsSync(join(inferenceBuildDir(), "buildDone.status"))) throw new NativeBuildError(`node-llama-cpp's build finished but ${inferenceBuildDir()} holds no finished build; see ${session.log.path}`);
+  if (!existsSync(join(inferenceBuildDir(), "buildDone.status")))
+    throw new NativeBuildError(`node-llama-cpp's build finished but ${inferenceBuildDir()} holds no finished build; see ${session.log.path}`);
   writeFileSync(join(inferenceBuildDir(), "collapse.stamp"), stampKey() + "\n");
   session.log.note(STEP, `built ${inferenceBuildDir()}`);
   session.took(STEP, phase.done());

@@ -30,7 +30,13 @@ export function App({ transport }: { transport: "ipc" | "http" }) {
           <div className="brand-sub">{t("app.subtitle")}</div>
         </div>
         {PLACES.map((p) => (
-          <button key={p} className={p === place ? "nav-item active" : "nav-item"} onClick={() => setPlace(p)} data-place={p} aria-current={p === place ? "page" : undefined}>
+          <button
+            key={p}
+            className={p === place ? "nav-item active" : "nav-item"}
+            onClick={() => setPlace(p)}
+            data-place={p}
+            aria-current={p === place ? "page" : undefined}
+          >
             {t(`nav.${p}` as MessageKey)}
           </button>
         ))}
@@ -52,10 +58,26 @@ export function App({ transport }: { transport: "ipc" | "http" }) {
       </nav>
       <main className="content">
         {/* each place has its own error boundary: one place that fails to render never blanks the window */}
-        <section hidden={place !== "data"}><PlaceBoundary place="data"><DataPlace /></PlaceBoundary></section>
-        <section hidden={place !== "models"}><PlaceBoundary place="models"><ModelsPlace active={place === "models"} /></PlaceBoundary></section>
-        <section hidden={place !== "studies"}><PlaceBoundary place="studies"><StudiesPlace active={place === "studies"} onOpenResults={openResults} /></PlaceBoundary></section>
-        <section hidden={place !== "results"}><PlaceBoundary place="results" resetKey={studyId}><ResultsPlace active={place === "results"} studyId={studyId} onSelectStudy={setStudyId} /></PlaceBoundary></section>
+        <section hidden={place !== "data"}>
+          <PlaceBoundary place="data">
+            <DataPlace />
+          </PlaceBoundary>
+        </section>
+        <section hidden={place !== "models"}>
+          <PlaceBoundary place="models">
+            <ModelsPlace active={place === "models"} />
+          </PlaceBoundary>
+        </section>
+        <section hidden={place !== "studies"}>
+          <PlaceBoundary place="studies">
+            <StudiesPlace active={place === "studies"} onOpenResults={openResults} />
+          </PlaceBoundary>
+        </section>
+        <section hidden={place !== "results"}>
+          <PlaceBoundary place="results" resetKey={studyId}>
+            <ResultsPlace active={place === "results"} studyId={studyId} onSelectStudy={setStudyId} />
+          </PlaceBoundary>
+        </section>
       </main>
     </div>
   );

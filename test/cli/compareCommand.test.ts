@@ -16,7 +16,20 @@ describe("lab compare", () => {
     expect(human.stdout).toMatch(/recursive vs cross, tiny-a: KL vs M1 at M3 higher by /);
     expect(human.stdout).not.toContain("cannot reach p < 0.05");
 
-    const json = runLab(["compare", "--study", String(studyId), "--a", "recursive:tiny-a", "--b", "cross:tiny-a", "--metric", "distinct_3", "--db", dbPath, "--json"]);
+    const json = runLab([
+      "compare",
+      "--study",
+      String(studyId),
+      "--a",
+      "recursive:tiny-a",
+      "--b",
+      "cross:tiny-a",
+      "--metric",
+      "distinct_3",
+      "--db",
+      dbPath,
+      "--json",
+    ]);
     expect(json.status).toBe(0);
     const c = JSON.parse(json.stdout);
     expect(c.seeds).toEqual([1, 2, 3, 4, 5, 6]);

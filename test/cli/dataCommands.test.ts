@@ -22,12 +22,16 @@ describe("lab CLI: the data pipeline", () => {
 
     const records = runLab(["records", "--db", db, "--json"]);
     expect(records.status).toBe(0);
-    const lines = records.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = records.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(report.rowsImported);
     const withNodules = lines.find((r) => r.nodules.length >= 2)!;
     expect(withNodules).toMatchObject({ sourceId: expect.stringMatching(/^SYN-/), split: expect.stringMatching(/^(train|val|test)$/) });
     expect(withNodules.descriptionLabels).toEqual(withNodules.nodules.flatMap((n: { labels: unknown[] }) => n.labels));
-    for (const r of lines) for (const c of [...r.descriptionLabels, ...r.conclusionLabels]) expect(c === null || (Number.isInteger(c) && c >= 1 && c <= 5)).toBe(true);
+    for (const r of lines)
+      for (const c of [...r.descriptionLabels, ...r.conclusionLabels]) expect(c === null || (Number.isInteger(c) && c >= 1 && c <= 5)).toBe(true);
 
     const stats = JSON.parse(runLab(["stats", "--db", db, "--json"]).stdout);
     expect(stats.records).toBe(report.rowsImported);
@@ -39,10 +43,16 @@ describe("lab CLI: the data pipeline", () => {
     const dir = tempDir();
     const db = join(dir, "ws.sqlite");
     const report = JSON.parse(runLab(["synth", "--records", "2500", "--seed", "3", "--out", join(dir, "a.csv"), "--db", db, "--json"]).stdout);
-    const all = runLab(["records", "--db", db, "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l) as { row: number });
+    const all = runLab(["records", "--db", db, "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { row: number });
     expect(all).toHaveLength(report.rowsImported);
     expect(new Set(all.map((r) => r.row)).size).toBe(all.length);
-    const cut = runLab(["records", "--db", db, "--json", "--limit", "1500"]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const cut = runLab(["records", "--db", db, "--json", "--limit", "1500"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(cut).toEqual(all.slice(0, 1500));
     for (const bad of ["0", "abc", "2.5"]) {
       const r = runLab(["records", "--db", db, "--limit", bad]);
@@ -78,7 +88,9 @@ describe("lab CLI: the data pipeline", () => {
     writeFileSync(file, "id;Описание;Заключение;Примечание, если есть, врача, отделения\n1;Узел правой доли 1 см. EU-TIRADS 3;Узловой зоб;нет\n");
     const sniffed = runLab(["import", file, "--db", db, "--json"]);
     expect(sniffed.status).not.toBe(0);
-    expect(JSON.parse(sniffed.stdout).error.message).toContain("the header was split at each comma (sniffed); if the file uses another delimiter, choose it (--delimiter)");
+    expect(JSON.parse(sniffed.stdout).error.message).toContain(
+      "the header was split at each comma (sniffed); if the file uses another delimiter, choose it (--delimiter)",
+    );
     const chosen = runLab(["import", file, "--db", db, "--json", "--delimiter", "semicolon"]);
     expect(chosen.stderr).toBe("");
     const report = JSON.parse(chosen.stdout);
@@ -116,7 +128,10 @@ describe("lab CLI: the data pipeline", () => {
     const json = (args: string[]) => {
       const r = runLab([...args, "--db", db, "--json"]);
       expect(r.status, `${args.join(" ")}: ${r.stderr}`).toBe(0);
-      return r.stdout.trim().split("\n").map((l) => JSON.parse(l) as unknown);
+      return r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as unknown);
     };
     const outputs = {
       synth: json(["synth", "--records", "120", "--seed", "5", "--split-seed", "9"]),

@@ -27,7 +27,14 @@ describe("lab export", () => {
 
     const all = runLab(["export", "--study", String(studyId), "--out", join(dir, "all"), "--db", dbPath, "--json"]);
     expect(all.status).toBe(0);
-    expect(JSON.parse(all.stdout).files).toEqual(["metrics.csv", "samples.jsonl", "report.html", "charts/kl_unigram_vs_real.png", "charts/kl_unigram_vs_m1.png", "charts/distinct_3.png"]);
+    expect(JSON.parse(all.stdout).files).toEqual([
+      "metrics.csv",
+      "samples.jsonl",
+      "report.html",
+      "charts/kl_unigram_vs_real.png",
+      "charts/kl_unigram_vs_m1.png",
+      "charts/distinct_3.png",
+    ]);
   });
 
   it("names the problem: an unknown study (nothing written), an unknown format, a folder it cannot write", async () => {

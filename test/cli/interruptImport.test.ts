@@ -20,7 +20,9 @@ describe("lab import and Ctrl-C", () => {
     const lines = Array.from({ length: 300_000 }, (_, i) => `${i};"Узел ${i} правой доли 1,${i % 10} см. EU-TIRADS 3";"Узловой зоб ${i}"`);
     writeFileSync(big, "id;Описание;Заключение\n" + lines.join("\n") + "\n");
 
-    const child = spawn(process.execPath, ["--env-file=electron/cli/generation.env", "--import", "tsx", "electron/cli/main.ts", "import", big, "--db", db], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--env-file=electron/cli/generation.env", "--import", "tsx", "electron/cli/main.ts", "import", big, "--db", db], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     let interrupted = false;
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -49,10 +49,21 @@ async function served() {
     const text = await new Promise<string>((resolve, reject) => {
       const body = JSON.stringify(args);
       const req = request(
-        { host: "127.0.0.1", port, path: `/api/${channel}`, method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), [TOKEN_HEADER]: http.token } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: `/api/${channel}`,
+          method: "POST",
+          agent: false,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), [TOKEN_HEADER]: http.token },
+        },
         (res) => {
           let data = "";
-          res.setEncoding("utf8").on("data", (c: string) => (data += c)).on("end", () => resolve(data)).on("error", reject);
+          res
+            .setEncoding("utf8")
+            .on("data", (c: string) => (data += c))
+            .on("end", () => resolve(data))
+            .on("error", reject);
         },
       );
       req.on("error", reject).end(body);
@@ -81,7 +92,11 @@ describe("one road: the window, lab serve and the CLI get the same typed error f
   it("a busy study is a busy error with its own message on every road, never 'failed'", async () => {
     const { api, studyId, window, serve, cli } = await served();
     const pid = holdStudy(api, studyId);
-    const expected = { code: "busy", message: `study ${studyId} is already being run by process ${pid}; wait for it or run "lab cancel ${studyId}"`, field: "id" };
+    const expected = {
+      code: "busy",
+      message: `study ${studyId} is already being run by process ${pid}; wait for it or run "lab cancel ${studyId}"`,
+      field: "id",
+    };
     expect(await window("studies.resume", { id: studyId })).toEqual(expected);
     expect(await serve("studies.resume", { id: studyId })).toEqual(expected);
     const fromCli = cli(["resume", String(studyId)]);

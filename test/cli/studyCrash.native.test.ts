@@ -16,7 +16,18 @@ import { cancelStudy } from "../../electron/core/experiments/cancelStudy";
 const tempDir = useTempDir();
 
 // long enough per job that a poll every 25 ms finds each phase under way
-const STUDY = { name: "crash", models: ["tiny"], designs: ["recursive"], generations: 2, seeds: [1], trainRecords: 48, evalRecords: 4, train: { epochs: 3 }, generate: { maxTokens: 24, sequences: 4, cutOutputs: "keep" }, metrics: { bootstrap: 0 } };
+const STUDY = {
+  name: "crash",
+  models: ["tiny"],
+  designs: ["recursive"],
+  generations: 2,
+  seeds: [1],
+  trainRecords: 48,
+  evalRecords: 4,
+  train: { epochs: 3 },
+  generate: { maxTokens: 24, sequences: 4, cutOutputs: "keep" },
+  metrics: { bootstrap: 0 },
+};
 
 async function workspace(): Promise<{ dir: string; db: string; study: string }> {
   const dir = tempDir();
@@ -31,10 +42,15 @@ async function workspace(): Promise<{ dir: string; db: string; study: string }> 
 }
 
 function lab(args: string[]): ChildProcess {
-  return spawn(process.execPath, ["--env-file=electron/cli/generation.env", "--import", "tsx", "electron/cli/main.ts", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  return spawn(process.execPath, ["--env-file=electron/cli/generation.env", "--import", "tsx", "electron/cli/main.ts", ...args], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 
 async function waitForJob(db: Db, what: (j: JobRow) => boolean, child: ChildProcess): Promise<JobRow> {
   for (;;) {
@@ -50,7 +66,9 @@ function results(file: string) {
   const db = openDatabase(file);
   const jobs = listJobs(db, { experimentId: 1 });
   const samples = Object.fromEntries(jobs.filter((j) => j.kind === "generate").map((j) => [j.key, listSamplesOfJob(db, { jobId: j.id }).map((s) => s.output)]));
-  const metrics = listMetricPoints(db, { experimentId: 1 }).map((m) => `${m.model} ${m.design} ${m.generation_index} ${m.metric} ${m.value}`).sort();
+  const metrics = listMetricPoints(db, { experimentId: 1 })
+    .map((m) => `${m.model} ${m.design} ${m.generation_index} ${m.metric} ${m.value}`)
+    .sort();
   const states = jobs.map((j) => j.state);
   db.close();
   return { samples, metrics, states, jobs };

@@ -19,7 +19,10 @@ describe("the comparison view", () => {
       await page.click("[data-place=results]");
       const view = page.getByTestId("place-results").getByTestId("comparison");
       const sentences = view.getByTestId("compare-sentences").locator("li");
-      const first = lang === "en" ? /^recursive vs cross, tiny-a: KL vs M1 at M3 higher by [0-9.]+ \[[0-9.]+, [0-9.]+\], p = [0-9.]+, 6 seeds$/ : /^рекурсивная против перекрёстная, tiny-a: KL к M1 на M3 выше на [0-9,]+ \[[0-9,]+, [0-9,]+\], p = [0-9,]+, 6 сидов$/;
+      const first =
+        lang === "en"
+          ? /^recursive vs cross, tiny-a: KL vs M1 at M3 higher by [0-9.]+ \[[0-9.]+, [0-9.]+\], p = [0-9.]+, 6 seeds$/
+          : /^рекурсивная против перекрёстная, tiny-a: KL к M1 на M3 выше на [0-9,]+ \[[0-9,]+, [0-9,]+\], p = [0-9,]+, 6 сидов$/;
       await expect.poll(async () => (await sentences.allTextContents())[0] ?? "", { timeout: 30_000 }).toMatch(first);
       // one sentence per metric of the comparison (the "last" summary), a table row per metric and summary
       expect(await sentences.count()).toBe(3);
@@ -32,7 +35,9 @@ describe("the comparison view", () => {
     const view = page.getByTestId("place-results").getByTestId("comparison");
     await view.getByTestId("compare-a").selectOption("cross:tiny-a");
     await view.getByTestId("compare-b").selectOption("recursive:tiny-a");
-    await expect.poll(async () => (await view.getByTestId("compare-sentences").locator("li").allTextContents())[0] ?? "").toMatch(/^cross vs recursive, tiny-a: KL vs M1 at M3 lower by /);
+    await expect
+      .poll(async () => (await view.getByTestId("compare-sentences").locator("li").allTextContents())[0] ?? "")
+      .toMatch(/^cross vs recursive, tiny-a: KL vs M1 at M3 lower by /);
     expect(ui.problems).toEqual([]);
   });
 });

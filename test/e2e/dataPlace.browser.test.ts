@@ -11,16 +11,25 @@ import { useUiSession } from "./support/uiSession";
 // known one), a label without a number (warning) and a duplicate row (warning).
 const ROWS = [
   ["Код", "Текст протокола", "Вывод"],
-  ["A-1", "В правой доле узел 12 мм, изоэхогенный, EU-TIRADS 3. В левой доле узел 8 мм, гипоэхогенный, EU-TIRADS 4.", "Узловые образования обеих долей EU-TIRADS 3, EU-TIRADS 4."],
+  [
+    "A-1",
+    "В правой доле узел 12 мм, изоэхогенный, EU-TIRADS 3. В левой доле узел 8 мм, гипоэхогенный, EU-TIRADS 4.",
+    "Узловые образования обеих долей EU-TIRADS 3, EU-TIRADS 4.",
+  ],
   ["A-2", "Щитовидная железа без очаговых изменений.", "Эхопризнаки диффузных изменений. EU-TIRADS"],
-  ["A-1", "В правой доле узел 12 мм, изоэхогенный, EU-TIRADS 3. В левой доле узел 8 мм, гипоэхогенный, EU-TIRADS 4.", "Узловые образования обеих долей EU-TIRADS 3, EU-TIRADS 4."],
+  [
+    "A-1",
+    "В правой доле узел 12 мм, изоэхогенный, EU-TIRADS 3. В левой доле узел 8 мм, гипоэхогенный, EU-TIRADS 4.",
+    "Узловые образования обеих долей EU-TIRADS 3, EU-TIRADS 4.",
+  ],
   ["A-3", "В перешейке узел 5 мм, анэхогенный, TI-RADS 2.", "Коллоидный узел перешейка EU-TIRADS 2."],
 ];
 const LARGE_ROWS = 40_000;
 
 function writeLargeExport(file: string): void {
   const lines = ["id;Описание;Заключение"];
-  for (let i = 0; i < LARGE_ROWS; i++) lines.push(`${i};"В правой доле узел ${(i % 40) + 3} мм, изоэхогенный, EU-TIRADS ${(i % 4) + 2}. Запись ${i}.";"Узловой зоб, EU-TIRADS ${(i % 4) + 2}."`);
+  for (let i = 0; i < LARGE_ROWS; i++)
+    lines.push(`${i};"В правой доле узел ${(i % 40) + 3} мм, изоэхогенный, EU-TIRADS ${(i % 4) + 2}. Запись ${i}.";"Узловой зоб, EU-TIRADS ${(i % 4) + 2}."`);
   writeFileSync(file, lines.join("\n") + "\n");
 }
 
@@ -132,7 +141,10 @@ describe("the Data place through lab serve in Chromium", () => {
   });
 
   test("a file dropped on the page is uploaded, previewed with what was detected, and imported", async () => {
-    const tsv = ["id\tdescription\tconclusion", "D-1\tВ левой доле узел 7 мм, EU-TIRADS 3.\tУзел левой доли EU-TIRADS 3.", "D-2\tУзлов нет.\tБез патологии."].join("\r\n") + "\r\n";
+    const tsv =
+      ["id\tdescription\tconclusion", "D-1\tВ левой доле узел 7 мм, EU-TIRADS 3.\tУзел левой доли EU-TIRADS 3.", "D-2\tУзлов нет.\tБез патологии."].join(
+        "\r\n",
+      ) + "\r\n";
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]);
     await dropFile(page.getByTestId("import-panel"), "перетащенный.tsv", bytes, "text/tab-separated-values");
     const preview = page.getByTestId("import-preview");
@@ -197,7 +209,10 @@ describe("the Data place through lab serve in Chromium", () => {
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: { now: string | null; label: string | null }[] }).progressSeen);
     const rows = seen.map((s) => Number(/(\d+)/.exec(s.label ?? "")?.[1] ?? 0));
     expect(Math.max(...rows), JSON.stringify(seen.slice(0, 20))).toBeGreaterThanOrEqual(2000);
-    expect(seen.some((s) => Number(s.now) > 0 && Number(s.now) < 100), JSON.stringify(seen.slice(0, 20))).toBe(true);
+    expect(
+      seen.some((s) => Number(s.now) > 0 && Number(s.now) < 100),
+      JSON.stringify(seen.slice(0, 20)),
+    ).toBe(true);
     expect((await page.getByTestId("import-report").locator(".counts b").first().textContent())?.replace(/\D/g, "")).toBe(String(LARGE_ROWS));
   });
 

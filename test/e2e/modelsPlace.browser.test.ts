@@ -18,7 +18,16 @@ describe("building the tiny default models from the Models place", () => {
     const place = page.getByTestId("place-models");
     await place.getByTestId("build-defaults").click();
     // the progress bar names the model, the stage and the step while the trainer runs
-    await expect.poll(() => place.locator(".progress").textContent().catch(() => ""), { timeout: 300_000 }).toMatch(/tiny-mistral: pretrain \d+\/\d+, loss \d/);
+    await expect
+      .poll(
+        () =>
+          place
+            .locator(".progress")
+            .textContent()
+            .catch(() => ""),
+        { timeout: 300_000 },
+      )
+      .toMatch(/tiny-mistral: pretrain \d+\/\d+, loss \d/);
     const table = place.getByTestId("model-table");
     await expect.poll(() => table.textContent().catch(() => ""), { timeout: 840_000, interval: 2_000 }).toContain("tiny-llama3");
     const text = (await table.textContent())!;
@@ -39,8 +48,13 @@ describe("building the tiny default models from the Models place", () => {
       new MutationObserver(() => states.push(button.disabled)).observe(button, { attributes: true, attributeFilter: ["disabled"] });
     });
     await place.getByTestId("build-defaults").click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { buildStates: boolean[] }).buildStates), { timeout: 840_000, interval: 1_000 }).toEqual([true, false]);
-    expect(files.map((f) => statSync(f).mtimeMs), "no model file was written again").toEqual(written);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { buildStates: boolean[] }).buildStates), { timeout: 840_000, interval: 1_000 })
+      .toEqual([true, false]);
+    expect(
+      files.map((f) => statSync(f).mtimeMs),
+      "no model file was written again",
+    ).toEqual(written);
     expect(await table.locator("thead th").count()).toBe(3); // the facts column and the two models, not four
   });
 });

@@ -35,7 +35,9 @@ describe("the Results place shows a study of every design", () => {
         await place.getByTestId("results-study").selectOption(String(studies.get(design)));
         const chart = place.getByTestId("collapse-charts").locator('canvas[aria-label="kl_unigram_vs_real"]');
         const expected = ["tiny-a", "tiny-b"].flatMap((model) => labels(design, lang).map((label) => `${model} · ${label}`));
-        await expect.poll(async () => JSON.parse((await chart.getAttribute("data-series", { timeout: 30_000 })) ?? "[]") as string[], { timeout: 30_000 }).toEqual(expect.arrayContaining(expected));
+        await expect
+          .poll(async () => JSON.parse((await chart.getAttribute("data-series", { timeout: 30_000 })) ?? "[]") as string[], { timeout: 30_000 })
+          .toEqual(expect.arrayContaining(expected));
         const rows = await place.locator("table th[scope=row]").allTextContents();
         for (const name of expected) expect(rows, design).toContain(name);
         expect(await page.locator("[data-testid^=place-crashed]").count(), design).toBe(0);
@@ -50,7 +52,9 @@ describe("the Results place shows a study of every design", () => {
     await page.getByTestId("language").selectOption("en");
     await page.click("[data-place=data]");
     // a results answer the place cannot draw (points that are not a list) stands for any rendering error
-    await page.route("**/api/results.metrics", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify({ ok: true, value: { points: "not a list", noiseFloor: {}, notes: [] } }) }));
+    await page.route("**/api/results.metrics", (route) =>
+      route.fulfill({ contentType: "application/json", body: JSON.stringify({ ok: true, value: { points: "not a list", noiseFloor: {}, notes: [] } }) }),
+    );
     await page.click("[data-place=results]");
     const crashed = page.getByTestId("place-crashed-results");
     await crashed.waitFor({ timeout: 30_000 });

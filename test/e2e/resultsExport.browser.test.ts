@@ -75,7 +75,10 @@ describe("exporting from the Results place", () => {
 
     // the samples the window shows, as JSON Lines: one object per sample, each naming its study and generation
     const [jsonl] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "Samples JSONL" }).click()]);
-    const samples = readFileSync((await jsonl.path())!, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { study: number; generation: number; output: string });
+    const samples = readFileSync((await jsonl.path())!, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { study: number; generation: number; output: string });
     expect(samples.length).toBeGreaterThan(0);
     expect(new Set(samples.map((x) => x.generation))).toEqual(new Set([1, 2]));
     expect(samples.every((x) => typeof x.study === "number" && typeof x.output === "string")).toBe(true);
@@ -84,7 +87,8 @@ describe("exporting from the Results place", () => {
     const [html] = await Promise.all([page.waitForEvent("download"), place.getByRole("button", { name: "HTML report" }).click()]);
     const windowReport = readFileSync((await html.path())!, "utf8");
     const coreReport = readFileSync(join(out, "report.html"), "utf8");
-    const m1Table = (doc: string) => doc.slice(doc.indexOf('<table data-metric="kl_unigram_vs_m1">'), doc.indexOf("</table>", doc.indexOf('<table data-metric="kl_unigram_vs_m1">')));
+    const m1Table = (doc: string) =>
+      doc.slice(doc.indexOf('<table data-metric="kl_unigram_vs_m1">'), doc.indexOf("</table>", doc.indexOf('<table data-metric="kl_unigram_vs_m1">')));
     expect(m1Table(windowReport)).toContain("<th>M1</th><th>M2</th>");
     expect(m1Table(windowReport)).toBe(m1Table(coreReport));
 

@@ -26,7 +26,11 @@ describe("lab serve: loopback only, token on every API call, no CORS, strict CSP
   let served: Served;
   let host: string;
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-    http(served.port, `/api/${channel}`, { method: "POST", headers: { host, "content-type": "application/json", "x-lab-token": served.token, ...headers }, body: JSON.stringify(body) });
+    http(served.port, `/api/${channel}`, {
+      method: "POST",
+      headers: { host, "content-type": "application/json", "x-lab-token": served.token, ...headers },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "collapse-lab-e2e-serve-"));
@@ -62,7 +66,11 @@ describe("lab serve: loopback only, token on every API call, no CORS, strict CSP
     const r = JSON.parse((await api("records.list", { datasetId: "one" })).body);
     expect(r).toEqual({ ok: false, error: { code: "invalid-argument", message: "records.list: datasetId: expected number, got string", field: "datasetId" } });
     expect(JSON.parse((await api("fs.read", {})).body).error.message).toContain('unknown API channel "fs.read"');
-    const notJson = await http(served.port, "/api/app.info", { method: "POST", headers: { host, "content-type": "application/json", "x-lab-token": served.token }, body: "{oops" });
+    const notJson = await http(served.port, "/api/app.info", {
+      method: "POST",
+      headers: { host, "content-type": "application/json", "x-lab-token": served.token },
+      body: "{oops",
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -71,7 +79,10 @@ describe("lab serve: loopback only, token on every API call, no CORS, strict CSP
     expect(foreign.status).toBe(403);
     const rebinding = await http(served.port, "/", { headers: { host: "evil.example:80" } });
     expect(rebinding.status).toBe(403);
-    const preflight = await http(served.port, "/api/datasets.list", { method: "OPTIONS", headers: { host, origin: "http://evil.example", "access-control-request-method": "POST" } });
+    const preflight = await http(served.port, "/api/datasets.list", {
+      method: "OPTIONS",
+      headers: { host, origin: "http://evil.example", "access-control-request-method": "POST" },
+    });
     for (const r of [foreign, rebinding, preflight, await api("app.info", {})]) {
       expect(Object.keys(r.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
     }
@@ -80,7 +91,15 @@ describe("lab serve: loopback only, token on every API call, no CORS, strict CSP
 
   test("API calls are JSON POSTs only", async () => {
     expect((await http(served.port, "/api/datasets.list", { headers: { host, "x-lab-token": served.token } })).status).toBe(405);
-    expect((await http(served.port, "/api/datasets.list", { method: "POST", headers: { host, "x-lab-token": served.token, "content-type": "text/plain" }, body: "{}" })).status).toBe(415);
+    expect(
+      (
+        await http(served.port, "/api/datasets.list", {
+          method: "POST",
+          headers: { host, "x-lab-token": served.token, "content-type": "text/plain" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(415);
   });
 
   test("the page comes with a strict CSP and safe headers; nothing outside the renderer folder is served", async () => {

@@ -25,9 +25,27 @@ describe("stopping a long operation from the window", () => {
     await expect.poll(() => preview.getByTestId("preview-import").isEnabled(), { timeout: 60_000 }).toBe(true);
     await preview.getByTestId("preview-import").click();
     // once rows are being stored (the file has 300,000: the import is far from its end), Stop
-    await expect.poll(() => preview.locator(".progress-label").textContent().catch(() => ""), { timeout: 120_000 }).toMatch(/Importing: [1-9]/);
+    await expect
+      .poll(
+        () =>
+          preview
+            .locator(".progress-label")
+            .textContent()
+            .catch(() => ""),
+        { timeout: 120_000 },
+      )
+      .toMatch(/Importing: [1-9]/);
     await preview.getByTestId("progress-stop").click();
-    await expect.poll(() => preview.locator(".error-note strong").textContent().catch(() => ""), { timeout: 60_000 }).toBe("Stopped.");
+    await expect
+      .poll(
+        () =>
+          preview
+            .locator(".error-note strong")
+            .textContent()
+            .catch(() => ""),
+        { timeout: 60_000 },
+      )
+      .toBe("Stopped.");
     expect(await preview.getByTestId("progress-stop").count()).toBe(0);
     expect(await page.getByTestId("import-report").count()).toBe(0);
     const datasets = await page.evaluate(async () => {

@@ -13,7 +13,10 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
   const ui = useUiSession("collapse-lab-e2e-study-", {
     prepare: async (d) => {
       modelPath = await tinyModel();
-      writeFileSync(join(d, "три записи.csv"), "Описание;Заключение\nВ правой доле узел 5 мм, EU-TIRADS 3.;Узел EU-TIRADS 3.\nУзлов нет.;Без патологии.\nВ левой доле киста 3 мм.;Киста.\n");
+      writeFileSync(
+        join(d, "три записи.csv"),
+        "Описание;Заключение\nВ правой доле узел 5 мм, EU-TIRADS 3.;Узел EU-TIRADS 3.\nУзлов нет.;Без патологии.\nВ левой доле киста 3 мм.;Киста.\n",
+      );
     },
     env: { COLLAPSE_GPU: "0" },
   });
@@ -69,7 +72,8 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
   test("runs, cancels and resumes a 2-generation study with live progress and the loss curve while training", async () => {
     const form = page.getByTestId("study-form");
     await form.locator('input[name="name"]').fill("e2e study");
-    for (const [name, value] of Object.entries({ trainRecords: "24", evalRecords: "8", rank: "4", epochs: "2", maxTokens: "12", sequences: "4" })) await form.locator(`input[name="${name}"]`).fill(value);
+    for (const [name, value] of Object.entries({ trainRecords: "24", evalRecords: "8", rank: "4", epochs: "2", maxTokens: "12", sequences: "4" }))
+      await form.locator(`input[name="${name}"]`).fill(value);
     // the tiny model's answers run past 12 tokens: kept, generation 2 has something to train on
     await form.locator('select[name="cutOutputs"]').selectOption("keep");
     // every line the live panel shows, however briefly
@@ -99,7 +103,10 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     expect(await monitor.getByTestId("study-log").textContent()).toContain("done");
     // the running job's phase came with its speed and time left (a tiny training can be over between two renders, so any job)
     const seen = await page.evaluate(() => [...(window as unknown as { liveSeen: Set<string> }).liveSeen]);
-    expect(seen.some((l) => /^Phase: (train|generate)-A\d-\S+ — \w+ \d+% · [\d,]+ tok\/s · ≈ .+ left$/.test(l)), seen.join("\n")).toBe(true);
+    expect(
+      seen.some((l) => /^Phase: (train|generate)-A\d-\S+ — \w+ \d+% · [\d,]+ tok\/s · ≈ .+ left$/.test(l)),
+      seen.join("\n"),
+    ).toBe(true);
     // both generations' training is on the curve
     expect(JSON.parse((await lossCanvas.getAttribute("data-series"))!).length).toBe(2);
   }, 600_000); // each generation also writes for its held-out prompts
@@ -140,14 +147,19 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
     await form.locator('input[name="name"]').fill("too small");
     await form.getByRole("button", { name: "Create and run" }).click();
     const alert = page.getByTestId("place-studies").getByRole("alert");
-    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('"три записи.csv" has no records in its test split (3 records in all); choose or import a larger dataset');
+    await expect
+      .poll(() => alert.textContent(), { timeout: 30_000 })
+      .toContain('"три записи.csv" has no records in its test split (3 records in all); choose or import a larger dataset');
     expect(await alert.textContent()).toMatch(/^Please check the input\./);
     expect(await page.getByTestId("study-list").textContent()).not.toContain("too small");
   });
 
   test("every place speaks the chosen language, Russian and English", async () => {
     const places = { data: ["Данные", "Data"], models: ["Модели", "Models"], studies: ["Исследования", "Studies"], results: ["Результаты", "Results"] };
-    for (const [lang, i] of [["ru", 0], ["en", 1]] as const) {
+    for (const [lang, i] of [
+      ["ru", 0],
+      ["en", 1],
+    ] as const) {
       await page.getByTestId("language").selectOption(lang);
       for (const [place, titles] of Object.entries(places)) {
         await page.click(`[data-place=${place}]`);

@@ -23,7 +23,9 @@ export function useSmallDisk(): { mount: (sizeKiB: number) => string; resize: (d
         execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeKiB}k`, "tmpfs", dir], { stdio: "pipe" });
       } catch (error) {
         rmSync(dir, { recursive: true, force: true });
-        throw new Error(`the disk-full test needs a small tmpfs and could not mount one at ${dir} (run the tests as root, or where "mount -t tmpfs" is allowed): ${(error as Error).message}`);
+        throw new Error(
+          `the disk-full test needs a small tmpfs and could not mount one at ${dir} (run the tests as root, or where "mount -t tmpfs" is allowed): ${(error as Error).message}`,
+        );
       }
       mounted.push(dir);
       return dir;

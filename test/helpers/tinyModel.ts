@@ -24,7 +24,18 @@ export function trainerFingerprint(): string {
 export async function tinyModel(overrides: Partial<InitConfig> = {}): Promise<string> {
   requireTier("native", "tinyModel() (the native trainer)");
   mkdirSync(CACHE, { recursive: true });
-  const recipe = { n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 1, n_ff: 128, n_ctx_train: 256, rope_freq_base: 10000, seed: 1, type: "f32" as const, ...overrides };
+  const recipe = {
+    n_embd: 64,
+    n_layer: 2,
+    n_head: 4,
+    n_head_kv: 1,
+    n_ff: 128,
+    n_ctx_train: 256,
+    rope_freq_base: 10000,
+    seed: 1,
+    type: "f32" as const,
+    ...overrides,
+  };
   const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}-trainer-${trainerFingerprint()}.gguf`);
   if (!existsSync(out)) await TrainerProcess.run("init", { ...recipe, vocab: bundledVocab("llama-spm"), out });
   return out;

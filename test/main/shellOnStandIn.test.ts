@@ -50,12 +50,16 @@ type ShellRun = {
 function runShell(scenario: "full" | "second"): ShellRun {
   const home = mkdtempSync(join(tmpdir(), "collapse-shell-"));
   mkdirSync(home, { recursive: true });
-  const r = spawnSync(process.execPath, ["--import", join(SUPPORT, "electronLoader.mjs"), join(SUPPORT, "runShell.mjs"), join(ROOT, "dist", "electron"), scenario], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, STANDIN_USER_DATA: home, COLLAPSE_LAB_HOME: "", COLLAPSE_LAB_DB: "" },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", join(SUPPORT, "electronLoader.mjs"), join(SUPPORT, "runShell.mjs"), join(ROOT, "dist", "electron"), scenario],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, STANDIN_USER_DATA: home, COLLAPSE_LAB_HOME: "", COLLAPSE_LAB_DB: "" },
+    },
+  );
   const line = r.stdout.trim().split("\n").pop() ?? "";
   if (r.status !== 0 || !line.startsWith("{")) throw new Error(`the shell run failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return { ...JSON.parse(line), home };

@@ -16,7 +16,17 @@ function files(dir: string): string[] {
 describe("the Electron window's security settings", () => {
   test("isolated, sandboxed, no Node in the page, web security on", () => {
     const prefs = windowOptions("/app/preload.cjs").webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    });
     expect(prefs.preload).toBe("/app/preload.cjs");
     expect(Object.keys(prefs)).not.toContain("enableRemoteModule");
     expect(WEB_PREFERENCES.experimentalFeatures).toBe(false);
@@ -67,7 +77,9 @@ describe("the Electron window's security settings", () => {
   });
 
   test("the shared folder stays pure: no node:, electron or DOM-only imports", () => {
-    const offenders = files(join(ROOT, "electron", "shared")).filter((f) => /from ["'](node:|electron|fs|path|child_process|better-sqlite3|react)/.test(readFileSync(f, "utf8")));
+    const offenders = files(join(ROOT, "electron", "shared")).filter((f) =>
+      /from ["'](node:|electron|fs|path|child_process|better-sqlite3|react)/.test(readFileSync(f, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 });

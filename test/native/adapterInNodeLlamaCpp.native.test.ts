@@ -16,7 +16,11 @@ describe("a trained adapter in node-llama-cpp", () => {
     const pair = renderTrainingPair("В правой доле узел 1,2 см. EU-TIRADS 3", "Узловой зоб");
     writeFileSync(join(dir, "t.jsonl"), Array(32).fill(JSON.stringify(pair)).join("\n") + "\n");
     const adapter = join(dir, "a.gguf");
-    await TrainerProcess.run("lora", { base, train: join(dir, "t.jsonl"), val_fraction: 0, out: adapter, rank: 8, alpha: 16, lr: 0.01, epochs: 3, ctx: 256, seed: 1 }, { threads: 2 });
+    await TrainerProcess.run(
+      "lora",
+      { base, train: join(dir, "t.jsonl"), val_fraction: 0, out: adapter, rank: 8, alpha: 16, lr: 0.01, epochs: 3, ctx: 256, seed: 1 },
+      { threads: 2 },
+    );
 
     const llama = await getLlama({ gpu: false });
     const model = await llama.loadModel({ modelPath: base });

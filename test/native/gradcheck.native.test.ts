@@ -11,7 +11,10 @@ const tempDir = useTempDir();
 async function gradcheck(directKv: boolean) {
   const dir = tempDir();
   const train = join(dir, "pair.jsonl");
-  writeFileSync(train, JSON.stringify(renderTrainingPair("В правой доле узел 1,2 см, изоэхогенный, с ровными контурами.", "Узловое образование правой доли. EU-TIRADS 3")) + "\n");
+  writeFileSync(
+    train,
+    JSON.stringify(renderTrainingPair("В правой доле узел 1,2 см, изоэхогенный, с ровными контурами.", "Узловое образование правой доли. EU-TIRADS 3")) + "\n",
+  );
   return TrainerProcess.run("gradcheck", { base: await tinyModel(), train, targets: ["attn_q", "attn_k", "attn_v"], direct_kv: directKv }, { threads: 2 });
 }
 
@@ -45,7 +48,19 @@ describe("collapse-trainer gradcheck (finite differences of the trainer's own lo
     const dir = tempDir();
     const r = await TrainerProcess.run(
       "lora",
-      { base: await tinyModel(), train: writePairs(dir, "train.jsonl", 40, 2), val_fraction: 0.25, out: join(dir, "kv.gguf"), targets: ["attn_k", "attn_v"], rank: 8, alpha: 16, lr: 0.003, epochs: 2, ctx: 256, seed: 3 },
+      {
+        base: await tinyModel(),
+        train: writePairs(dir, "train.jsonl", 40, 2),
+        val_fraction: 0.25,
+        out: join(dir, "kv.gguf"),
+        targets: ["attn_k", "attn_v"],
+        rank: 8,
+        alpha: 16,
+        lr: 0.003,
+        epochs: 2,
+        ctx: 256,
+        seed: 3,
+      },
       { threads: 2 },
     );
     expect(r.initial_val_loss! - r.val_loss!).toBeGreaterThan(0.01);

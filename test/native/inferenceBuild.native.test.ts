@@ -15,7 +15,12 @@ describe("the CPU inference binding and the environment of generating processes"
 
   it("the CLI's environment file holds exactly GENERATION_ENV, and a process started with it has a one-thread libuv pool", () => {
     const file = readFileSync("electron/cli/generation.env", "utf8");
-    const vars = Object.fromEntries(file.split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.split("=") as [string, string]));
+    const vars = Object.fromEntries(
+      file
+        .split("\n")
+        .filter((l) => l.trim() && !l.startsWith("#"))
+        .map((l) => l.split("=") as [string, string]),
+    );
     expect(vars).toEqual(GENERATION_ENV);
     // what node itself reads: the variable is in the child's environment before any of its code runs
     // (a variable already in the environment wins over the file: a user's own setting is kept)

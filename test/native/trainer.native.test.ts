@@ -16,18 +16,43 @@ function runRaw(args: string[], config?: unknown): { status: number | null; line
   const cfg = join(dir, "c.json");
   if (config !== undefined) writeFileSync(cfg, typeof config === "string" ? config : JSON.stringify(config));
   const r = spawnSync(process.env.COLLAPSE_TRAINER!, config === undefined ? args : [...args, "--config", cfg], { encoding: "utf8" });
-  return { status: r.status, lines: r.stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    status: r.status,
+    lines: r.stdout
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 describe("collapse-trainer init", () => {
   it("creates a llama model with the recipe's shape from a real vocabulary, and Russian text tokenises", async () => {
     const dir = tempDir();
-    const r = await TrainerProcess.run("init", { vocab: bundledVocab("llama-spm"), out: join(dir, "m.gguf"), n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 2, n_ff: 96, seed: 3 });
+    const r = await TrainerProcess.run("init", {
+      vocab: bundledVocab("llama-spm"),
+      out: join(dir, "m.gguf"),
+      n_embd: 64,
+      n_layer: 2,
+      n_head: 4,
+      n_head_kv: 2,
+      n_ff: 96,
+      seed: 3,
+    });
     expect(r.n_vocab).toBe(32000);
     expect(r.parameters).toBeGreaterThan(4_000_000);
     expect(r.russian_probe_tokens).toBeGreaterThan(10);
     expect(r.russian_probe_tokens).toBeLessThan(91);
-    const again = await TrainerProcess.run("init", { vocab: bundledVocab("llama-spm"), out: join(dir, "m2.gguf"), n_embd: 64, n_layer: 2, n_head: 4, n_head_kv: 2, n_ff: 96, seed: 3 });
+    const again = await TrainerProcess.run("init", {
+      vocab: bundledVocab("llama-spm"),
+      out: join(dir, "m2.gguf"),
+      n_embd: 64,
+      n_layer: 2,
+      n_head: 4,
+      n_head_kv: 2,
+      n_ff: 96,
+      seed: 3,
+    });
     expect(again.parameters).toBe(r.parameters);
     expect(sha256(join(dir, "m.gguf"))).toBe(sha256(join(dir, "m2.gguf")));
   });
@@ -72,11 +97,15 @@ describe("collapse-trainer lora", () => {
     await TrainerProcess.run("lora", { ...cfg, out: join(dir, "full.gguf") }, { threads: 2 });
 
     const abort = new AbortController();
-    const stopped = TrainerProcess.run("lora", { ...cfg, out: join(dir, "resumed.gguf") }, {
-      threads: 2,
-      signal: abort.signal,
-      onProgress: (p) => p.phase === "train" && p.step >= 5 && abort.abort(),
-    });
+    const stopped = TrainerProcess.run(
+      "lora",
+      { ...cfg, out: join(dir, "resumed.gguf") },
+      {
+        threads: 2,
+        signal: abort.signal,
+        onProgress: (p) => p.phase === "train" && p.step >= 5 && abort.abort(),
+      },
+    );
     const err = await stopped.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainerStoppedError);
     expect((err as TrainerStoppedError).checkpoint).toMatch(/resumed\.gguf\.ckpt\.adapter\.gguf$/);
@@ -91,7 +120,11 @@ describe("collapse-trainer lora", () => {
       const base = await tinyModel(type === "q4_K" ? { type, n_embd: 256, n_ff: 256, n_layer: 1 } : { type });
       const dir = tempDir();
       const records = type === "q4_K" ? 15 : 30;
-      const r = await TrainerProcess.run("lora", { base, train: writePairs(dir, "t.jsonl", records, 4), val_fraction: 0.2, out: join(dir, "a.gguf"), rank: 4, lr: 0.003, epochs: 2, ctx: 256, seed: 1 }, { threads: 2 });
+      const r = await TrainerProcess.run(
+        "lora",
+        { base, train: writePairs(dir, "t.jsonl", records, 4), val_fraction: 0.2, out: join(dir, "a.gguf"), rank: 4, lr: 0.003, epochs: 2, ctx: 256, seed: 1 },
+        { threads: 2 },
+      );
       expect(r.val_loss).toBeLessThan(r.initial_val_loss!);
       expect(r.train_pairs).toBe(records - Math.floor(records * 0.2));
     });
@@ -103,7 +136,11 @@ describe("collapse-trainer eval", () => {
     const base = await tinyModel();
     const dir = tempDir();
     const data = writePairs(dir, "d.jsonl", 20, 6);
-    await TrainerProcess.run("lora", { base, train: data, val_fraction: 0, out: join(dir, "a.gguf"), rank: 8, lr: 0.005, epochs: 4, ctx: 256, seed: 2 }, { threads: 2 });
+    await TrainerProcess.run(
+      "lora",
+      { base, train: data, val_fraction: 0, out: join(dir, "a.gguf"), rank: 8, lr: 0.005, epochs: 4, ctx: 256, seed: 2 },
+      { threads: 2 },
+    );
     const plain = await TrainerProcess.run("eval", { base, data, per_item: true });
     const tuned = await TrainerProcess.run("eval", { base, adapter: join(dir, "a.gguf"), data });
     expect(plain.items).toBe(20);

@@ -4,7 +4,16 @@ import { DICTIONARIES, translator } from "../../renderer/src/i18n/translate";
 const { ru, en } = DICTIONARIES;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Messages that read the same in both languages: names, symbols, a path. */
-const SAME_IN_BOTH = ["app.title", "common.none", "data.import.pathPlaceholder", "models.backendGpu", "models.backendCpu", "panel.chrf", "compare.a", "compare.b"];
+const SAME_IN_BOTH = [
+  "app.title",
+  "common.none",
+  "data.import.pathPlaceholder",
+  "models.backendGpu",
+  "models.backendCpu",
+  "panel.chrf",
+  "compare.a",
+  "compare.b",
+];
 
 describe("the window's two languages", () => {
   test("have exactly the same keys", () => {

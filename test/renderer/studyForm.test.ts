@@ -23,7 +23,9 @@ describe("the study form's validation, by the study schema, in the window's lang
   });
 
   test("the schema's cross-field rules too", () => {
-    expect(validateForm(form({ designs: ["cross"] }), ru)).toEqual({ designs: "Перекрёстной схеме нужны ровно две модели: отметьте вторую модель или снимите «перекрёстная»." });
+    expect(validateForm(form({ designs: ["cross"] }), ru)).toEqual({
+      designs: "Перекрёстной схеме нужны ровно две модели: отметьте вторую модель или снимите «перекрёстная».",
+    });
     expect(validateForm(form({ seeds: "1, 1" }), en)).toEqual({ seeds: "A seed is listed twice: give each seed once." });
   });
 });

@@ -12,7 +12,11 @@ export function formatComparison(c: StudyComparison): string {
   return [
     `A = ${sideLabel(c.a)}, B = ${sideLabel(c.b)}; paired by seed (${c.seeds.join(", ")}), generation M${c.generation}`,
     table(t.rows, t.header),
-    ...(c.exactCanReach05 ? [] : [`With ${c.seeds.length} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2^n); the study needs at least 6 seeds for that.`]),
+    ...(c.exactCanReach05
+      ? []
+      : [
+          `With ${c.seeds.length} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2^n); the study needs at least 6 seeds for that.`,
+        ]),
     "",
     ...c.sentences.filter((_, i) => c.rows[i]!.summary === "last"),
   ].join("\n");
@@ -31,7 +35,13 @@ export function registerCompareCommand(program: Command): void {
       withApi(cmd, async ({ call, out }) => {
         // the contract refuses a language it does not know, naming the field
         const language = opts.lang as "en" | "ru";
-        const result = await call("results.compare", { studyId: integerFlag("--study", opts.study), a: parseSide(opts.a), b: parseSide(opts.b), ...(opts.metric ? { metrics: opts.metric } : {}), language });
+        const result = await call("results.compare", {
+          studyId: integerFlag("--study", opts.study),
+          a: parseSide(opts.a),
+          b: parseSide(opts.b),
+          ...(opts.metric ? { metrics: opts.metric } : {}),
+          language,
+        });
         out.result(result, () => formatComparison(result));
       }),
     );

@@ -11,7 +11,9 @@ export function formatImportReport(r: ImportResult): string {
       ? `${r.file} was imported before (same SHA-256) as dataset ${r.datasetId}; nothing was added.`
       : `Imported ${r.file} as dataset ${r.datasetId} in ${r.seconds.toFixed(2)} s.`,
     `  format ${r.detected.format}, encoding ${r.detected.encoding ?? "—"}, delimiter ${JSON.stringify(r.detected.delimiter)}`,
-    `  columns: ${Object.entries(r.detected.mapping).map(([k, v]) => `${k} ← "${v}"`).join(", ")}`,
+    `  columns: ${Object.entries(r.detected.mapping)
+      .map(([k, v]) => `${k} ← "${v}"`)
+      .join(", ")}`,
     `  rows read ${r.rowsRead}, imported ${r.rowsImported}, excluded ${r.rowsExcluded}, duplicates ${r.duplicates}, nodules ${r.nodules}`,
   ];
   for (const note of r.detected.notes) lines.push(`  note: ${note}`);
@@ -19,9 +21,18 @@ export function formatImportReport(r: ImportResult): string {
     lines.push(`  skipped ${r.skippedRows.length} bad row(s):`);
     for (const s of r.skippedRows) lines.push(`    row ${s.row} (line ${s.line}): ${s.problem}`);
   }
-  if (Object.keys(r.excluded).length) lines.push(`  excluded by rule: ${Object.entries(r.excluded).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  if (Object.keys(r.excluded).length)
+    lines.push(
+      `  excluded by rule: ${Object.entries(r.excluded)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
   if (r.warningCount) {
-    lines.push(`  warnings ${r.warningCount}: ${Object.entries(r.warningsByCode).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    lines.push(
+      `  warnings ${r.warningCount}: ${Object.entries(r.warningsByCode)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
     for (const w of r.firstWarnings.slice(0, 10)) lines.push(`    row ${w.row ?? "—"} (line ${w.line ?? "—"}): ${w.code}: ${w.message}`);
     if (r.warningCount > 10) lines.push(`    … all ${r.warningCount} are stored with the import`);
   }
@@ -48,23 +59,28 @@ export function registerDataCommands(program: Command): void {
     .option("--delimiter <delimiter>", "CSV/TSV: override the detected delimiter (, ; or tab)")
     .option("--split-seed <seed>", "seed of the stratified 70/15/15 split made after import", "42")
     .option("--skip-bad-rows", "leave out rows with a bad field (too long, a control character, a lossy repair) and list each, instead of failing the file")
-    .action(async (file: string, opts: { map?: string; name?: string; encoding?: string; delimiter?: string; splitSeed: string; skipBadRows?: boolean }, cmd: Command) =>
-      withApi(cmd, async (ctx) => {
-        const stop = importProgress(ctx, "import");
-        const result = await ctx.call("datasets.import", {
-          path: file,
-          ...(opts.map ? { map: mapFlag(opts.map) } : {}),
-          ...(opts.name ? { name: opts.name } : {}),
-          // the contract names the encodings it knows and refuses others
-          ...(opts.encoding ? { encoding: opts.encoding as RequestOf<"datasets.import">["encoding"] } : {}),
-          ...(opts.delimiter ? { delimiter: parseDelimiter(opts.delimiter) } : {}),
-          splitSeed: integerFlag("--split-seed", opts.splitSeed),
-          ...(opts.skipBadRows ? { skipBadRows: true } : {}),
-          operationId: "import",
-        });
-        stop();
-        ctx.out.result(result, () => formatImportReport(result));
-      }),
+    .action(
+      async (
+        file: string,
+        opts: { map?: string; name?: string; encoding?: string; delimiter?: string; splitSeed: string; skipBadRows?: boolean },
+        cmd: Command,
+      ) =>
+        withApi(cmd, async (ctx) => {
+          const stop = importProgress(ctx, "import");
+          const result = await ctx.call("datasets.import", {
+            path: file,
+            ...(opts.map ? { map: mapFlag(opts.map) } : {}),
+            ...(opts.name ? { name: opts.name } : {}),
+            // the contract names the encodings it knows and refuses others
+            ...(opts.encoding ? { encoding: opts.encoding as RequestOf<"datasets.import">["encoding"] } : {}),
+            ...(opts.delimiter ? { delimiter: parseDelimiter(opts.delimiter) } : {}),
+            splitSeed: integerFlag("--split-seed", opts.splitSeed),
+            ...(opts.skipBadRows ? { skipBadRows: true } : {}),
+            operationId: "import",
+          });
+          stop();
+          ctx.out.result(result, () => formatImportReport(result));
+        }),
     );
 
   program
@@ -73,7 +89,14 @@ export function registerDataCommands(program: Command): void {
     .action(async (_opts, cmd: Command) =>
       withApi(cmd, async ({ call, out }) => {
         const rows = await call("datasets.list", {});
-        out.result(rows, () => (rows.length ? table(rows.map((d) => [d.id, d.name, d.kind, d.records, d.createdAt]), ["id", "name", "kind", "records", "created"]) : "no datasets"));
+        out.result(rows, () =>
+          rows.length
+            ? table(
+                rows.map((d) => [d.id, d.name, d.kind, d.records, d.createdAt]),
+                ["id", "name", "kind", "records", "created"],
+              )
+            : "no datasets",
+        );
       }),
     );
 
@@ -86,10 +109,19 @@ export function registerDataCommands(program: Command): void {
     .action(async (opts: { dataset?: string; seed: string; ratios: string }, cmd: Command) =>
       withApi(cmd, async ({ call, out }) => {
         const parts = opts.ratios.split(",").map(Number);
-        if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x))) throw flagError("--ratios", `--ratios must be three numbers like 0.7,0.15,0.15, got "${opts.ratios}"`);
+        if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x)))
+          throw flagError("--ratios", `--ratios must be three numbers like 0.7,0.15,0.15, got "${opts.ratios}"`);
         const datasetId = await datasetIdFlag(() => call("datasets.list", {}), opts.dataset);
-        const s = await call("datasets.split", { datasetId, seed: integerFlag("--seed", opts.seed), ratios: { train: parts[0]!, val: parts[1]!, test: parts[2]! } });
-        out.result(s, () => `split ${s.splitId} of dataset ${s.datasetId} (seed ${s.seed}${s.created ? "" : ", existing"}): train ${s.counts.train}, val ${s.counts.val}, test ${s.counts.test}`);
+        const s = await call("datasets.split", {
+          datasetId,
+          seed: integerFlag("--seed", opts.seed),
+          ratios: { train: parts[0]!, val: parts[1]!, test: parts[2]! },
+        });
+        out.result(
+          s,
+          () =>
+            `split ${s.splitId} of dataset ${s.datasetId} (seed ${s.seed}${s.created ? "" : ", existing"}): train ${s.counts.train}, val ${s.counts.val}, test ${s.counts.test}`,
+        );
       }),
     );
 
@@ -104,11 +136,14 @@ export function registerDataCommands(program: Command): void {
         const limit = opts.limit === undefined ? Infinity : positiveFlag("--limit", opts.limit);
         const datasetId = await datasetIdFlag(() => call("datasets.list", {}), opts.dataset);
         // page by page after the last id, so a dataset of a million records is never held in memory or reread
-        for (let count = 0, afterId = 0; count < limit; ) {
+        for (let count = 0, afterId = 0; count < limit;) {
           const page = await call("records.list", { datasetId, afterId, limit: Math.min(200, limit - count), includeExcluded: Boolean(opts.includeExcluded) });
           for (const r of page.records) {
             if (out.json) process.stdout.write(JSON.stringify(r) + "\n");
-            else process.stdout.write(`${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`);
+            else
+              process.stdout.write(
+                `${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`,
+              );
           }
           if (page.records.length === 0) break;
           count += page.records.length;

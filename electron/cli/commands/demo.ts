@@ -33,7 +33,12 @@ function scaleOf(flags: ScaleFlags): Scale {
 }
 
 /** Runs one study file on the demo's dataset, with progress and the time left on screen, then compares its designs. */
-async function runStudyFile(ctx: CommandContext, path: string, dataset: number, scale: Scale): Promise<{ id: number; state: string; minutes: number; comparisons: StudyComparison[] }> {
+async function runStudyFile(
+  ctx: CommandContext,
+  path: string,
+  dataset: number,
+  scale: Scale,
+): Promise<{ id: number; state: string; minutes: number; comparisons: StudyComparison[] }> {
   const started = performance.now();
   const { id, jobs, name } = await ctx.call("studies.createFromFile", { path, dataset, scale });
   ctx.out.info(`study ${id} "${name}": ${jobs} jobs`);
@@ -58,7 +63,9 @@ function formatAnswer(comparisons: readonly StudyComparison[]): string {
 export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
-    .description("the demo on the embedded defaults: synthetic corpus, tiny models, the paper's study (recursive and cross × 2 models × 5 generations × 6 seeds), ending with the comparison and its answer")
+    .description(
+      "the demo on the embedded defaults: synthetic corpus, tiny models, the paper's study (recursive and cross × 2 models × 5 generations × 6 seeds), ending with the comparison and its answer",
+    )
     .option("--data-only", "stop after the corpus report")
     .option("--control", "also run the compute-matched control study (resources/studies/compute-matched-control.yaml)")
     .option("--seeds <n>", "run with seeds 1..n instead of the study file's (a quick try; the answer needs ≥ 6)")
@@ -72,7 +79,12 @@ export function registerDemoCommand(program: Command): void {
         out.info(`workspace: ${dbPath}`);
         out.info(`generating the synthetic corpus (${DEFAULT_SYNTH.records} records, seed ${DEFAULT_SYNTH.seed}) and importing it…`);
         const stopProgress = importProgress(ctx, "demo");
-        const imported = await call("datasets.synth", { records: DEFAULT_SYNTH.records, seed: DEFAULT_SYNTH.seed, splitSeed: DEFAULT_SYNTH.seed, operationId: "demo" });
+        const imported = await call("datasets.synth", {
+          records: DEFAULT_SYNTH.records,
+          seed: DEFAULT_SYNTH.seed,
+          splitSeed: DEFAULT_SYNTH.seed,
+          operationId: "demo",
+        });
         stopProgress();
         const stats = await call("datasets.stats", { datasetId: imported.datasetId });
         out.info([formatImportReport(imported), "", formatCorpusStats(stats), ""].join("\n"));
@@ -87,7 +99,16 @@ export function registerDemoCommand(program: Command): void {
         out.info(`exporting study ${main.id}…`);
         const exported = await exportAll(ctx, { studyId: main.id, dir: join(dirname(dbPath), "reports", `study-${main.id}`) });
         out.result(
-          { studyId: main.id, state: main.state, minutes, studyMinutes: main.minutes, points, report: exported, comparisons: main.comparisons, ...(control ? { control } : {}) },
+          {
+            studyId: main.id,
+            state: main.state,
+            minutes,
+            studyMinutes: main.minutes,
+            points,
+            report: exported,
+            comparisons: main.comparisons,
+            ...(control ? { control } : {}),
+          },
           () =>
             [
               `Study ${main.id}: ${main.state} in ${main.minutes.toFixed(1)} min (${minutes.toFixed(1)} min in all). Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
@@ -98,7 +119,14 @@ export function registerDemoCommand(program: Command): void {
               "",
               `Report (opens offline in any browser): ${join(exported.dir, "report.html")}`,
               `Also there: ${exported.files.filter((f) => f !== "report.html").join(", ")}`,
-              ...(control ? ["", `The compute-matched control, study ${control.id}: ${control.state} in ${control.minutes.toFixed(1)} min.`, "", formatAnswer(control.comparisons)] : []),
+              ...(control
+                ? [
+                    "",
+                    `The compute-matched control, study ${control.id}: ${control.state} in ${control.minutes.toFixed(1)} min.`,
+                    "",
+                    formatAnswer(control.comparisons),
+                  ]
+                : []),
               "",
               'The answer (paired by seed; docs/metrics.md, "Comparing designs"):',
               "",

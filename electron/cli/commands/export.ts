@@ -7,15 +7,24 @@ import { flagError, integerFlag } from "../flags";
 export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "jsonl", "html", "png"];
 
 export function parseFormats(list: string): ExportFormat[] {
-  const formats = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = list
+    .split(",")
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) throw flagError("--formats", `--formats: ${unknown.length ? `unknown format "${unknown.join('", "')}"` : "empty"}; choose from ${EXPORT_FORMATS.join(", ")}`);
+  if (unknown.length || !formats.length)
+    throw flagError(
+      "--formats",
+      `--formats: ${unknown.length ? `unknown format "${unknown.join('", "')}"` : "empty"}; choose from ${EXPORT_FORMATS.join(", ")}`,
+    );
   return formats as ExportFormat[];
 }
 
 /** Exports through the handlers with progress on stderr; shared by "lab export" and the demo. */
 export async function exportWithProgress(ctx: CommandContext, args: { studyId: number; dir: string; formats: readonly ExportFormat[] }): Promise<ExportResult> {
-  const stop = ctx.onEvent((e) => e.type === "export.progress" && e.operationId === "export" && e.file && ctx.out.info(`[${e.done + 1}/${e.total}] writing ${e.file}…`));
+  const stop = ctx.onEvent(
+    (e) => e.type === "export.progress" && e.operationId === "export" && e.file && ctx.out.info(`[${e.done + 1}/${e.total}] writing ${e.file}…`),
+  );
   try {
     return await ctx.call("results.export", { studyId: args.studyId, dir: args.dir, formats: [...args.formats], operationId: "export" });
   } finally {
@@ -37,7 +46,9 @@ export async function exportAll(ctx: CommandContext, args: { studyId: number; di
 export function registerExportCommand(program: Command): void {
   program
     .command("export")
-    .description("a study's files into a folder: metrics.csv, samples.jsonl (with the real records), report.html (offline), charts/<metric>.png; report.pdf on request (--formats pdf, needs a Chromium-family browser)")
+    .description(
+      "a study's files into a folder: metrics.csv, samples.jsonl (with the real records), report.html (offline), charts/<metric>.png; report.pdf on request (--formats pdf, needs a Chromium-family browser)",
+    )
     .requiredOption("--study <id>", "study id")
     .requiredOption("--out <dir>", "folder to write into (made if missing)")
     .option("--formats <list>", `comma-separated: ${EXPORT_FORMATS.join(",")} (default: all but pdf)`)

@@ -22,7 +22,9 @@ export function formatMetricTables(points: MetricPoint[], metrics: readonly stri
     out.push(
       `${metricLabel(metric)} (${metric})\n` +
         table(
-          [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, ...generations.map((g) => (v.has(g) ? (v.get(g) === null ? "—" : v.get(g)!.toFixed(3)) : ""))]),
+          [...rows]
+            .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+            .map(([k, v]) => [k, ...generations.map((g) => (v.has(g) ? (v.get(g) === null ? "—" : v.get(g)!.toFixed(3)) : ""))]),
           ["design · model", ...generations.map((g) => (g === 0 ? "real" : `M${g}`))],
         ),
     );

@@ -14,7 +14,14 @@ export function formatCorpusStats(s: CorpusStats): string {
   const cats = Object.entries(s.labels.categories).sort();
   return [
     `Corpus report — dataset ${s.datasetId}`,
-    `  records ${n} (excluded by cleaning rules: ${s.excluded}${Object.keys(s.excludedByRule).length ? " — " + Object.entries(s.excludedByRule).map(([k, v]) => `${k} ${v}`).join(", ") : ""})`,
+    `  records ${n} (excluded by cleaning rules: ${s.excluded}${
+      Object.keys(s.excludedByRule).length
+        ? " — " +
+          Object.entries(s.excludedByRule)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")
+        : ""
+    })`,
     "",
     "Missing values",
     table(
@@ -35,9 +42,15 @@ export function formatCorpusStats(s: CorpusStats): string {
     "EU-TIRADS labels",
     `  descriptions with no label ${s.labels.descriptionNone} (${pct(s.labels.descriptionNone, n)}), one ${s.labels.descriptionOne} (${pct(s.labels.descriptionOne, n)}), several ${s.labels.descriptionSeveral} (${pct(s.labels.descriptionSeveral, n)})`,
     `  conclusions with a label ${s.labels.conclusionWithLabel} (${pct(s.labels.conclusionWithLabel, n)})`,
-    table(cats.map(([c, k]) => [c === "null" ? "no number" : `EU-TIRADS ${c}`, k]), ["label", "count"]),
+    table(
+      cats.map(([c, k]) => [c === "null" ? "no number" : `EU-TIRADS ${c}`, k]),
+      ["label", "count"],
+    ),
     "",
-    `Nodules: ${s.nodules.total} segments (${s.nodules.unlabelled} unlabelled); per record: ${Object.entries(s.nodules.perRecord).sort().map(([k, v]) => `${k}: ${v}`).join(", ")}`,
+    `Nodules: ${s.nodules.total} segments (${s.nodules.unlabelled} unlabelled); per record: ${Object.entries(s.nodules.perRecord)
+      .sort()
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(", ")}`,
     `Per-nodule sentences grow the feature field by ${(100 * s.sentenceGrowth.growth).toFixed(1)} % (${s.sentenceGrowth.descriptionWords} → ${s.sentenceGrowth.segmentWords} words; the paper: +8.4 %)`,
     "",
     "Top description bigrams",

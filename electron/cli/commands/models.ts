@@ -24,7 +24,10 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
     ["quantisation", (i) => i.quantization],
     ["file size", (i) => mib(i.fileSize)],
   ];
-  return table(rows.map(([label, f]) => [label, ...models.map((m) => f(m.info))]), ["", ...models.map((m) => m.name)]);
+  return table(
+    rows.map(([label, f]) => [label, ...models.map((m) => f(m.info))]),
+    ["", ...models.map((m) => m.name)],
+  );
 }
 
 /** The tiny default models, built through the handlers, with one progress line per stage and per tenth of each pretraining. */
@@ -37,7 +40,9 @@ export async function buildDefaults({ call, onEvent, out }: CommandContext, thre
     if (lastLine.get(e.model) === key) return;
     lastLine.set(e.model, key);
     const eta = e.etaSeconds != null ? `, about ${Math.ceil(e.etaSeconds / 60)} min left for the whole build` : "";
-    out.info(`${e.model}: ${e.stage}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s${eta}` : ""}`);
+    out.info(
+      `${e.model}: ${e.stage}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s${eta}` : ""}`,
+    );
   });
   try {
     return await call("models.buildDefaults", threads ? { threads } : {});

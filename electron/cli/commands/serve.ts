@@ -22,14 +22,19 @@ export function registerServeCommand(program: Command): void {
       const rendererDir = opts.renderer
         ? resolve(opts.renderer)
         : await ensureRendererBuilt({ dir: defaultRendererDir(), log: (line) => process.stderr.write(line + "\n") });
-      if (!existsSync(join(rendererDir, "index.html"))) throw new Error(`${rendererDir} has no built UI (index.html); build one with "npm run build:renderer", or leave --renderer out`);
+      if (!existsSync(join(rendererDir, "index.html")))
+        throw new Error(`${rendererDir} has no built UI (index.html); build one with "npm run build:renderer", or leave --renderer out`);
       const api = openApi({ dbPath: resolve(global.db ?? defaultDatabasePath()) });
       const http = await createHttpApi(api, { rendererDir, port });
       const url = http.url();
       if (global.json) process.stdout.write(JSON.stringify({ url, port: Number(new URL(url).port), token: http.token }) + "\n");
       else process.stdout.write(`Collapse Lab is served at ${url}\n(open it in a browser on this computer; Ctrl+C stops)\n`);
       await new Promise<void>((done) => {
-        const stop = () => void http.close().then(() => api.close()).then(done);
+        const stop = () =>
+          void http
+            .close()
+            .then(() => api.close())
+            .then(done);
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });

@@ -8,7 +8,10 @@ import { table } from "../output";
 export function formatStatus(s: StudyStatus): string {
   const lines = [
     `study ${s.id} "${s.name}": ${s.state}${s.runnerPid ? ` (runner pid ${s.runnerPid})` : ""}`,
-    `  jobs: ${Object.entries(s.jobs).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(", ")} of ${s.jobsTotal}`,
+    `  jobs: ${Object.entries(s.jobs)
+      .filter(([, n]) => n)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ")} of ${s.jobsTotal}`,
   ];
   if (s.current) {
     const p = s.current.progress;
@@ -56,8 +59,12 @@ export async function runToEnd(
 }
 
 async function runAndReport(ctx: CommandContext, id: number, how: "studies.run" | "studies.resume"): Promise<void> {
-  const state = await runToEnd(ctx, id, how, (p) =>
-    `[${p.jobsDone}/${p.jobsTotal}] ${p.jobKey}: ${p.phase} ${Math.round(100 * p.fraction)}%${p.tokensPerSecond ? ` ${Math.round(p.tokensPerSecond)} tok/s` : ""}${p.etaSeconds ? ` ETA ${Math.round(p.etaSeconds)}s` : ""}`,
+  const state = await runToEnd(
+    ctx,
+    id,
+    how,
+    (p) =>
+      `[${p.jobsDone}/${p.jobsTotal}] ${p.jobKey}: ${p.phase} ${Math.round(100 * p.fraction)}%${p.tokensPerSecond ? ` ${Math.round(p.tokensPerSecond)} tok/s` : ""}${p.etaSeconds ? ` ETA ${Math.round(p.etaSeconds)}s` : ""}`,
   );
   const status = await ctx.call("studies.status", { id });
   ctx.out.result(status, () => formatStatus(status));
@@ -91,7 +98,11 @@ export function registerStudyCommands(program: Command): void {
     .action(async (idText: string, _opts, cmd: Command) =>
       withApi(cmd, async ({ call, out }) => {
         const result = await call("studies.cancel", { id: integerFlag("<id>", idText) });
-        out.result(result, () => (result.wasRunning ? `study ${result.id}: cancel requested; the runner stopped (${result.state})` : `study ${result.id}: not running; marked ${result.state}`));
+        out.result(result, () =>
+          result.wasRunning
+            ? `study ${result.id}: cancel requested; the runner stopped (${result.state})`
+            : `study ${result.id}: not running; marked ${result.state}`,
+        );
       }),
     );
 
@@ -114,7 +125,14 @@ export function registerStudyCommands(program: Command): void {
     .action(async (_opts, cmd: Command) =>
       withApi(cmd, async ({ call, out }) => {
         const rows = await call("studies.list", {});
-        out.result(rows, () => (rows.length ? table(rows.map((r) => [r.id, r.name, r.state, r.createdAt]), ["id", "name", "state", "created"]) : "no studies"));
+        out.result(rows, () =>
+          rows.length
+            ? table(
+                rows.map((r) => [r.id, r.name, r.state, r.createdAt]),
+                ["id", "name", "state", "created"],
+              )
+            : "no studies",
+        );
       }),
     );
 }

@@ -78,7 +78,11 @@ export function createHttpApi(api: OpenApi, options: { rendererDir: string; port
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (!rightHost(req) || !rightOrigin(req)) return send(res, 403, "forbidden", "text/plain; charset=utf-8");
     if (url.pathname.startsWith("/api/")) {
-      if (!authorised(req)) return sendJson(res, 401, { ok: false, error: { code: "forbidden", message: "this request lacks the access token; open the address printed by lab serve" } });
+      if (!authorised(req))
+        return sendJson(res, 401, {
+          ok: false,
+          error: { code: "forbidden", message: "this request lacks the access token; open the address printed by lab serve" },
+        });
       if (url.pathname === "/api/events" && req.method === "GET") {
         res.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive" });
         res.write(": connected\n\n");
@@ -91,19 +95,25 @@ export function createHttpApi(api: OpenApi, options: { rendererDir: string; port
         return;
       }
       if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: { code: "invalid-argument", message: "API calls are POST requests" } });
-      if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) return sendJson(res, 415, { ok: false, error: { code: "invalid-argument", message: "API calls send JSON" } });
+      if (!String(req.headers["content-type"] ?? "").startsWith("application/json"))
+        return sendJson(res, 415, { ok: false, error: { code: "invalid-argument", message: "API calls send JSON" } });
       let args: unknown;
       try {
         const body = await readBody(req);
         args = body ? JSON.parse(body) : {};
       } catch (error) {
-        return sendJson(res, 400, { ok: false, error: { code: "invalid-argument", message: `the request body is not valid JSON: ${(error as Error).message}` } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: "invalid-argument", message: `the request body is not valid JSON: ${(error as Error).message}` },
+        });
       }
       // an answer of the app, failed or not, is a 200 with its envelope; HTTP errors are for the transport only
       return sendJson(res, 200, await dispatch(api.handlers, url.pathname.slice("/api/".length), args));
     }
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed", "text/plain; charset=utf-8");
-    const file = (await readStaticFile(options.rendererDir, url.pathname === "/" ? "index.html" : url.pathname)) ?? (await readStaticFile(options.rendererDir, "index.html"));
+    const file =
+      (await readStaticFile(options.rendererDir, url.pathname === "/" ? "index.html" : url.pathname)) ??
+      (await readStaticFile(options.rendererDir, "index.html"));
     if (!file) return send(res, 404, "not found", "text/plain; charset=utf-8");
     return send(res, 200, file.body, file.type, url.pathname.startsWith("/assets/") ? { "Cache-Control": "no-cache" } : {});
   });

@@ -29,15 +29,20 @@ export class StudiesInProcess implements StudyHost {
     signal?.addEventListener("abort", onAbort, { once: true });
     emit({ type: "study.state", studyId: id, state: "running", error: null });
     // loaded on first use: the runner brings node-llama-cpp and the trainer, which most commands never need
-    const done = import("../experiments/runStudy").then(({ runStudy }) => runStudy(db, id, {
-      workspaceDir: dirname(this.options.dbPath),
-      signal: abort.signal,
-      onProgress: (progress) => emit({ type: "study.progress", studyId: id, progress }),
-      onLog: (jobKey, level, message) => emit({ type: "study.log", studyId: id, jobKey, level, message, at: new Date().toISOString() }),
-    })).then(
-      (state) => emit({ type: "study.state", studyId: id, state, error: null }),
-      (error: unknown) => emit({ type: "study.state", studyId: id, state: getExperiment(db, { id })?.state ?? "failed", error: ApiError.from(error).message }),
-    );
+    const done = import("../experiments/runStudy")
+      .then(({ runStudy }) =>
+        runStudy(db, id, {
+          workspaceDir: dirname(this.options.dbPath),
+          signal: abort.signal,
+          onProgress: (progress) => emit({ type: "study.progress", studyId: id, progress }),
+          onLog: (jobKey, level, message) => emit({ type: "study.log", studyId: id, jobKey, level, message, at: new Date().toISOString() }),
+        }),
+      )
+      .then(
+        (state) => emit({ type: "study.state", studyId: id, state, error: null }),
+        (error: unknown) =>
+          emit({ type: "study.state", studyId: id, state: getExperiment(db, { id })?.state ?? "failed", error: ApiError.from(error).message }),
+      );
     const run = { abort, done: done.finally(() => (signal?.removeEventListener("abort", onAbort), this.runs.delete(id))) };
     this.runs.set(id, run);
     return { id, pid: process.pid };

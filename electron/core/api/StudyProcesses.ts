@@ -42,7 +42,11 @@ export class StudyProcesses {
     const script = this.options.workerScript ?? defaultWorkerScript();
     const execArgv = [...process.execArgv];
     if (script.endsWith(".ts") && !execArgv.some((a) => a.includes("tsx"))) execArgv.push("--import", "tsx");
-    const child = fork(script, [this.options.dbPath, String(id)], { execArgv, env: { ...process.env, ...GENERATION_ENV }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const child = fork(script, [this.options.dbPath, String(id)], {
+      execArgv,
+      env: { ...process.env, ...GENERATION_ENV },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
     this.children.set(id, child);
     let stderr = "";
     let error: string | null = null;
@@ -60,7 +64,11 @@ export class StudyProcesses {
     child.on("exit", (code, signal) => {
       this.children.delete(id);
       if (reported) return;
-      const why = error ?? (signal ? `the runner was stopped (${signal})` : `the runner exited with code ${code}${stderr ? `: ${stderr.trim().split("\n").slice(-3).join(" ")}` : ""}`);
+      const why =
+        error ??
+        (signal
+          ? `the runner was stopped (${signal})`
+          : `the runner exited with code ${code}${stderr ? `: ${stderr.trim().split("\n").slice(-3).join(" ")}` : ""}`);
       this.options.emit({ type: "study.state", studyId: id, state: this.stateOf(id) ?? "failed", error: why });
     });
     this.options.emit({ type: "study.state", studyId: id, state: "running", error: null });

@@ -9,7 +9,8 @@ import type { HandlerContext } from "./HandlerContext";
 export function compareHandlers(ctx: Pick<HandlerContext, "db">): Pick<Handlers, "results.compare"> {
   return {
     "results.compare": async ({ studyId, a, b, metrics, language }) => {
-      if (!getExperiment(ctx.db, { id: studyId })) throw new ApiError("not-found", `there is no study ${studyId}; the Studies list shows the ones in this workspace`, "studyId");
+      if (!getExperiment(ctx.db, { id: studyId }))
+        throw new ApiError("not-found", `there is no study ${studyId}; the Studies list shows the ones in this workspace`, "studyId");
       const points = listMetricPoints(ctx.db, { experimentId: studyId }).map(toMetricPoint);
       let comparison;
       try {

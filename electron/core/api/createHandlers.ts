@@ -22,7 +22,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       version: ctx.appVersion,
       dbPath: ctx.dbPath,
       workspaceDir: ctx.workspaceDir,
-      versions: Object.fromEntries(Object.entries(process.versions).filter(([k]) => ["node", "electron", "chrome", "v8", "sqlite"].includes(k)) as [string, string][]),
+      versions: Object.fromEntries(
+        Object.entries(process.versions).filter(([k]) => ["node", "electron", "chrome", "v8", "sqlite"].includes(k)) as [string, string][],
+      ),
     }),
     ...datasetHandlers(ctx),
     ...modelHandlers(ctx),

@@ -28,11 +28,13 @@ function withSplit(ctx: HandlerContext, report: ImportReport, seed: number): Imp
 }
 
 function requireDataset(ctx: HandlerContext, id: number): void {
-  if (!getDataset(ctx.db, { id })) throw new ApiError("not-found", `there is no dataset ${id}; the list of datasets shows the ones in this workspace`, "datasetId");
+  if (!getDataset(ctx.db, { id }))
+    throw new ApiError("not-found", `there is no dataset ${id}; the list of datasets shows the ones in this workspace`, "datasetId");
 }
 
 function requireFile(path: string): void {
-  if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
+  if (!existsSync(path))
+    throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
 }
 
 /** A file the importer cannot read is the user's to fix: its message names the file, line and problem. */
@@ -63,8 +65,7 @@ function storeUpload(ctx: HandlerContext, fileName: string, bytes: Buffer): stri
 
 export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
   return {
-    "datasets.list": async () =>
-      listDatasets(ctx.db).map((d) => ({ id: d.id, name: d.name, kind: d.kind, records: d.record_count, createdAt: d.created_at })),
+    "datasets.list": async () => listDatasets(ctx.db).map((d) => ({ id: d.id, name: d.name, kind: d.kind, records: d.record_count, createdAt: d.created_at })),
 
     "datasets.upload": async ({ fileName, base64 }) => {
       const bytes = Buffer.from(base64, "base64");
@@ -73,23 +74,27 @@ export function datasetHandlers(ctx: HandlerContext): DatasetHandlers {
 
     "datasets.preview": async ({ path, map, encoding, delimiter, rows }) => {
       requireFile(path);
-      return readingFile(() => previewImport(ctx.db, { file: path, rows, ...(map ? { map } : {}), ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) }));
+      return readingFile(() =>
+        previewImport(ctx.db, { file: path, rows, ...(map ? { map } : {}), ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) }),
+      );
     },
 
     "datasets.import": async ({ path, map, encoding, delimiter, name, splitSeed, skipBadRows, operationId }) => {
       requireFile(path);
-      const report = await ctx.operations.run(operationId, (signal) => readingFile(() =>
-        importDataset(ctx.db, {
-          signal,
-          file: path,
-          ...(map ? { map } : {}),
-          ...(encoding ? { encoding } : {}),
-          ...(delimiter ? { delimiter } : {}),
-          ...(name ? { datasetName: name } : {}),
-          skipBadRows,
-          onProgress: progressOf(ctx, operationId),
-        }),
-      ));
+      const report = await ctx.operations.run(operationId, (signal) =>
+        readingFile(() =>
+          importDataset(ctx.db, {
+            signal,
+            file: path,
+            ...(map ? { map } : {}),
+            ...(encoding ? { encoding } : {}),
+            ...(delimiter ? { delimiter } : {}),
+            ...(name ? { datasetName: name } : {}),
+            skipBadRows,
+            onProgress: progressOf(ctx, operationId),
+          }),
+        ),
+      );
       return withSplit(ctx, report, splitSeed);
     },
 

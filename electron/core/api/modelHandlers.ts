@@ -20,7 +20,8 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
     "models.list": async () => list(),
 
     "models.add": async ({ path, name }) => {
-      if (!existsSync(path)) throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
+      if (!existsSync(path))
+        throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
       const { registerModel } = await import("../models/registerModel");
       const m = await ctx.operations.run(undefined, (signal) => registerModel(ctx.db, { path, ...(name ? { name } : {}), signal }));
       return { id: m.id, name: m.name, path: m.path, info: m.info };
@@ -28,26 +29,28 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
 
     "models.buildDefaults": async ({ threads, operationId }) => {
       // one build at a time; a second click waits for the same build (and a Stop of the first stops it)
-      building ??= ctx.operations.run(operationId, async (signal) => {
-        const { registerDefaultModels } = await import("../models/registerDefaultModels");
-        await registerDefaultModels(ctx.db, {
-          workspaceDir: ctx.workspaceDir,
-          signal,
-          ...(threads ? { threads } : {}),
-          onProgress: (p) =>
-            ctx.emit({
-              type: "models.progress",
-              model: p.model,
-              stage: p.stage,
-              step: p.progress?.step ?? null,
-              steps: p.progress?.steps ?? null,
-              loss: p.progress?.loss ?? null,
-              tokensPerSecond: p.progress?.tokens_per_s ?? null,
-              etaSeconds: "etaSeconds" in p ? (p.etaSeconds ?? null) : null,
-            }),
-        });
-        return list();
-      }).finally(() => (building = null));
+      building ??= ctx.operations
+        .run(operationId, async (signal) => {
+          const { registerDefaultModels } = await import("../models/registerDefaultModels");
+          await registerDefaultModels(ctx.db, {
+            workspaceDir: ctx.workspaceDir,
+            signal,
+            ...(threads ? { threads } : {}),
+            onProgress: (p) =>
+              ctx.emit({
+                type: "models.progress",
+                model: p.model,
+                stage: p.stage,
+                step: p.progress?.step ?? null,
+                steps: p.progress?.steps ?? null,
+                loss: p.progress?.loss ?? null,
+                tokensPerSecond: p.progress?.tokens_per_s ?? null,
+                etaSeconds: "etaSeconds" in p ? (p.etaSeconds ?? null) : null,
+              }),
+          });
+          return list();
+        })
+        .finally(() => (building = null));
       return building;
     },
 

@@ -41,7 +41,15 @@ export function openApi(options: OpenApiOptions): OpenApi {
     ? new StudiesInProcess({ db, dbPath: options.dbPath, emit, ...signal })
     : new StudyProcesses({ db, dbPath: options.dbPath, emit, ...(options.workerScript ? { workerScript: options.workerScript } : {}) });
   const operations = new Operations(options.signal);
-  const handlers = createHandlers({ db, dbPath: options.dbPath, workspaceDir: dirname(options.dbPath), appVersion: options.appVersion ?? packageVersion(), emit, studies, operations });
+  const handlers = createHandlers({
+    db,
+    dbPath: options.dbPath,
+    workspaceDir: dirname(options.dbPath),
+    appVersion: options.appVersion ?? packageVersion(),
+    emit,
+    studies,
+    operations,
+  });
   return {
     handlers,
     events,

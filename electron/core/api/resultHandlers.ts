@@ -14,7 +14,8 @@ type ResultHandlers = Pick<Handlers, "results.metrics" | "results.samples" | "re
 
 export function resultHandlers(ctx: HandlerContext): ResultHandlers {
   const requireStudy = (id: number) => {
-    if (!getExperiment(ctx.db, { id })) throw new ApiError("not-found", `there is no study ${id}; the Studies list shows the ones in this workspace`, "studyId");
+    if (!getExperiment(ctx.db, { id }))
+      throw new ApiError("not-found", `there is no study ${id}; the Studies list shows the ones in this workspace`, "studyId");
   };
   return {
     "results.metrics": async ({ studyId }) => {
@@ -44,7 +45,14 @@ export function resultHandlers(ctx: HandlerContext): ResultHandlers {
     "results.export": async ({ studyId, dir, formats, language, operationId }) => {
       requireStudy(studyId);
       return ctx.operations.run(operationId, (signal) =>
-        exportStudy(ctx.db, { experimentId: studyId, dir, formats, language, signal, onProgress: (p) => ctx.emit({ type: "export.progress", operationId: operationId ?? null, ...p }) }),
+        exportStudy(ctx.db, {
+          experimentId: studyId,
+          dir,
+          formats,
+          language,
+          signal,
+          onProgress: (p) => ctx.emit({ type: "export.progress", operationId: operationId ?? null, ...p }),
+        }),
       );
     },
   };

@@ -11,7 +11,10 @@ import { cancelStudy } from "../experiments/cancelStudy";
 import { getExperiment, listExperiments } from "../db/queries/experiments";
 import type { HandlerContext } from "./HandlerContext";
 
-type StudyHandlers = Pick<Handlers, "studies.list" | "studies.create" | "studies.createFromFile" | "studies.run" | "studies.resume" | "studies.cancel" | "studies.status">;
+type StudyHandlers = Pick<
+  Handlers,
+  "studies.list" | "studies.create" | "studies.createFromFile" | "studies.run" | "studies.resume" | "studies.cancel" | "studies.status"
+>;
 
 /** createStudy names the offending field first ("models[0]: no registered model …"); keep that field. */
 function asSpecError(error: unknown): unknown {

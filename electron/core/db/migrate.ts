@@ -5,7 +5,11 @@ import type { Migration } from "./migrations/Migration";
 
 /** An ApiError ("not-available"), so every road says it in its own words, not as a failure. */
 export class DatabaseTooNewError extends ApiError {
-  constructor(readonly file: string, readonly fileVersion: number, readonly supportedVersion: number) {
+  constructor(
+    readonly file: string,
+    readonly fileVersion: number,
+    readonly supportedVersion: number,
+  ) {
     super(
       "not-available",
       `${file} was written by a newer Collapse Lab (schema version ${fileVersion}; this version understands up to ${supportedVersion}). ` +

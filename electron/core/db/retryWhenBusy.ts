@@ -27,7 +27,11 @@ export async function retryWhenBusy<T>(work: () => T, options: RetryWhenBusyOpti
     } catch (error) {
       if (!isBusyError(error)) throw error;
       const waited = Date.now() - started;
-      if (waited >= maxWaitMs) throw new Error(`the workspace database stayed busy for ${Math.round(waited / 1000)} s: another Collapse Lab process is writing to it; try again when it is done`, { cause: error });
+      if (waited >= maxWaitMs)
+        throw new Error(
+          `the workspace database stayed busy for ${Math.round(waited / 1000)} s: another Collapse Lab process is writing to it; try again when it is done`,
+          { cause: error },
+        );
       options.onWait?.(`the workspace database is busy (another process is writing); waiting and trying again (attempt ${attempt})`);
       await new Promise((r) => setTimeout(r, Math.min(1000, 50 * attempt)));
     }

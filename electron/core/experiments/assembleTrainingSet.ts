@@ -21,6 +21,9 @@ export function assembleTrainingSet(
   // real-share: keep real × size real pairs, fill with synthetic answers to the other prompts
   const realPart = shuffled(realTaken, rng.fork("share")).slice(0, Math.round(data.real * data.size));
   const covered = new Set(realPart.map((p) => p.recordId));
-  const fill = shuffled(pool.filter((p) => p.recordId === null || !covered.has(p.recordId)), rng.fork("fill"));
+  const fill = shuffled(
+    pool.filter((p) => p.recordId === null || !covered.has(p.recordId)),
+    rng.fork("fill"),
+  );
   return [...realPart, ...fill.slice(0, data.size - realPart.length)];
 }

@@ -19,7 +19,8 @@ export async function cancelStudy(db: Db, args: { id: number; timeoutMs?: number
   for (;;) {
     const now = getExperiment(db, { id: args.id })!;
     if (now.runner_pid === null || !isProcessAlive(now.runner_pid)) return { id: args.id, wasRunning, state: now.state };
-    if (Date.now() > deadline) throw new Error(`study ${args.id}: the runner (pid ${now.runner_pid}) did not stop within ${Math.round((args.timeoutMs ?? 30_000) / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new Error(`study ${args.id}: the runner (pid ${now.runner_pid}) did not stop within ${Math.round((args.timeoutMs ?? 30_000) / 1000)} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -21,12 +21,18 @@ export type StudySettings = {
 
 function resolveModel(db: Db, ref: string, index: number): ModelRow {
   const model = findModelByName(db, { name: ref }) ?? findModelByPath(db, { path: resolve(ref) });
-  if (!model) throw new Error(`models[${index}]: no registered model "${ref}"; register it with "lab models add <file.gguf>" or build the defaults with "lab models build-defaults"`);
+  if (!model)
+    throw new Error(
+      `models[${index}]: no registered model "${ref}"; register it with "lab models add <file.gguf>" or build the defaults with "lab models build-defaults"`,
+    );
   return model;
 }
 
 /** Resolves a validated study against the workspace, plans its jobs and stores everything in one transaction. */
-export function createStudy(db: Db, args: { spec: StudySpec; source: string; versions: Record<string, unknown> }): { id: number; settings: StudySettings; jobs: number } {
+export function createStudy(
+  db: Db,
+  args: { spec: StudySpec; source: string; versions: Record<string, unknown> },
+): { id: number; settings: StudySettings; jobs: number } {
   const { spec } = args;
   const dataset = resolveStudyDataset(db, spec.dataset);
   const models = spec.models.map((m, i) => resolveModel(db, m, i));
@@ -34,7 +40,8 @@ export function createStudy(db: Db, args: { spec: StudySpec; source: string; ver
   const trainSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "train", limit: spec.trainRecords, seed: spec.splitSeed }).length;
   const evalSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "test", limit: spec.evalRecords, seed: spec.splitSeed }).length;
   // too small a dataset leaves a split part empty: say so, and what to do
-  const tooSmall = (part: string) => `dataset: "${dataset.name}" has no records in its ${part} split (${dataset.record_count} records in all); choose or import a larger dataset`;
+  const tooSmall = (part: string) =>
+    `dataset: "${dataset.name}" has no records in its ${part} split (${dataset.record_count} records in all); choose or import a larger dataset`;
   if (trainSize === 0) throw new Error(tooSmall("train"));
   if (evalSize === 0) throw new Error(tooSmall("test"));
   const plan = planStudy(spec, trainSize);

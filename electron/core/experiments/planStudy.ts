@@ -35,15 +35,30 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
   const train = (model: number, seed: number, generation: number, data: DataSource, initFrom: string | null): string => {
     const lineage = JSON.stringify({ model, seed, data, initFrom });
     const deps = [...data.synthetic, ...(initFrom ? [initFrom] : [])];
-    return add({ key: `train-${LETTERS[model]}${generation}-s${seed}-${shortHash(lineage)}`, kind: "train", deps, params: { model, seed, generation, data, initFrom } });
+    return add({
+      key: `train-${LETTERS[model]}${generation}-s${seed}-${shortHash(lineage)}`,
+      kind: "train",
+      deps,
+      params: { model, seed, generation, data, initFrom },
+    });
   };
   const generate = (trainKey: string, model: number, seed: number, generation: number): string =>
     add({ key: trainKey.replace(/^train-/, "generate-"), kind: "generate", deps: [trainKey], params: { model, seed, generation, train: trainKey } });
   // the same model's answers to the fixed held-out prompts: competence and every "vs real" metric read on prompts no model trained on
   const heldout = (trainKey: string, model: number, seed: number, generation: number): string =>
-    add({ key: heldoutKeyOf(trainKey.replace(/^train-/, "generate-")), kind: "generate", deps: [trainKey], params: { model, seed, generation, train: trainKey, prompts: "heldout" } });
+    add({
+      key: heldoutKeyOf(trainKey.replace(/^train-/, "generate-")),
+      kind: "generate",
+      deps: [trainKey],
+      params: { model, seed, generation, train: trainKey, prompts: "heldout" },
+    });
   const evaluate = (trainKey: string | null, model: number): string =>
-    add({ key: trainKey ? trainKey.replace(/^train-/, "evaluate-") : `evaluate-${LETTERS[model]}0-base`, kind: "evaluate", deps: trainKey ? [trainKey] : [], params: { model, train: trainKey } });
+    add({
+      key: trainKey ? trainKey.replace(/^train-/, "evaluate-") : `evaluate-${LETTERS[model]}0-base`,
+      kind: "evaluate",
+      deps: trainKey ? [trainKey] : [],
+      params: { model, train: trainKey },
+    });
 
   const models = spec.models.map((_, i) => i);
   const realOnly: DataSource = { real: 1, synthetic: [], size: null, sampling: "uniform" };
@@ -75,7 +90,12 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
       for (const m of models) {
         const letter = LETTERS[m]!;
         if (design.kind === "recursive") {
-          chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 0, synthetic: [h[h.length - 1]!], size: null, sampling: "uniform" }) });
+          chains.push({
+            design,
+            chain: letter,
+            modelAt: () => m,
+            dataFor: (_k, h) => ({ real: 0, synthetic: [h[h.length - 1]!], size: null, sampling: "uniform" }),
+          });
         } else if (design.kind === "accumulate") {
           chains.push({ design, chain: letter, modelAt: () => m, dataFor: (_k, h) => ({ real: 1, synthetic: [...h], size: null, sampling: "uniform" }) });
         } else if (design.kind === "accumulate-subsample") {
@@ -141,7 +161,19 @@ export function planStudy(spec: StudySpec, trainSize: number): StudyPlan {
         key: `metrics-real-${LETTERS[m]}-s${seed}-g0`,
         kind: "metrics",
         deps: [e],
-        params: { design: REAL_DATA, chain: LETTERS[m]!, model: m, seed, generation: 0, generate: null, evaluate: e, m1: null, heldout: null, m1Heldout: null, m1Again: null },
+        params: {
+          design: REAL_DATA,
+          chain: LETTERS[m]!,
+          model: m,
+          seed,
+          generation: 0,
+          generate: null,
+          evaluate: e,
+          m1: null,
+          heldout: null,
+          m1Heldout: null,
+          m1Again: null,
+        },
       });
     }
   }

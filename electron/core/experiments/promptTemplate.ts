@@ -29,6 +29,10 @@ export function renderAnswer(mode: PromptMode, fields: { description: string; co
   return mode === "conclusion" ? ` ${fields.conclusion}\n` : ` ${fields.description}\nЗаключение: ${fields.conclusion}\n`;
 }
 
-export function toTrainingPair(template: string, mode: PromptMode, record: { description: string; additional?: string | null; conclusion: string }): { prompt: string; answer: string } {
+export function toTrainingPair(
+  template: string,
+  mode: PromptMode,
+  record: { description: string; additional?: string | null; conclusion: string },
+): { prompt: string; answer: string } {
   return { prompt: renderPrompt(template, record), answer: renderAnswer(mode, record) };
 }

@@ -26,5 +26,7 @@ export function resolveStudyDataset(db: Db, ref: StudySpec["dataset"]): DatasetR
 export function realPairs(db: Db, args: { datasetId: number; splitId: number; part: SplitName; limit: number | null; seed: number }): RealPair[] {
   const rows = listSplitPartRecords(db, args);
   const ordered = shuffled(rows, createRng(args.seed).fork(`pairs:${args.part}`));
-  return ordered.slice(0, args.limit ?? ordered.length).map((r) => ({ recordId: r.id, description: r.description, additional: r.additional, conclusion: r.conclusion }));
+  return ordered
+    .slice(0, args.limit ?? ordered.length)
+    .map((r) => ({ recordId: r.id, description: r.description, additional: r.additional, conclusion: r.conclusion }));
 }

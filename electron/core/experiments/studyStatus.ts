@@ -20,7 +20,13 @@ export function studyStatus(db: Db, args: { id: number; logLines?: number }): St
     jobs: jobStateCounts(db, { experimentId: e.id }),
     jobsTotal: jobs.length,
     current: running
-      ? { key: running.key, kind: running.kind, fraction: running.progress, progress: running.progress_json ? (JSON.parse(running.progress_json) as JobProgress) : null, attempts: running.attempts }
+      ? {
+          key: running.key,
+          kind: running.kind,
+          fraction: running.progress,
+          progress: running.progress_json ? (JSON.parse(running.progress_json) as JobProgress) : null,
+          attempts: running.attempts,
+        }
       : null,
     log: listJobLog(db, { experimentId: e.id, limit: args.logLines ?? 8 }).map((l) => ({ jobKey: l.job_key, at: l.at, level: l.level, message: l.message })),
   };

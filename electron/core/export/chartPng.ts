@@ -13,7 +13,10 @@ function loadCanvas(): Promise<CanvasModule> {
   const specifier = "@napi-rs/canvas";
   canvasModule ??= (import(/* @vite-ignore */ specifier) as Promise<CanvasModule>).catch((error: unknown) => {
     canvasModule = undefined;
-    throw new ApiError("not-available", `PNG chart files need @napi-rs/canvas, which does not load here (${(error as Error).message}); the report's Download PNG buttons save each chart instead`);
+    throw new ApiError(
+      "not-available",
+      `PNG chart files need @napi-rs/canvas, which does not load here (${(error as Error).message}); the report's Download PNG buttons save each chart instead`,
+    );
   });
   return canvasModule;
 }

@@ -20,8 +20,16 @@ type WriteContext = { study: StudyExport; charts: StudyChart[]; dir: string; sig
 const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) => Promise<string[]> }> = {
   csv: { name: "metrics.csv", write: async ({ study, dir }) => [writeAtomically(dir, "metrics.csv", metricsCsv(study.experiment.id, study.points))] },
   jsonl: { name: "samples.jsonl", write: async (ctx) => [await writeSamples(ctx, "samples.jsonl")] },
-  html: { name: "report.html", write: async ({ study, charts, dir, language }) => [writeAtomically(dir, "report.html", reportHtml(study, charts, readChartJs(), language))] },
-  pdf: { name: "report.pdf", write: async ({ study, charts, dir, signal, language }) => [writeAtomically(dir, "report.pdf", await reportPdf(reportHtml(study, charts, readChartJs(), language), signal))] },
+  html: {
+    name: "report.html",
+    write: async ({ study, charts, dir, language }) => [writeAtomically(dir, "report.html", reportHtml(study, charts, readChartJs(), language))],
+  },
+  pdf: {
+    name: "report.pdf",
+    write: async ({ study, charts, dir, signal, language }) => [
+      writeAtomically(dir, "report.pdf", await reportPdf(reportHtml(study, charts, readChartJs(), language), signal)),
+    ],
+  },
   png: {
     name: "charts/",
     write: async ({ charts, dir, signal }) => {
@@ -47,7 +55,14 @@ const WRITERS: Record<ExportFormat, { name: string; write: (ctx: WriteContext) =
  */
 export async function exportStudy(
   db: Db,
-  args: { experimentId: number; dir: string; formats: readonly ExportFormat[]; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; language?: LabelLanguage },
+  args: {
+    experimentId: number;
+    dir: string;
+    formats: readonly ExportFormat[];
+    signal?: AbortSignal;
+    onProgress?: (p: ExportProgress) => void;
+    language?: LabelLanguage;
+  },
 ): Promise<ExportResult> {
   const study = loadStudyExport(db, { experimentId: args.experimentId });
   if (!study) throw new ApiError("not-found", `there is no study ${args.experimentId}; "lab studies" lists the studies of this workspace`, "studyId");
@@ -81,7 +96,12 @@ function ensureWritableDir(dir: string): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
-    const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "a file is in the way" : String(error);
+    const why =
+      code === "EACCES" || code === "EPERM" || code === "EROFS"
+        ? "permission denied"
+        : code === "ENOTDIR" || code === "EEXIST"
+          ? "a file is in the way"
+          : String(error);
     throw new ApiError("invalid-argument", `cannot write the export into ${dir}: ${why}`, "dir");
   }
 }
@@ -89,8 +109,14 @@ function ensureWritableDir(dir: string): void {
 /** A write that failed for lack of room or rights, as a message naming the folder; the half file is already gone. */
 function writeFailure(dir: string, name: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code ?? "";
-  if (code === "ENOSPC" || code === "EDQUOT") return new ApiError("failed", `the disk holding ${dir} is full: ${name} could not be written (${code}); free some space there or choose another folder, then export again`, "dir");
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return new ApiError("invalid-argument", `cannot write ${name} into ${dir}: permission denied (${code})`, "dir");
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return new ApiError(
+      "failed",
+      `the disk holding ${dir} is full: ${name} could not be written (${code}); free some space there or choose another folder, then export again`,
+      "dir",
+    );
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    return new ApiError("invalid-argument", `cannot write ${name} into ${dir}: permission denied (${code})`, "dir");
   return error instanceof Error ? error : new Error(String(error));
 }
 

@@ -97,7 +97,7 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
 
 /** A generate job's samples, a page at a time, in order. */
 function* pagesOf(db: Db, jobId: number): Generator<ReturnType<typeof listSamplesOfJobPage>> {
-  for (let afterIdx = -1; ; ) {
+  for (let afterIdx = -1; ;) {
     const page = listSamplesOfJobPage(db, { jobId, afterIdx, limit: PAGE });
     if (page.length === 0) return;
     afterIdx = page[page.length - 1]!.idx;
@@ -109,22 +109,27 @@ function* pagesOf(db: Db, jobId: number): Generator<ReturnType<typeof listSample
 function realSamples(db: Db, study: number, settings: unknown): ExportSample[] {
   if (!isStudySettings(settings)) return [];
   const inputs = studyInputs(db, settings);
-  const sets: [PromptSet, RealPair[]][] = [["train", inputs.train], ["heldout", inputs.test]];
-  return sets.flatMap(([prompts, pairs]) => pairs.map((r, idx) => ({
-    study,
-    design: REAL_MODEL,
-    model: REAL_MODEL,
-    generation: 0,
-    seed: settings.spec.splitSeed,
-    chain: null,
-    recordId: r.recordId,
-    idx,
-    prompt: inputs.prompt(r),
-    output: r.conclusion,
-    tokenCount: null,
-    prompts,
-    finishReason: null,
-  })));
+  const sets: [PromptSet, RealPair[]][] = [
+    ["train", inputs.train],
+    ["heldout", inputs.test],
+  ];
+  return sets.flatMap(([prompts, pairs]) =>
+    pairs.map((r, idx) => ({
+      study,
+      design: REAL_MODEL,
+      model: REAL_MODEL,
+      generation: 0,
+      seed: settings.spec.splitSeed,
+      chain: null,
+      recordId: r.recordId,
+      idx,
+      prompt: inputs.prompt(r),
+      output: r.conclusion,
+      tokenCount: null,
+      prompts,
+      finishReason: null,
+    })),
+  );
 }
 
 /** Studies made before settings were stored (or by tests) carry no dataset; they export no real records. */

@@ -20,11 +20,14 @@ const BASELINE_TITLES: Record<string, string> = {
   "baseline-rule": "baseline: the highest category of the description",
 };
 
-const label = (r: PanelRow) => (r.kind === "physicians" ? "physicians" : r.kind === "generation" ? `${r.model} · ${r.design} · M${r.generation}` : BASELINE_TITLES[r.kind]!);
+const label = (r: PanelRow) =>
+  r.kind === "physicians" ? "physicians" : r.kind === "generation" ? `${r.model} · ${r.design} · M${r.generation}` : BASELINE_TITLES[r.kind]!;
 
 /** The verdict on generation 1, one paragraph per model × seed that has not learned the task (empty when every one has). */
 export function untrainedHtml(points: readonly MetricPoint[]): string {
-  return untrainedNoteLines(points).map((l) => `<p class="warning" data-testid="untrained-note">${esc(l)}</p>`).join("\n");
+  return untrainedNoteLines(points)
+    .map((l) => `<p class="warning" data-testid="untrained-note">${esc(l)}</p>`)
+    .join("\n");
 }
 
 /** The clinical-correctness panel on held-out prompts as an HTML table, reference rows first. */

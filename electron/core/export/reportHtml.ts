@@ -19,12 +19,14 @@ export const PAPER_TABLES = [
 const WORDS = {
   en: {
     study: "Study",
-    meta: (state: string, created: string, points: number, real: number) => `state ${state} · created ${created} · ${points} metric points · ${real} real records (every sample: samples.jsonl; every metric point: metrics.csv)`,
+    meta: (state: string, created: string, points: number, real: number) =>
+      `state ${state} · created ${created} · ${points} metric points · ${real} real records (every sample: samples.jsonl; every metric point: metrics.csv)`,
     answer: "The answer",
     noAnswer: "No comparison yet: it needs two designs (or models) with metric points.",
     comparisons: "Comparisons across seeds",
     comparisonsIntro: `Paired by seed (designs of one seed share generation 1); per seed the metric at the last generation minus its noise floor, and its slope over generations; across seeds the mean difference A − B with its 95% t-interval, the paired t-test, the exact sign-flip test and Holm's correction across the metrics (docs/metrics.md). The bands of the curves of a single seed are ${SAMPLING_BAND.en}.`,
-    fewSeeds: (n: number) => `With ${n} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2ⁿ): the study needs at least 6 seeds for that.`,
+    fewSeeds: (n: number) =>
+      `With ${n} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2ⁿ): the study needs at least 6 seeds for that.`,
     panel: "Clinical correctness on held-out prompts",
     curves: "Collapse curves",
     paper: "The paper's tables",
@@ -38,11 +40,13 @@ const WORDS = {
     versions: "Versions",
     noPoints: "No metric points yet.",
     png: "Download PNG",
-    floorPool: "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
+    floorPool:
+      "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
   },
   ru: {
     study: "Исследование",
-    meta: (state: string, created: string, points: number, real: number) => `состояние ${state} · создано ${created} · точек метрик: ${points} · реальных записей: ${real} (все образцы: samples.jsonl; все точки метрик: metrics.csv)`,
+    meta: (state: string, created: string, points: number, real: number) =>
+      `состояние ${state} · создано ${created} · точек метрик: ${points} · реальных записей: ${real} (все образцы: samples.jsonl; все точки метрик: metrics.csv)`,
     answer: "Ответ",
     noAnswer: "Сравнения пока нет: нужны две схемы (или модели) с точками метрик.",
     comparisons: "Сравнения по сидам",
@@ -61,7 +65,8 @@ const WORDS = {
     versions: "Версии",
     noPoints: "Точек метрик пока нет.",
     png: "Скачать PNG",
-    floorPool: "Реальных текстов меньше, чем вдвое больше текстов поколения: пороги шума к реальным взяты по половине набора (metrics.csv: floor_sample_texts).",
+    floorPool:
+      "Реальных текстов меньше, чем вдвое больше текстов поколения: пороги шума к реальным взяты по половине набора (metrics.csv: floor_sample_texts).",
   },
 };
 
@@ -102,7 +107,14 @@ export function reportHtml(study: StudyExport, charts: readonly StudyChart[], ch
 <p class="meta">${esc(w.meta(experiment.state, experiment.created_at, study.points.length, study.real.length))}</p>
 ${untrainedHtml(study.points)}
 <section data-testid="answer"><h2>${w.answer}</h2>
-${headlines.filter(Boolean).length ? `<ul>${headlines.filter(Boolean).map((h) => `<li>${esc(h)}</li>`).join("")}</ul>` : `<p>${w.noAnswer}</p>`}</section>
+${
+  headlines.filter(Boolean).length
+    ? `<ul>${headlines
+        .filter(Boolean)
+        .map((h) => `<li>${esc(h)}</li>`)
+        .join("")}</ul>`
+    : `<p>${w.noAnswer}</p>`
+}</section>
 <h2>${w.panel}</h2>
 ${panelHtml(study.points)}
 <h2>${w.curves}</h2>

@@ -14,7 +14,12 @@ export function chartFileName(metric: string): string {
 export type StudyChart = { metric: string; series: Series[]; config: ChartConfiguration<"line", { x: number; y: number }[]> };
 
 const WORDS = {
-  en: { generation: "Generation", noiseFloor: "noise floor", seed: (n: number) => (n === 1 ? "1 seed" : `${n} seeds`), trainedOn: (m: string) => `trained on ${m}'s text` },
+  en: {
+    generation: "Generation",
+    noiseFloor: "noise floor",
+    seed: (n: number) => (n === 1 ? "1 seed" : `${n} seeds`),
+    trainedOn: (m: string) => `trained on ${m}'s text`,
+  },
   ru: { generation: "Поколение", noiseFloor: "порог шума", seed: (n: number) => `сидов: ${n}`, trainedOn: (m: string) => `учится на текстах ${m}` },
 };
 

@@ -27,10 +27,21 @@ export class LlamaRuntime {
     }
     try {
       const llama = await getLlama({ gpu: "auto" });
-      return { llama, backend: { gpu: llama.gpu, deviceNames: llama.gpu ? await llama.getGpuDeviceNames() : [], fallbackReason: llama.gpu ? null : "no supported GPU found", build: llama.buildType } };
+      return {
+        llama,
+        backend: {
+          gpu: llama.gpu,
+          deviceNames: llama.gpu ? await llama.getGpuDeviceNames() : [],
+          fallbackReason: llama.gpu ? null : "no supported GPU found",
+          build: llama.buildType,
+        },
+      };
     } catch (error) {
       const llama = await getLlama({ gpu: false });
-      return { llama, backend: { gpu: false, deviceNames: [], fallbackReason: `GPU initialisation failed: ${(error as Error).message}`, build: llama.buildType } };
+      return {
+        llama,
+        backend: { gpu: false, deviceNames: [], fallbackReason: `GPU initialisation failed: ${(error as Error).message}`, build: llama.buildType },
+      };
     }
   }
 }

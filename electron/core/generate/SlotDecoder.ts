@@ -38,12 +38,14 @@ export class SlotDecoder {
   }
 
   async run<J extends SampleJob>(queues: readonly (readonly J[])[], onSample: (job: J, outcome: SampleOutcome) => void, signal?: AbortSignal): Promise<void> {
-    if (queues.length > this.context.totalSequences) throw new Error(`SlotDecoder: ${queues.length} queues for a context of ${this.context.totalSequences} sequences`);
+    if (queues.length > this.context.totalSequences)
+      throw new Error(`SlotDecoder: ${queues.length} queues for a context of ${this.context.totalSequences} sequences`);
     const taken = queues.map(() => 0);
     const take = (sequence: number): Active<J> | null => {
       const job = queues[sequence]![taken[sequence]!++];
       if (!job) return null;
-      if (job.tokens.length === 0 || job.tokens.length > this.capacity) throw new Error(`SlotDecoder: a prompt of ${job.tokens.length} tokens for sequences of ${this.capacity}`);
+      if (job.tokens.length === 0 || job.tokens.length > this.capacity)
+        throw new Error(`SlotDecoder: a prompt of ${job.tokens.length} tokens for sequences of ${this.capacity}`);
       this.native.disposeSequence(sequence);
       const { temperature, topK, topP } = this.sampling;
       return { job, sampler: nativeSampler(this.model, { temperature, topK, topP, seed: job.seed }), pending: job.tokens, position: 0, generated: [] };
@@ -87,7 +89,12 @@ export class SlotDecoder {
     const rows: { sequence: number; a: Active<J>; row: number }[] = [];
     for (const { sequence, a, count } of parts) {
       const whole = count === a.pending.length;
-      const row = this.native.addToBatch(sequence, a.position, Uint32Array.from(a.pending.slice(0, count)), whole ? Uint32Array.of(count - 1) : new Uint32Array(0));
+      const row = this.native.addToBatch(
+        sequence,
+        a.position,
+        Uint32Array.from(a.pending.slice(0, count)),
+        whole ? Uint32Array.of(count - 1) : new Uint32Array(0),
+      );
       a.position += count;
       a.pending = a.pending.slice(count);
       if (whole) rows.push({ sequence, a, row: row[0]! });
@@ -101,7 +108,11 @@ export class SlotDecoder {
   /** Takes a sampled token into its sample: how the sample ended, or null to decode the token next. */
   private accept<J>(a: Active<J>, token: Token | -1): SampleOutcome | null {
     if (token === -1) throw new Error("SlotDecoder: llama.cpp sampled no token");
-    const end = (finishReason: FinishReason, text = this.model.detokenize(a.generated)): SampleOutcome => ({ text, tokenCount: a.generated.length, finishReason });
+    const end = (finishReason: FinishReason, text = this.model.detokenize(a.generated)): SampleOutcome => ({
+      text,
+      tokenCount: a.generated.length,
+      finishReason,
+    });
     if (this.model.isEogToken(token)) return end("eogToken");
     a.generated.push(token);
     const stopAt = this.stopIndex(a.generated);

@@ -81,7 +81,9 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
     const tooLong = jobs.find((j) => j.tokens.length >= options.contextSize);
     if (tooLong) {
       const id = options.prompts[tooLong.index]!.id;
-      throw new Error(`the prompt of record ${id} is ${tooLong.tokens.length} tokens, which leaves no room for an answer in generate.contextSize (${options.contextSize} tokens): raise generate.contextSize`);
+      throw new Error(
+        `the prompt of record ${id} is ${tooLong.tokens.length} tokens, which leaves no room for an answer in generate.contextSize (${options.contextSize} tokens): raise generate.contextSize`,
+      );
     }
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));
     const threads = options.threads ?? (backend.gpu ? undefined : await chooseThreads(model, options.modelPath, parallel, options.batching));
@@ -104,11 +106,24 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
         { temperature, topK, topP, maxTokens, stop },
         (job, outcome) => {
           const p = options.prompts[job.index]!;
-          samples[job.index] = { id: p.id, prompt: p.prompt, output: outcome.text, tokenCount: outcome.tokenCount, finishReason: outcome.finishReason, seed: job.seed };
+          samples[job.index] = {
+            id: p.id,
+            prompt: p.prompt,
+            output: outcome.text,
+            tokenCount: outcome.tokenCount,
+            finishReason: outcome.finishReason,
+            seed: job.seed,
+          };
           generatedTokens += outcome.tokenCount;
           done++;
           const secs = (performance.now() - started) / 1000;
-          options.onProgress?.({ done, total: options.prompts.length, generatedTokens, tokensPerSecond: generatedTokens / secs, etaSeconds: (secs / done) * (options.prompts.length - done) });
+          options.onProgress?.({
+            done,
+            total: options.prompts.length,
+            generatedTokens,
+            tokensPerSecond: generatedTokens / secs,
+            etaSeconds: (secs / done) * (options.prompts.length - done),
+          });
         },
         options.signal,
       );
@@ -116,7 +131,17 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
       await slots.dispose();
     }
     const seconds = (performance.now() - started) / 1000;
-    return { samples, backend, seconds, setupSeconds, generatedTokens, tokensPerSecond: generatedTokens / seconds, sequences: parallel, threads: threads ?? null, decodes };
+    return {
+      samples,
+      backend,
+      seconds,
+      setupSeconds,
+      generatedTokens,
+      tokensPerSecond: generatedTokens / seconds,
+      sequences: parallel,
+      threads: threads ?? null,
+      decodes,
+    };
   } finally {
     await model.dispose();
   }

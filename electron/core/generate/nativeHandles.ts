@@ -35,7 +35,9 @@ const FALLBACK =
   "or check electron/core/generate/nativeHandles.ts against the new version's AddonContext and AddonSampler and move its pin";
 
 function internalsError(what: string, installed = installedNodeLlamaCppVersion()): NodeLlamaCppInternalsError {
-  return new NodeLlamaCppInternalsError(`generation: ${what} (written against node-llama-cpp ${NODE_LLAMA_CPP_WRITTEN_FOR}, ${installed} is installed); ${FALLBACK}`);
+  return new NodeLlamaCppInternalsError(
+    `generation: ${what} (written against node-llama-cpp ${NODE_LLAMA_CPP_WRITTEN_FOR}, ${installed} is installed); ${FALLBACK}`,
+  );
 }
 
 /** The version of the node-llama-cpp this process loads, read from its package.json. */
@@ -88,7 +90,8 @@ function describe(value: unknown): string {
 }
 
 async function settled(method: string, value: unknown): Promise<unknown> {
-  if (typeof (value as { then?: unknown } | null)?.then !== "function") throw internalsError(`node-llama-cpp's native ${method} returned ${describe(value)}, not a promise`);
+  if (typeof (value as { then?: unknown } | null)?.then !== "function")
+    throw internalsError(`node-llama-cpp's native ${method} returned ${describe(value)}, not a promise`);
   return value;
 }
 

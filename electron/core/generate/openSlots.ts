@@ -11,7 +11,12 @@ export type Slots = {
    * Where a job fails or `signal` aborts, the other contexts finish their step before this
    * rejects: disposing a context under a decode in flight fails inside node-llama-cpp.
    */
-  generate: <J extends SampleJob>(queues: readonly (readonly J[])[], sampling: Sampling, onSample: (job: J, outcome: SampleOutcome) => void, signal?: AbortSignal) => Promise<number>;
+  generate: <J extends SampleJob>(
+    queues: readonly (readonly J[])[],
+    sampling: Sampling,
+    onSample: (job: J, outcome: SampleOutcome) => void,
+    signal?: AbortSignal,
+  ) => Promise<number>;
   /** frees the contexts (the model stays) */
   dispose: () => Promise<void>;
 };

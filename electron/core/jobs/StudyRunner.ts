@@ -1,12 +1,5 @@
 import type { Db } from "../db/openDatabase";
-import {
-  acquireRunnerLock,
-  getExperiment,
-  heartbeat,
-  releaseRunnerLock,
-  setExperimentState,
-  type ExperimentState,
-} from "../db/queries/experiments";
+import { acquireRunnerLock, getExperiment, heartbeat, releaseRunnerLock, setExperimentState, type ExperimentState } from "../db/queries/experiments";
 import {
   appendJobLog,
   finishJob,
@@ -41,7 +34,10 @@ export type StudyRunnerOptions = {
 
 /** An ApiError of code "busy", so it reaches the window, `lab serve` and the CLI with its own type and message. */
 export class StudyBusyError extends ApiError {
-  constructor(readonly studyId: number, readonly holder: number) {
+  constructor(
+    readonly studyId: number,
+    readonly holder: number,
+  ) {
     super("busy", `study ${studyId} is already being run by process ${holder}; wait for it or run "lab cancel ${studyId}"`, "id");
     this.name = "StudyBusyError";
   }
@@ -53,7 +49,11 @@ export class StudyBusyError extends ApiError {
  * at start (its runner died) runs again. One runner per study, enforced through the database.
  */
 export class StudyRunner {
-  constructor(private readonly db: Db, private readonly experimentId: number, private readonly options: StudyRunnerOptions) {}
+  constructor(
+    private readonly db: Db,
+    private readonly experimentId: number,
+    private readonly options: StudyRunnerOptions,
+  ) {}
 
   async run(): Promise<ExperimentState> {
     const { db, experimentId: id } = this;
@@ -112,7 +112,12 @@ export class StudyRunner {
   }
 
   /** Runs the executor of the job's kind with its params and its dependencies' outputs checked against their schemas. */
-  private executeTyped<K extends JobKind>(job: JobRow & { kind: K }, signal: AbortSignal, progress: (p: JobProgress) => void, log: JobExecutionContext["log"]): Promise<JobResult<K>> {
+  private executeTyped<K extends JobKind>(
+    job: JobRow & { kind: K },
+    signal: AbortSignal,
+    progress: (p: JobProgress) => void,
+    log: JobExecutionContext["log"],
+  ): Promise<JobResult<K>> {
     const { db, experimentId, options } = this;
     const executor = options.executors[job.kind] as JobExecutor<K>;
     return executor({
@@ -167,10 +172,12 @@ export class StudyRunner {
       const result = await this.executeTyped(job, signal, progress, log);
       if (signal.aborted) throw signal.reason ?? new Error("cancelled");
       await this.write(() =>
-        db.transaction(() => {
-          result.commit?.(db);
-          finishJob(db, { id: job.id, output: result.output });
-        }).immediate(),
+        db
+          .transaction(() => {
+            result.commit?.(db);
+            finishJob(db, { id: job.id, output: result.output });
+          })
+          .immediate(),
       );
       log("info", "done");
       return "done";

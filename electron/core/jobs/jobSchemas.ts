@@ -28,7 +28,14 @@ export const PromptSetSchema = z.enum(["train", "heldout"]);
  * prompts "heldout": the study's fixed held-out prompts (test split); absent in jobs planned before there were two sets.
  * again: generation 1 sampled a second time from the same adapter with another sampling seed (the floor of KL vs M1).
  */
-const GenerateParamsSchema = z.strictObject({ model: modelIndex, seed, generation: z.int().min(1), train: z.string(), prompts: PromptSetSchema.optional(), again: z.boolean().optional() });
+const GenerateParamsSchema = z.strictObject({
+  model: modelIndex,
+  seed,
+  generation: z.int().min(1),
+  train: z.string(),
+  prompts: PromptSetSchema.optional(),
+  again: z.boolean().optional(),
+});
 const EvaluateParamsSchema = z.strictObject({ model: modelIndex, train: z.string().nullable() });
 const MetricsParamsSchema = z.strictObject({
   design: MeasuredDesignSchema,
@@ -112,7 +119,11 @@ export type MetricsOutput = OutputOf<"metrics">;
 export type TypedJob = { [K in JobKind]: { key: string; kind: K; deps: string[]; params: ParamsOf<K> } }[JobKind];
 
 export class StoredJobError extends Error {
-  constructor(readonly jobKey: string, what: string, issues: string) {
+  constructor(
+    readonly jobKey: string,
+    what: string,
+    issues: string,
+  ) {
     super(`job ${jobKey}: its stored ${what} are not what this build expects (${issues}); the workspace may come from another version`);
     this.name = "StoredJobError";
   }

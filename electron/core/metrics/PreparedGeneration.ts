@@ -14,7 +14,19 @@ import { distinctAtBudget, divergenceAtBudget, POINT_THINNINGS, total } from "./
 /** The metrics whose intervals come from resampling here (median_length has an exact order-statistic one; the clinical panel resamples its own: clinicalPanel.ts). */
 export type ResampledMetric = Exclude<
   MetricName,
-  "kl_noise_floor" | "kl_bigram_noise_floor" | "js_noise_floor" | "kl_m1_noise_floor" | "floor_sample_texts" | "token_budget" | "train_pairs" | "train_steps" | "metrics_seed" | "perplexity_real" | "samples" | "median_length" | PanelMetric
+  | "kl_noise_floor"
+  | "kl_bigram_noise_floor"
+  | "js_noise_floor"
+  | "kl_m1_noise_floor"
+  | "floor_sample_texts"
+  | "token_budget"
+  | "train_pairs"
+  | "train_steps"
+  | "metrics_seed"
+  | "perplexity_real"
+  | "samples"
+  | "median_length"
+  | PanelMetric
 >;
 export type MetricValues = Record<ResampledMetric, number | null>;
 export const DISTINCT_METRICS = ["unique_outputs", "distinct_2", "distinct_3"] as const;
@@ -54,7 +66,8 @@ export class PreparedGeneration {
 
   constructor(texts: GenerationTexts, options: { seed: number; selfBleuSample: number; equalTokens?: boolean }, space = new NgramSpace()) {
     const n = texts.outputs.length;
-    if (texts.real.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.real.length} real conclusions; each output needs the real conclusion of its prompt`);
+    if (texts.real.length !== n)
+      throw new Error(`metrics: ${n} outputs but ${texts.real.length} real conclusions; each output needs the real conclusion of its prompt`);
     if (texts.descriptions && texts.descriptions.length !== n) throw new Error(`metrics: ${n} outputs but ${texts.descriptions.length} descriptions`);
     this.size = n;
     this.once = new Int32Array(n).fill(1);

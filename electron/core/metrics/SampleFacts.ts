@@ -9,7 +9,8 @@ import { share, type GenerationTexts } from "./GenerationTexts";
 import { medianWithInterval } from "./medianInterval";
 import type { Interval } from "./bootstrap";
 
-export type SampleMetric = "unique_outputs" | "mean_length" | "self_bleu4" | "tirads_js" | "tirads_agreement" | "tirads_missing" | "tirads_rare_4" | "tirads_rare_5";
+export type SampleMetric =
+  "unique_outputs" | "mean_length" | "self_bleu4" | "tirads_js" | "tirads_agreement" | "tirads_missing" | "tirads_rare_4" | "tirads_rare_5";
 
 /** EU-TIRADS category bins: 0 = no category, 1..5. */
 const BINS = 6;

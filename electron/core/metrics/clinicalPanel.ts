@@ -55,7 +55,8 @@ class PanelFacts {
 
   constructor(t: PanelTexts) {
     const n = t.outputs.length;
-    if (t.real.length !== n || t.descriptions.length !== n) throw new Error(`panel: ${n} outputs but ${t.real.length} conclusions and ${t.descriptions.length} descriptions`);
+    if (t.real.length !== n || t.descriptions.length !== n)
+      throw new Error(`panel: ${n} outputs but ${t.real.length} conclusions and ${t.descriptions.length} descriptions`);
     if (t.finishReasons && t.finishReasons.length !== n) throw new Error(`panel: ${n} outputs but ${t.finishReasons.length} finish reasons`);
     this.size = n;
     this.cat = Int8Array.from(t.outputs, (o) => maxEuCategory(o) ?? -1);
@@ -137,5 +138,9 @@ export function clinicalPanel(texts: PanelTexts, options: { seed: number; bootst
       for (const m of PANEL_METRICS) replicates.get(m)!.push(r[m]);
     });
   }
-  return PANEL_METRICS.map((metric) => ({ metric, value: values[metric], ...percentileInterval(replicates.get(metric)!, values[metric], METRIC_RANGES[metric]) }));
+  return PANEL_METRICS.map((metric) => ({
+    metric,
+    value: values[metric],
+    ...percentileInterval(replicates.get(metric)!, values[metric], METRIC_RANGES[metric]),
+  }));
 }

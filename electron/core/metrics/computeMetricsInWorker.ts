@@ -7,7 +7,11 @@ import type { MetricsWorkerReply, MetricsWorkerRequest } from "./metricsWorker";
  * generationMetrics in a worker thread, so a caller with a UI or other jobs on its event loop
  * never freezes for the seconds a 10,000-sample bootstrap takes. Abort terminates the worker.
  */
-export function computeMetricsInWorker(input: GenerationMetricsInput, options: Partial<GenerationMetricsOptions> = {}, signal?: AbortSignal): Promise<MetricValue[]> {
+export function computeMetricsInWorker(
+  input: GenerationMetricsInput,
+  options: Partial<GenerationMetricsOptions> = {},
+  signal?: AbortSignal,
+): Promise<MetricValue[]> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const worker = startWorker("metricsWorker", new URL(".", import.meta.url));

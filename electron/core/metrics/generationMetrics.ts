@@ -63,20 +63,42 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
     for (const scheme of ["bootstrap", "half"] as const) {
       const mine = names.filter((m) => schemeOf(m, o.equalTokens) === scheme);
       if (mine.length === 0) continue;
-      forEachResample(prepared.size, o.bootstrap, o.seed, (weights) => {
-        const r: Partial<Record<ResampledMetric, number | null>> = scheme === "half" ? prepared.evaluateDistinct(weights) : prepared.evaluate(weights);
-        for (const m of mine) replicates.get(m)!.push(r[m]!);
-      }, scheme);
+      forEachResample(
+        prepared.size,
+        o.bootstrap,
+        o.seed,
+        (weights) => {
+          const r: Partial<Record<ResampledMetric, number | null>> = scheme === "half" ? prepared.evaluateDistinct(weights) : prepared.evaluate(weights);
+          for (const m of mine) replicates.get(m)!.push(r[m]!);
+        },
+        scheme,
+      );
     }
   }
   const budgets = prepared.usedBudgets();
-  const floors = divergenceFloors({ realPool: input.realPool, sampleSize: prepared.size, budgets, m1: input.m1 ?? null, m1Again: input.m1Again ?? null }, { seeds: o.noiseFloorSeeds, seed: o.seed, space });
-  const floorPoint = (metric: "kl_noise_floor" | "kl_bigram_noise_floor" | "js_noise_floor" | "kl_m1_noise_floor", f: { value: number | null; low: number | null; high: number | null }): MetricValue =>
-    prepared.size ? { metric, ...f } : point(metric, null);
-  const point = (metric: MetricName, value: number | null, low: number | null = null, high: number | null = null): MetricValue => ({ metric, value, low, high });
+  const floors = divergenceFloors(
+    { realPool: input.realPool, sampleSize: prepared.size, budgets, m1: input.m1 ?? null, m1Again: input.m1Again ?? null },
+    { seeds: o.noiseFloorSeeds, seed: o.seed, space },
+  );
+  const floorPoint = (
+    metric: "kl_noise_floor" | "kl_bigram_noise_floor" | "js_noise_floor" | "kl_m1_noise_floor",
+    f: { value: number | null; low: number | null; high: number | null },
+  ): MetricValue => (prepared.size ? { metric, ...f } : point(metric, null));
+  const point = (metric: MetricName, value: number | null, low: number | null = null, high: number | null = null): MetricValue => ({
+    metric,
+    value,
+    low,
+    high,
+  });
   const out: MetricValue[] = [
     point("samples", prepared.size),
-    ...names.map((m) => ({ metric: m, value: values[m], ...(m === "tail_survival" && prepared.rareRealTypes() < MIN_RARE_TYPES_FOR_INTERVAL ? { low: null, high: null } : percentileInterval(replicates.get(m)!, values[m], METRIC_RANGES[m])) })),
+    ...names.map((m) => ({
+      metric: m,
+      value: values[m],
+      ...(m === "tail_survival" && prepared.rareRealTypes() < MIN_RARE_TYPES_FOR_INTERVAL
+        ? { low: null, high: null }
+        : percentileInterval(replicates.get(m)!, values[m], METRIC_RANGES[m])),
+    })),
     { metric: "median_length", ...prepared.medianLength(intervals) },
     floorPoint("kl_noise_floor", floors.kl_noise_floor),
     floorPoint("kl_bigram_noise_floor", floors.kl_bigram_noise_floor),
@@ -86,12 +108,20 @@ export function generationMetrics(input: GenerationMetricsInput, options: Partia
     ...(budgets ? [point("token_budget", prepared.size ? budgets[1] : null)] : []),
   ];
   if (input.perplexity !== undefined) {
-    const interval = input.perplexity !== null && input.perplexityItems && o.bootstrap > 0 ? perplexityInterval(input.perplexityItems, input.perplexity, o.bootstrap, o.seed) : { low: null, high: null };
+    const interval =
+      input.perplexity !== null && input.perplexityItems && o.bootstrap > 0
+        ? perplexityInterval(input.perplexityItems, input.perplexity, o.bootstrap, o.seed)
+        : { low: null, high: null };
     out.push(point("perplexity_real", input.perplexity, interval.low, interval.high));
   }
   if (input.panel) {
     if (!input.descriptions) throw new Error("metrics: the clinical panel needs the description of every prompt");
-    out.push(...clinicalPanel({ outputs: input.outputs, real: input.real, descriptions: input.descriptions, finishReasons: input.panel.finishReasons }, { seed: o.seed, bootstrap: o.bootstrap }));
+    out.push(
+      ...clinicalPanel(
+        { outputs: input.outputs, real: input.real, descriptions: input.descriptions, finishReasons: input.panel.finishReasons },
+        { seed: o.seed, bootstrap: o.bootstrap },
+      ),
+    );
   }
   return out;
 }

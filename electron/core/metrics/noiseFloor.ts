@@ -83,7 +83,13 @@ export function divergenceFloors(input: FloorInput, options: { seeds: number; se
     }
     m1Floor = summarise(draws.m1);
   }
-  return { kl_noise_floor: summarise(draws.kl), kl_bigram_noise_floor: summarise(draws.bigram), js_noise_floor: summarise(draws.js), kl_m1_noise_floor: m1Floor, sampleTexts };
+  return {
+    kl_noise_floor: summarise(draws.kl),
+    kl_bigram_noise_floor: summarise(draws.bigram),
+    js_noise_floor: summarise(draws.js),
+    kl_m1_noise_floor: m1Floor,
+    sampleTexts,
+  };
 }
 
 function counted(m: Parameters<typeof weightedRowSum>[0], rowWeights: Int32Array, width: number): Int32Array {

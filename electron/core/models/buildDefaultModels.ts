@@ -96,7 +96,16 @@ export async function buildDefaultModels(options: {
       writeFileSync(corpus, plan.texts.map((text) => JSON.stringify({ text })).join("\n") + "\n");
       const r = await TrainerProcess.run(
         "pretrain",
-        { model: base, train: corpus, out: path, ctx: recipe.pretrain.ctx, epochs: recipe.pretrain.epochs, lr: recipe.pretrain.lr, seed: recipe.init.seed ?? 42, val_fraction: 0.02 },
+        {
+          model: base,
+          train: corpus,
+          out: path,
+          ctx: recipe.pretrain.ctx,
+          epochs: recipe.pretrain.epochs,
+          lr: recipe.pretrain.lr,
+          seed: recipe.init.seed ?? 42,
+          val_fraction: 0.02,
+        },
         {
           threads,
           ...(options.signal ? { signal: options.signal } : {}),
@@ -113,7 +122,12 @@ export async function buildDefaultModels(options: {
       rmSync(corpus, { force: true });
       rmSync(vocab.path, { force: true });
       writeFileSync(plan.stamp, plan.stampValue + "\n");
-      return { name: recipe.name, path, vocabulary: vocab.fitted, pretrain: { train_loss: r.train_loss, val_loss: r.val_loss, seconds: r.seconds, tokens_per_s: r.tokens_per_s, tokens: r.tokens } };
+      return {
+        name: recipe.name,
+        path,
+        vocabulary: vocab.fitted,
+        pretrain: { train_loss: r.train_loss, val_loss: r.val_loss, seconds: r.seconds, tokens_per_s: r.tokens_per_s, tokens: r.tokens },
+      };
     }),
   );
   return built;

@@ -10,5 +10,7 @@ export const PRETRAINING_SEED: number = 20_261;
 
 /** The other hospitals' reports as pretraining text, each rendered as the study's prompt and answer. */
 export function defaultModelTexts(records: number): string[] {
-  return generateCorpus({ records, seed: PRETRAINING_SEED }).map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
+  return generateCorpus({ records, seed: PRETRAINING_SEED }).map(
+    (r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd(),
+  );
 }

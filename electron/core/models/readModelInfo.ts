@@ -15,7 +15,12 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
   }
   let info;
   try {
-    info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false, ignoreKeys: ["tokenizer.ggml.merges", "tokenizer.ggml.scores", "tokenizer.ggml.token_type"], ...(options.signal ? { signal: options.signal } : {}) });
+    info = await readGgufFileInfo(path, {
+      readTensorInfo: true,
+      logWarnings: false,
+      ignoreKeys: ["tokenizer.ggml.merges", "tokenizer.ggml.scores", "tokenizer.ggml.token_type"],
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new ApiError("invalid-argument", `${path} is not a readable GGUF file (${(error as Error).message})`, "path");

@@ -32,7 +32,19 @@ export const TINY_RECIPES: readonly TinyRecipe[] = [
   {
     name: "tiny-mistral",
     vocab: "llama-spm",
-    init: { n_embd: 128, n_layer: 4, n_head: 4, n_head_kv: 1, n_ff: 448, n_ctx_train: 1024, rope_freq_base: 10000, sliding_window: 512, seed: 7, type: "f32", name: "tiny-mistral" },
+    init: {
+      n_embd: 128,
+      n_layer: 4,
+      n_head: 4,
+      n_head_kv: 1,
+      n_ff: 448,
+      n_ctx_train: 1024,
+      rope_freq_base: 10000,
+      sliding_window: 512,
+      seed: 7,
+      type: "f32",
+      name: "tiny-mistral",
+    },
     pretrain: { records: 3000, epochs: 1, lr: 2e-3, ctx: 512 },
   },
   {

@@ -9,7 +9,10 @@ export type LossPoint = [number, number];
 export class LossCurve {
   private points: LossPoint[];
 
-  constructor(initial: readonly LossPoint[] = [], private readonly max = 256) {
+  constructor(
+    initial: readonly LossPoint[] = [],
+    private readonly max = 256,
+  ) {
     this.points = initial.map((p) => [p[0], p[1]]);
   }
 

@@ -1,6 +1,10 @@
 /** The trainer failed; `exitCode` and `code` are the protocol's (native/README.md). */
 export class TrainerError extends Error {
-  constructor(message: string, readonly exitCode: number | null, readonly code: string) {
+  constructor(
+    message: string,
+    readonly exitCode: number | null,
+    readonly code: string,
+  ) {
     super(message);
     this.name = "TrainerError";
   }

@@ -56,10 +56,28 @@ export type PretrainConfig = {
 export type EvalConfig = { base: string; adapter?: string; data: string; ctx?: number; per_item?: boolean };
 
 /** Checks LoRA gradients against finite differences of the loss (one pair, the first of `train`). */
-export type GradcheckConfig = { base: string; train: string; targets?: string[]; rank?: number; alpha?: number; ctx?: number; seed?: number; eps?: number; direct_kv?: boolean };
+export type GradcheckConfig = {
+  base: string;
+  train: string;
+  targets?: string[];
+  rank?: number;
+  alpha?: number;
+  ctx?: number;
+  seed?: number;
+  eps?: number;
+  direct_kv?: boolean;
+};
 
 export type TrainerCommand = "init" | "lora" | "pretrain" | "eval" | "gradcheck";
-export type ConfigOf<C extends TrainerCommand> = C extends "init" ? InitConfig : C extends "lora" ? LoraConfig : C extends "pretrain" ? PretrainConfig : C extends "eval" ? EvalConfig : GradcheckConfig;
+export type ConfigOf<C extends TrainerCommand> = C extends "init"
+  ? InitConfig
+  : C extends "lora"
+    ? LoraConfig
+    : C extends "pretrain"
+      ? PretrainConfig
+      : C extends "eval"
+        ? EvalConfig
+        : GradcheckConfig;
 
 export type TrainerProgress = {
   type: "progress";
@@ -90,8 +108,20 @@ export type LoraResult = {
   seconds: number;
   tokens_per_s: number;
 };
-export type PretrainResult = Omit<LoraResult, "command" | "adapter" | "train_pairs" | "val_pairs" | "steps"> & { command: "pretrain"; model: string; windows: number };
-export type EvalResult = { command: "eval"; items: number; tokens: number; sum_logprob: number; mean_nll: number; perplexity: number; per_item?: { tokens: number; sum_logprob: number }[] };
+export type PretrainResult = Omit<LoraResult, "command" | "adapter" | "train_pairs" | "val_pairs" | "steps"> & {
+  command: "pretrain";
+  model: string;
+  windows: number;
+};
+export type EvalResult = {
+  command: "eval";
+  items: number;
+  tokens: number;
+  sum_logprob: number;
+  mean_nll: number;
+  perplexity: number;
+  per_item?: { tokens: number; sum_logprob: number }[];
+};
 export type GradcheckResult = {
   command: "gradcheck";
   direct_kv: boolean;
@@ -101,7 +131,15 @@ export type GradcheckResult = {
   max_rel_error: number;
   tensors: { name: string; gradient_norm: number; checks: { direction: "gradient" | "random"; analytic: number; numeric: number; rel_error: number }[] }[];
 };
-export type ResultOf<C extends TrainerCommand> = C extends "init" ? InitResult : C extends "lora" ? LoraResult : C extends "pretrain" ? PretrainResult : C extends "eval" ? EvalResult : GradcheckResult;
+export type ResultOf<C extends TrainerCommand> = C extends "init"
+  ? InitResult
+  : C extends "lora"
+    ? LoraResult
+    : C extends "pretrain"
+      ? PretrainResult
+      : C extends "eval"
+        ? EvalResult
+        : GradcheckResult;
 
 /** Exit codes of the protocol. */
 export const TRAINER_EXIT = { ok: 0, internal: 1, config: 2, input: 3, memory: 4, stopped: 10 } as const;

@@ -6,15 +6,7 @@ import type { StudyStatus, ExperimentState } from "../domain/jobs";
 import type { SplitName } from "../domain/records";
 import { DEFAULT_SPLIT_SEED, DEFAULT_SYNTH } from "../domain/synthDefaults";
 import type { ModelInfo } from "../domain/models";
-import type {
-  BackendInfo,
-  DatasetSummary,
-  GenerationSamples,
-  ModelSummary,
-  RecordPage,
-  StudyMetrics,
-  StudySummary,
-} from "../domain/views";
+import type { BackendInfo, DatasetSummary, GenerationSamples, ModelSummary, RecordPage, StudyMetrics, StudySummary } from "../domain/views";
 import type { Comparison } from "../stats/compareDesigns";
 import type { Channel } from "./channels";
 
@@ -49,7 +41,14 @@ export type AppInfo = { name: string; version: string; dbPath: string; workspace
 export type Upload = { path: string; fileName: string; bytes: number };
 export type ImportResult = ImportReport & { split: { splitId: number; seed: number; counts: Record<string, number> } | null };
 export type SynthResult = ImportResult & { csvPath: string };
-export type SplitResult = { splitId: number; datasetId: number; seed: number; ratios: Record<SplitName, number>; counts: Record<SplitName, number>; created: boolean };
+export type SplitResult = {
+  splitId: number;
+  datasetId: number;
+  seed: number;
+  ratios: Record<SplitName, number>;
+  counts: Record<SplitName, number>;
+  created: boolean;
+};
 export type StudyCreated = { id: number; jobs: number; name: string };
 export type StudyStarted = { id: number; pid: number | null };
 export type StudyCancelled = { id: number; wasRunning: boolean; state: ExperimentState };
@@ -69,8 +68,16 @@ export const contract = {
   "datasets.list": returns<DatasetSummary[]>()(nothing),
   "datasets.upload": returns<Upload>()(
     z.strictObject({
-      fileName: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/, "a file name without folders"),
-      base64: z.string().min(1).max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "the file is larger than 256 MiB; give its path instead"),
+      fileName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\\]+$/, "a file name without folders"),
+      base64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4, "the file is larger than 256 MiB; give its path instead"),
     }),
   ),
   "datasets.preview": returns<ImportPreview>()(z.strictObject({ ...readOptions, rows: z.int().min(1).max(50).default(8) })),
@@ -79,11 +86,24 @@ export const contract = {
     z.strictObject({ ...readOptions, name: z.string().trim().min(1).max(200).optional(), splitSeed, skipBadRows: z.boolean().default(false), operationId }),
   ),
   "datasets.synth": returns<SynthResult>()(
-    z.strictObject({ records: z.int().min(10).max(200_000).default(DEFAULT_SYNTH.records), seed: seed.default(DEFAULT_SYNTH.seed), out: filePath.optional(), splitSeed, operationId }),
+    z.strictObject({
+      records: z.int().min(10).max(200_000).default(DEFAULT_SYNTH.records),
+      seed: seed.default(DEFAULT_SYNTH.seed),
+      out: filePath.optional(),
+      splitSeed,
+      operationId,
+    }),
   ),
   "datasets.stats": returns<CorpusStats>()(z.strictObject({ datasetId: id, top: z.int().min(1).max(200).optional() })),
   "datasets.split": returns<SplitResult>()(
-    z.strictObject({ datasetId: id, seed: splitSeed, ratios: z.strictObject({ train: ratio, val: ratio, test: ratio }).refine((r) => r.train + r.val + r.test > 0, "the ratios add up to 0").optional() }),
+    z.strictObject({
+      datasetId: id,
+      seed: splitSeed,
+      ratios: z
+        .strictObject({ train: ratio, val: ratio, test: ratio })
+        .refine((r) => r.train + r.val + r.test > 0, "the ratios add up to 0")
+        .optional(),
+    }),
   ),
   "records.list": returns<RecordPage>()(
     z.strictObject({
@@ -109,7 +129,10 @@ export const contract = {
       path: filePath,
       dataset: id.optional(),
       /** a smaller scale than the file's, for a quick try or a test: seeds 1..n, n generations, n training records */
-      scale: z.strictObject({ seeds: z.int().min(1).max(64), generations: z.int().min(1).max(20), trainRecords: z.int().min(1) }).partial().optional(),
+      scale: z
+        .strictObject({ seeds: z.int().min(1).max(64), generations: z.int().min(1).max(20), trainRecords: z.int().min(1) })
+        .partial()
+        .optional(),
     }),
   ),
   "studies.run": returns<StudyStarted>()(z.strictObject({ id })),
@@ -121,7 +144,13 @@ export const contract = {
     z.strictObject({ studyId: id, generation: z.int().min(1).max(20).optional(), limit: z.int().min(1).max(256).default(8) }),
   ),
   "results.export": returns<ExportResult>()(
-    z.strictObject({ studyId: id, dir: filePath, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]), language: z.enum(["en", "ru"]).default("en"), operationId }),
+    z.strictObject({
+      studyId: id,
+      dir: filePath,
+      formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(["csv", "jsonl", "html"]),
+      language: z.enum(["en", "ru"]).default("en"),
+      operationId,
+    }),
   ),
   /** a paired comparison of two design:model sides across seeds (docs/metrics.md, "Comparing designs") */
   "results.compare": returns<StudyComparison>()(

@@ -35,16 +35,52 @@ export function collapseDatasets(series: Series[], labels: CollapseChartLabels, 
     const band = labels.bands && withInterval.length ? ` — ${seeds > 1 ? labels.bands.seeds : labels.bands.sampling}` : "";
     const name = `${s.model} · ${labels.design(s.design)}${lineage}${band}`;
     if (withInterval.length > 0) {
-      out.push({ label: `${name} low`, role: BAND, data: withInterval.map((p) => ({ x: p.generation, y: p.low! })), borderColor: "transparent", backgroundColor: "transparent", pointRadius: 0, fill: false });
-      out.push({ label: `${name} high`, role: BAND, data: withInterval.map((p) => ({ x: p.generation, y: p.high! })), borderColor: "transparent", backgroundColor: translucent(c, 0.15), pointRadius: 0, fill: "-1" });
+      out.push({
+        label: `${name} low`,
+        role: BAND,
+        data: withInterval.map((p) => ({ x: p.generation, y: p.low! })),
+        borderColor: "transparent",
+        backgroundColor: "transparent",
+        pointRadius: 0,
+        fill: false,
+      });
+      out.push({
+        label: `${name} high`,
+        role: BAND,
+        data: withInterval.map((p) => ({ x: p.generation, y: p.high! })),
+        borderColor: "transparent",
+        backgroundColor: translucent(c, 0.15),
+        pointRadius: 0,
+        fill: "-1",
+      });
     }
-    out.push({ label: name, data: s.points.map((p) => ({ x: p.generation, y: p.value })), borderColor: c, backgroundColor: c, pointRadius: 3, borderWidth: 2, fill: false, tension: 0 });
+    out.push({
+      label: name,
+      data: s.points.map((p) => ({ x: p.generation, y: p.value })),
+      borderColor: c,
+      backgroundColor: c,
+      pointRadius: 3,
+      borderWidth: 2,
+      fill: false,
+      tension: 0,
+    });
   });
   if (noiseFloor !== undefined) {
     const gens = series.flatMap((s) => s.points.map((p) => p.generation));
     const lo = gens.length ? Math.min(...gens) : 0;
     const hi = gens.length ? Math.max(...gens) : 1;
-    out.push({ label: labels.noiseFloor, data: [{ x: lo, y: noiseFloor }, { x: hi, y: noiseFloor }], borderColor: "#8a94a0", borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, fill: false });
+    out.push({
+      label: labels.noiseFloor,
+      data: [
+        { x: lo, y: noiseFloor },
+        { x: hi, y: noiseFloor },
+      ],
+      borderColor: "#8a94a0",
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      fill: false,
+    });
   }
   return out;
 }

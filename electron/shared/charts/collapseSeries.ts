@@ -50,7 +50,18 @@ function aggregate(generation: number, ps: MetricPoint[]): SeriesPoint {
 
 /** The metrics present in a study, in the order the docs list them. */
 export function metricsOf(points: readonly MetricPoint[]): string[] {
-  const ORDER = ["kl_unigram_vs_real", "kl_bigram_vs_real", "kl_unigram_vs_m1", "distinct_3", "distinct_2", "distinct_1", "unique_outputs", "perplexity_real", "mean_length", "samples"];
+  const ORDER = [
+    "kl_unigram_vs_real",
+    "kl_bigram_vs_real",
+    "kl_unigram_vs_m1",
+    "distinct_3",
+    "distinct_2",
+    "distinct_1",
+    "unique_outputs",
+    "perplexity_real",
+    "mean_length",
+    "samples",
+  ];
   const present = [...new Set(points.map((p) => p.metric))];
   return present.sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
 }

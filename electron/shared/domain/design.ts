@@ -40,5 +40,7 @@ export function parseDesignKey(key: string): MeasuredDesign {
 
 /** The designs a study's settings expand to: real-fraction once per fraction of its sweep. */
 export function designsOf(spec: { designs: readonly Design[]; realFractions: readonly number[] }): StudyDesign[] {
-  return spec.designs.flatMap((kind): StudyDesign[] => (kind === "real-fraction" ? spec.realFractions.map((realFraction) => ({ kind, realFraction })) : [{ kind }]));
+  return spec.designs.flatMap((kind): StudyDesign[] =>
+    kind === "real-fraction" ? spec.realFractions.map((realFraction) => ({ kind, realFraction })) : [{ kind }],
+  );
 }

@@ -67,8 +67,22 @@ const METRICS: Record<LabelLanguage, Record<string, string>> = {
 };
 
 const DESIGNS: Record<LabelLanguage, Record<string, string>> = {
-  en: { real: "real data", recursive: "recursive", cross: "cross", accumulate: "accumulate", "accumulate-subsample": "accumulate (subsample)", "real-fraction": "real-data fraction" },
-  ru: { real: "реальные данные", recursive: "рекурсивная", cross: "перекрёстная", accumulate: "накопление", "accumulate-subsample": "накопление с подвыборкой", "real-fraction": "доля реальных данных" },
+  en: {
+    real: "real data",
+    recursive: "recursive",
+    cross: "cross",
+    accumulate: "accumulate",
+    "accumulate-subsample": "accumulate (subsample)",
+    "real-fraction": "real-data fraction",
+  },
+  ru: {
+    real: "реальные данные",
+    recursive: "рекурсивная",
+    cross: "перекрёстная",
+    accumulate: "накопление",
+    "accumulate-subsample": "накопление с подвыборкой",
+    "real-fraction": "доля реальных данных",
+  },
 };
 
 export function metricLabel(metric: string, lang: LabelLanguage = "en"): string {

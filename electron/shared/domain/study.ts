@@ -70,7 +70,10 @@ export const StudySpecSchema = z
   .object({
     name: z.string().trim().min(1, "a study needs a name"),
     /** dataset id or name; default: the newest dataset */
-    dataset: z.union([z.number().int().positive(), z.string().min(1)]).nullable().default(null),
+    dataset: z
+      .union([z.number().int().positive(), z.string().min(1)])
+      .nullable()
+      .default(null),
     splitSeed: z.number().int().min(0).default(42),
     /** one or two registered models (name or path); cross needs exactly two */
     models: z.array(z.string().min(1)).min(1, "a study needs at least one model").max(2, "a study compares at most two models"),
@@ -103,8 +106,10 @@ export const StudySpecSchema = z
     if (spec.designs.includes("cross") && spec.models.length !== 2) {
       ctx.addIssue({ code: "custom", path: ["designs"], message: "the cross design needs exactly two models", params: { rule: "crossNeedsTwoModels" } });
     }
-    if (new Set(spec.designs).size !== spec.designs.length) ctx.addIssue({ code: "custom", path: ["designs"], message: "a design is listed twice", params: { rule: "designTwice" } });
-    if (new Set(spec.seeds).size !== spec.seeds.length) ctx.addIssue({ code: "custom", path: ["seeds"], message: "a seed is listed twice", params: { rule: "seedTwice" } });
+    if (new Set(spec.designs).size !== spec.designs.length)
+      ctx.addIssue({ code: "custom", path: ["designs"], message: "a design is listed twice", params: { rule: "designTwice" } });
+    if (new Set(spec.seeds).size !== spec.seeds.length)
+      ctx.addIssue({ code: "custom", path: ["seeds"], message: "a seed is listed twice", params: { rule: "seedTwice" } });
   });
 
 export type StudySpec = z.infer<typeof StudySpecSchema>;
@@ -113,7 +118,10 @@ export type TrainSettings = z.infer<typeof TrainSettingsSchema>;
 export type GenerateSettings = z.infer<typeof GenerateSettingsSchema>;
 
 export class StudySpecError extends Error {
-  constructor(readonly source: string, readonly issues: { path: string; message: string }[]) {
+  constructor(
+    readonly source: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
     super(`${source}: ${issues.map((i) => `${i.path || "(top level)"}: ${i.message}`).join("; ")}`);
     this.name = "StudySpecError";
   }

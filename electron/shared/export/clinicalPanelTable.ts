@@ -4,7 +4,13 @@ import { BASELINE_DESIGNS, PANEL_METRICS, heldoutMetric, type BaselineDesign, ty
 
 export type PanelCell = { value: number; low: number | null; high: number | null } | null;
 /** One row of the panel: the physicians, a trivial baseline, or one generation of one model × design. */
-export type PanelRow = { kind: "physicians" | BaselineDesign | "generation"; model: string | null; design: string | null; generation: number | null; cells: Record<PanelMetric, PanelCell> };
+export type PanelRow = {
+  kind: "physicians" | BaselineDesign | "generation";
+  model: string | null;
+  design: string | null;
+  generation: number | null;
+  cells: Record<PanelMetric, PanelCell>;
+};
 
 /** The reference rows' point of a metric: the first stored (they are the same texts for every model and seed). */
 function referenceCell(points: readonly MetricPoint[], design: string, metric: string): PanelCell {
@@ -34,13 +40,21 @@ export function panelRows(points: readonly MetricPoint[]): PanelRow[] {
       for (const p of s.points) {
         if (p.generation === 0) continue;
         const key = `${s.model}\u0000${s.design}\u0000${p.generation}`;
-        const row = byRow.get(key) ?? { kind: "generation" as const, model: s.model, design: s.design, generation: p.generation, cells: Object.fromEntries(PANEL_METRICS.map((x) => [x, null])) as PanelRow["cells"] };
+        const row = byRow.get(key) ?? {
+          kind: "generation" as const,
+          model: s.model,
+          design: s.design,
+          generation: p.generation,
+          cells: Object.fromEntries(PANEL_METRICS.map((x) => [x, null])) as PanelRow["cells"],
+        };
         row.cells[m] = { value: p.value, low: p.low, high: p.high };
         byRow.set(key, row);
       }
     }
   }
-  const generations = [...byRow.values()].sort((a, b) => a.model!.localeCompare(b.model!) || a.design!.localeCompare(b.design!) || a.generation! - b.generation!);
+  const generations = [...byRow.values()].sort(
+    (a, b) => a.model!.localeCompare(b.model!) || a.design!.localeCompare(b.design!) || a.generation! - b.generation!,
+  );
   return [...rows, ...generations];
 }
 
@@ -52,12 +66,22 @@ export function panelRows(points: readonly MetricPoint[]): PanelRow[] {
  */
 export const CLEAR_CONSISTENCY_MARGIN = 0.1;
 
-export type UntrainedGenerationOne = { model: string; seed: number | null; chrfLow: number | null; baselineChrf: number; consistency: number | null; baselineConsistency: number | null };
+export type UntrainedGenerationOne = {
+  model: string;
+  seed: number | null;
+  chrfLow: number | null;
+  baselineChrf: number;
+  consistency: number | null;
+  baselineConsistency: number | null;
+};
 
 /** Each model × seed whose generation 1 does not clearly beat the trivial baselines on the held-out prompts; empty without baselines. */
 export function untrainedGenerationOnes(points: readonly MetricPoint[]): UntrainedGenerationOne[] {
   const at = (design: string | null, model: string, seed: number | null, generation: number, metric: PanelMetric) =>
-    points.find((p) => (design === null || p.design === design) && p.model === model && p.seed === seed && p.generation === generation && p.metric === heldoutMetric(metric));
+    points.find(
+      (p) =>
+        (design === null || p.design === design) && p.model === model && p.seed === seed && p.generation === generation && p.metric === heldoutMetric(metric),
+    );
   const seen = new Set<string>();
   const out: UntrainedGenerationOne[] = [];
   for (const g1 of points.filter((p) => p.generation === 1 && p.metric === heldoutMetric("chrf"))) {
@@ -84,6 +108,7 @@ export const UNTRAINED_NOTE = "generation 1 has not learned the task; what follo
 export function untrainedNoteLines(points: readonly MetricPoint[]): string[] {
   const f = (x: number | null) => (x === null ? "—" : x.toFixed(2));
   return untrainedGenerationOnes(points).map(
-    (u) => `${u.model}${u.seed !== null ? ` (seed ${u.seed})` : ""}: ${UNTRAINED_NOTE} (held-out chrF lower bound ${f(u.chrfLow)} vs the best trivial baseline's ${f(u.baselineChrf)}; category consistency ${f(u.consistency)} vs ${f(u.baselineConsistency)} for always the most frequent category)`,
+    (u) =>
+      `${u.model}${u.seed !== null ? ` (seed ${u.seed})` : ""}: ${UNTRAINED_NOTE} (held-out chrF lower bound ${f(u.chrfLow)} vs the best trivial baseline's ${f(u.baselineChrf)}; category consistency ${f(u.consistency)} vs ${f(u.baselineConsistency)} for always the most frequent category)`,
   );
 }

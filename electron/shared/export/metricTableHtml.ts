@@ -21,7 +21,8 @@ export function metricTableHtml(title: string, metric: string, series: readonly 
   const cell = (s: Series, g: number) => {
     const p = s.points.find((x) => x.generation === g);
     if (!p) return "<td>—</td>";
-    const interval = p.low !== null && p.high !== null ? ` title="${p.low} … ${p.high} (${p.seeds > 1 ? `${SEEDS_BAND[lang]}, ${p.seeds}` : SAMPLING_BAND[lang]})"` : "";
+    const interval =
+      p.low !== null && p.high !== null ? ` title="${p.low} … ${p.high} (${p.seeds > 1 ? `${SEEDS_BAND[lang]}, ${p.seeds}` : SAMPLING_BAND[lang]})"` : "";
     return `<td${interval}>${p.value.toFixed(4)}</td>`;
   };
   return `<h3>${esc(title)}</h3>

@@ -9,7 +9,20 @@ import { REAL_DESIGN } from "../charts/collapseSeries";
  * only); across-seed intervals are computed from the seeds' rows, never stored;
  * prompts: which prompts the metric was read on, "train" or "heldout" (the metric id ends "@heldout" then too).
  */
-export const METRICS_CSV_COLUMNS = ["study", "design", "model", "generation", "seed", "metric", "value", "low", "high", "trained_on", "interval", "prompts"] as const;
+export const METRICS_CSV_COLUMNS = [
+  "study",
+  "design",
+  "model",
+  "generation",
+  "seed",
+  "metric",
+  "value",
+  "low",
+  "high",
+  "trained_on",
+  "interval",
+  "prompts",
+] as const;
 
 /** RFC 4180: a field with a quote, comma, CR or LF is quoted, quotes doubled; ";" too, for spreadsheets set to a semicolon locale. */
 export function csvCell(v: unknown): string {
@@ -20,6 +33,19 @@ export function csvCell(v: unknown): string {
 /** Every metric point, numbers as JavaScript prints them (the shortest text that reads back to the same double). */
 export function metricsCsv(studyId: number, points: readonly MetricPoint[]): string {
   const models = [...new Set(points.filter((p) => p.design !== REAL_DESIGN).map((p) => p.model))];
-  const rows = points.map((p) => [studyId, p.design, p.model, p.generation, p.seed, p.metric, p.value, p.low, p.high, trainingTextOf(p.design, p.model, p.generation, models), p.low !== null ? SAMPLING_BAND.en : "", promptSetOf(p.metric)]);
+  const rows = points.map((p) => [
+    studyId,
+    p.design,
+    p.model,
+    p.generation,
+    p.seed,
+    p.metric,
+    p.value,
+    p.low,
+    p.high,
+    trainingTextOf(p.design, p.model, p.generation, models),
+    p.low !== null ? SAMPLING_BAND.en : "",
+    promptSetOf(p.metric),
+  ]);
   return [METRICS_CSV_COLUMNS, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

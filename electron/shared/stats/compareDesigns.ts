@@ -39,7 +39,14 @@ export type Comparison = {
 };
 
 /** The metrics a comparison tests when none are named, in this order: the first is the answer sentence's. */
-export const DEFAULT_COMPARISON_METRICS = ["kl_unigram_vs_m1", "kl_unigram_vs_real", "kl_bigram_vs_real", "js_unigram_vs_real", "distinct_3", "unique_outputs"] as const;
+export const DEFAULT_COMPARISON_METRICS = [
+  "kl_unigram_vs_m1",
+  "kl_unigram_vs_real",
+  "kl_bigram_vs_real",
+  "js_unigram_vs_real",
+  "distinct_3",
+  "unique_outputs",
+] as const;
 
 /** "recursive:tiny-mistral" → its side; the design is everything before the first colon. */
 export function parseSide(text: string): ComparisonSide {
@@ -58,7 +65,10 @@ export function compareDesigns(points: readonly MetricPoint[], a: ComparisonSide
   const of = (s: ComparisonSide) => points.filter((p) => p.design === s.design && p.model === s.model && p.seed !== null && p.generation >= 1);
   const pa = of(a);
   const pb = of(b);
-  for (const [side, ps] of [[a, pa], [b, pb]] as const) {
+  for (const [side, ps] of [
+    [a, pa],
+    [b, pb],
+  ] as const) {
     if (!ps.length) {
       const present = [...new Set(points.filter((p) => p.generation >= 1).map((p) => `${p.design}:${p.model}`))].sort();
       throw new Error(`this study has no metric points for ${sideLabel(side)}; it has ${present.join(", ") || "none yet"}`);
@@ -79,7 +89,14 @@ export function compareDesigns(points: readonly MetricPoint[], a: ComparisonSide
   return { a, b, generation, seeds, rows, exactCanReach05: seeds.length >= 6 };
 }
 
-function summaryRow(pa: readonly MetricPoint[], pb: readonly MetricPoint[], seeds: readonly number[], metric: string, summary: Summary, generation: number): Omit<ComparisonRow, "holmP"> {
+function summaryRow(
+  pa: readonly MetricPoint[],
+  pb: readonly MetricPoint[],
+  seeds: readonly number[],
+  metric: string,
+  summary: Summary,
+  generation: number,
+): Omit<ComparisonRow, "holmP"> {
   const floorMetric = FLOOR_OF[metric];
   let floored = summary === "last" && floorMetric !== undefined;
   const summarise = (ps: readonly MetricPoint[], seed: number): number | null => {
@@ -87,7 +104,10 @@ function summaryRow(pa: readonly MetricPoint[], pb: readonly MetricPoint[], seed
     const at = (m: string, g: number) => mine.find((p) => p.metric === m && p.generation === g)?.value ?? null;
     if (summary === "slope") {
       const curve = mine.filter((p) => p.metric === metric && p.generation <= generation).sort((x, y) => x.generation - y.generation);
-      return slope(curve.map((p) => p.generation), curve.map((p) => p.value!));
+      return slope(
+        curve.map((p) => p.generation),
+        curve.map((p) => p.value!),
+      );
     }
     const value = at(metric, generation);
     if (value === null) return null;
@@ -111,8 +131,30 @@ function summaryRow(pa: readonly MetricPoint[], pb: readonly MetricPoint[], seed
 }
 
 const SENTENCE = {
-  en: { vs: "vs", at: "at", higher: "higher by", lower: "lower by", same: "no different", seeds: "seeds", seed: "seed", slope: "slope of", cannot: (n: number, p: string) => `with ${n} seeds the exact test cannot reach p < 0.05 (smallest p ${p})`, none: "no seed has both sides" },
-  ru: { vs: "против", at: "на", higher: "выше на", lower: "ниже на", same: "не отличается", seeds: "сидов", seed: "сид", slope: "наклон", cannot: (n: number, p: string) => `при ${n} сидах точный тест не может дать p < 0,05 (наименьшее p ${p})`, none: "нет сида с обеими сторонами" },
+  en: {
+    vs: "vs",
+    at: "at",
+    higher: "higher by",
+    lower: "lower by",
+    same: "no different",
+    seeds: "seeds",
+    seed: "seed",
+    slope: "slope of",
+    cannot: (n: number, p: string) => `with ${n} seeds the exact test cannot reach p < 0.05 (smallest p ${p})`,
+    none: "no seed has both sides",
+  },
+  ru: {
+    vs: "против",
+    at: "на",
+    higher: "выше на",
+    lower: "ниже на",
+    same: "не отличается",
+    seeds: "сидов",
+    seed: "сид",
+    slope: "наклон",
+    cannot: (n: number, p: string) => `при ${n} сидах точный тест не может дать p < 0,05 (наименьшее p ${p})`,
+    none: "нет сида с обеими сторонами",
+  },
 };
 
 const num = (x: number, lang: LabelLanguage, digits = 2) => {
@@ -159,7 +201,11 @@ export function defaultComparisons(points: readonly MetricPoint[]): [ComparisonS
     designs.sort((x, y) => order(x) - order(y) || x.localeCompare(y));
     const base = designs[0];
     if (!base) continue;
-    for (const d of designs.slice(1)) out.push([{ design: base, model }, { design: d, model }]);
+    for (const d of designs.slice(1))
+      out.push([
+        { design: base, model },
+        { design: d, model },
+      ]);
   }
   return out;
 }

@@ -10,7 +10,8 @@ const SUMMARY: Record<LabelLanguage, Record<string, (g: number) => string>> = {
   ru: { last: (g) => `на M${g} минус порог шума`, slope: () => "наклон по поколениям" },
 };
 
-const fixed = (x: number | null, digits: number, lang: LabelLanguage) => (x === null ? "—" : lang === "ru" ? x.toFixed(digits).replace(".", ",") : x.toFixed(digits));
+const fixed = (x: number | null, digits: number, lang: LabelLanguage) =>
+  x === null ? "—" : lang === "ru" ? x.toFixed(digits).replace(".", ",") : x.toFixed(digits);
 
 /** The comparison as a table of text cells (the CLI, the report and the window show the same). */
 export function comparisonTable(c: Comparison, lang: LabelLanguage = "en"): { header: string[]; rows: string[][] } {

@@ -30,7 +30,10 @@ const MONTE_CARLO_DRAWS = 1 << 16;
 
 export function pairedTest(a: readonly number[], b: readonly number[], seed = 1): PairedTest {
   if (a.length !== b.length) throw new Error(`pairedTest: ${a.length} values against ${b.length}; a paired test needs one pair per seed`);
-  return pairedDifferenceTest(a.map((x, i) => x - b[i]!), seed);
+  return pairedDifferenceTest(
+    a.map((x, i) => x - b[i]!),
+    seed,
+  );
 }
 
 export function pairedDifferenceTest(d: readonly number[], seed = 1): PairedTest {
@@ -94,7 +97,10 @@ export function signFlipP(d: readonly number[], seed = 1): number {
  * sorted ascending, p₍ᵢ₎ · (m − i + 1), made monotone, capped at 1. Nulls stay null and do not count.
  */
 export function holm(ps: readonly (number | null)[]): (number | null)[] {
-  const present = ps.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== null).sort((x, y) => x.p - y.p);
+  const present = ps
+    .map((p, i) => ({ p, i }))
+    .filter((x): x is { p: number; i: number } => x.p !== null)
+    .sort((x, y) => x.p - y.p);
   const m = present.length;
   const out: (number | null)[] = ps.map(() => null);
   let running = 0;

@@ -33,7 +33,7 @@ export class WordSpans {
     const offsets = this.offsets;
     let n = 0;
     let start = -1;
-    for (let i = 0; i < length; ) {
+    for (let i = 0; i < length;) {
       const c = folded.charCodeAt(i);
       const pair = (c & 0xfc00) === 0xd800 && i + 1 < length && (folded.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
       const word = pair ? isAstralWordChar(folded.codePointAt(i)!) : isWordUnit(c);

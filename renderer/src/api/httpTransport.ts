@@ -55,7 +55,11 @@ export function httpEvents(token: string | null, listener: (e: LabEvent) => void
           while ((end = buffer.indexOf("\n\n")) >= 0) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            const data = block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+            const data = block
+              .split("\n")
+              .filter((l) => l.startsWith("data: "))
+              .map((l) => l.slice(6))
+              .join("\n");
             if (data) listener(JSON.parse(data) as LabEvent);
           }
         }

@@ -22,7 +22,10 @@ export function lossChart(curves: Record<string, [number, number][]>, labels: { 
       maintainAspectRatio: false,
       parsing: false,
       plugins: { legend: { display: jobs.length > 1, position: "bottom" }, title: { display: false, text: labels.title } },
-      scales: { x: { type: "linear", title: { display: true, text: labels.step }, ticks: { precision: 0 } }, y: { title: { display: true, text: labels.loss } } },
+      scales: {
+        x: { type: "linear", title: { display: true, text: labels.step }, ticks: { precision: 0 } },
+        y: { title: { display: true, text: labels.loss } },
+      },
     },
   };
 }

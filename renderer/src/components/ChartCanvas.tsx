@@ -31,7 +31,17 @@ function describeDrawn(canvas: HTMLCanvasElement, chart: Chart): void {
 }
 
 /** One chart.js chart; the canvas is exposed so the Results place can export it as PNG. */
-export function ChartCanvas({ config, height = 260, label, canvasRef }: { config: ChartConfiguration; height?: number; label: string; canvasRef?: (c: HTMLCanvasElement | null) => void }) {
+export function ChartCanvas({
+  config,
+  height = 260,
+  label,
+  canvasRef,
+}: {
+  config: ChartConfiguration;
+  height?: number;
+  label: string;
+  canvasRef?: (c: HTMLCanvasElement | null) => void;
+}) {
   const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     if (!ref.current) return;

@@ -17,7 +17,9 @@ function StoppableBar({ bar, onStop }: { bar: React.ReactNode; onStop: () => voi
   return (
     <div className="progress-row">
       {bar}
-      <button className="danger" onClick={onStop} data-testid="progress-stop">{t("common.stop")}</button>
+      <button className="danger" onClick={onStop} data-testid="progress-stop">
+        {t("common.stop")}
+      </button>
     </div>
   );
 }

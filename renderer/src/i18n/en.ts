@@ -40,7 +40,8 @@ export const en: Record<MessageKey, string> = {
   "data.import.empty": "{name} is empty: there is nothing to import.",
   "data.import.tooLarge": "{name} is larger than 256 MiB: give its path instead.",
   "preview.title": "Check before importing",
-  "preview.hint": "The first rows as they will be imported. If the text looks garbled or the columns are wrong, correct the encoding, delimiter or columns here; nothing is stored until you import.",
+  "preview.hint":
+    "The first rows as they will be imported. If the text looks garbled or the columns are wrong, correct the encoding, delimiter or columns here; nothing is stored until you import.",
   "preview.auto": "detect ({value})",
   "preview.columns": "Columns",
   "preview.noColumn": "— no column —",
@@ -229,7 +230,8 @@ export const en: Record<MessageKey, string> = {
   "results.exportPdf": "PDF report to folder",
   "results.exported": "Saved: {files}",
   "results.panel": "Clinical correctness on held-out prompts",
-  "results.panelHint": "Test-split descriptions that no generation trained on. Shares of outputs; chrF 0–100 against the physician's conclusion of the same description. Hover a cell for its 95% interval.",
+  "results.panelHint":
+    "Test-split descriptions that no generation trained on. Shares of outputs; chrF 0–100 against the physician's conclusion of the same description. Hover a cell for its 95% interval.",
   "results.untrained": "{model}: generation 1 has not learned the task; what follows measures an untrained model",
   "results.physicians": "physicians",
   "results.baseline-frequent": "baseline: most frequent conclusion",
@@ -254,6 +256,7 @@ export const en: Record<MessageKey, string> = {
   "compare.metrics": "Metrics (empty: the default list)",
   "compare.paired": "Paired by seed ({seeds}); generation M{generation}.",
   "compare.fewSeeds": "With {n} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2^n): the study needs at least 6 seeds.",
-  "results.floorPoolShort": "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
+  "results.floorPoolShort":
+    "The real pool has fewer than twice a generation's texts: its noise floors vs real were drawn from half the pool each (metrics.csv: floor_sample_texts).",
   "compare.sentences": "The answer",
 };

@@ -49,7 +49,10 @@ describe("createHandlers", () => {
     api.db.prepare("INSERT INTO experiments (name, spec_json, spec_source, versions_json, created_at) VALUES ('x', '{}', '', '{}', 'now')").run();
     const r = await dispatch(api.handlers, "results.export", { studyId: 1, dir: tempDir() });
     expect(r).toMatchObject({ ok: true, value: { files: ["metrics.csv", "samples.jsonl", "report.html"] } });
-    expect(await dispatch(api.handlers, "results.export", { studyId: 2, dir: tempDir() })).toMatchObject({ ok: false, error: { code: "not-found", field: "studyId" } });
+    expect(await dispatch(api.handlers, "results.export", { studyId: 2, dir: tempDir() })).toMatchObject({
+      ok: false,
+      error: { code: "not-found", field: "studyId" },
+    });
     const m = await api.handlers["results.metrics"]({ studyId: 1 });
     expect(m.points).toEqual([]);
     expect(m).toMatchObject({ noiseFloor: {}, notes: [] });

@@ -21,7 +21,9 @@ describe("quitting while a study runs", () => {
     const id = seedStudy(seed);
     seed.close();
     const api = openApi({ dbPath, workerScript: WORKER });
-    const started = new Promise<void>((resolve) => api.events.on("event", (e) => e.type === "study.log" && e.jobKey === "train-2" && e.message.startsWith("started") && resolve()));
+    const started = new Promise<void>((resolve) =>
+      api.events.on("event", (e) => e.type === "study.log" && e.jobKey === "train-2" && e.message.startsWith("started") && resolve()),
+    );
     const { pid } = await api.handlers["studies.run"]({ id });
     await started;
     await api.close();

@@ -10,8 +10,21 @@ import { useTempDir } from "../../helpers/tempDir";
 const tempDir = useTempDir();
 
 const EXPECTED_TABLES = [
-  "adapters", "datasets", "experiments", "generations", "import_warnings", "imports", "job_log", "jobs",
-  "metric_points", "models", "nodules", "records", "samples", "split_assignments", "splits",
+  "adapters",
+  "datasets",
+  "experiments",
+  "generations",
+  "import_warnings",
+  "imports",
+  "job_log",
+  "jobs",
+  "metric_points",
+  "models",
+  "nodules",
+  "records",
+  "samples",
+  "split_assignments",
+  "splits",
 ];
 
 describe("migrations", () => {
@@ -64,7 +77,16 @@ describe("migrations", () => {
   it("rolls back every pending migration when one fails", () => {
     const file = join(tempDir(), "ws.sqlite");
     const db = new Database(file);
-    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: "broken", up: () => { throw new Error("boom"); } }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: SCHEMA_VERSION + 1,
+        name: "broken",
+        up: () => {
+          throw new Error("boom");
+        },
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow("boom");
     expect(getUserVersion(db)).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
@@ -73,9 +95,7 @@ describe("migrations", () => {
 
   it("enforces foreign keys", () => {
     const db = openDatabase(join(tempDir(), "ws.sqlite"));
-    expect(() =>
-      db.prepare("INSERT INTO splits (dataset_id, seed, ratios_json, created_at) VALUES (999, 1, '{}', 'now')").run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO splits (dataset_id, seed, ratios_json, created_at) VALUES (999, 1, '{}', 'now')").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

@@ -24,14 +24,27 @@ async function run(generate: StudySpecInput["generate"]) {
   await importSynthetic(db, { records: 200, seed: 42, dir });
   const modelPath = await tinyModel();
   await registerModel(db, { path: modelPath, name: "tiny" });
-  const spec = parseStudySpec({ name: "t", models: ["tiny"], generations: 2, trainRecords: 8, evalRecords: 4, train: { epochs: 1 }, generate: { sequences: 4, ...generate }, metrics: { bootstrap: 0 } });
+  const spec = parseStudySpec({
+    name: "t",
+    models: ["tiny"],
+    generations: 2,
+    trainRecords: 8,
+    evalRecords: 4,
+    train: { epochs: 1 },
+    generate: { sequences: 4, ...generate },
+    metrics: { bootstrap: 0 },
+  });
   const { id, settings } = createStudy(db, { spec, source: "", versions: {} });
   const state = await runStudy(db, id, { workspaceDir: dir });
   const jobs = listJobs(db, { experimentId: id });
   const job = (prefix: string) => jobs.find((j) => j.key.startsWith(prefix))!;
   const g1 = listSamplesOfJob(db, { jobId: job("generate-A1").id });
   const trainFile = join(dir, "studies", String(id), "train", `${job("train-A2").key}.jsonl`);
-  const readTrain = () => readFileSync(trainFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { prompt: string; answer: string });
+  const readTrain = () =>
+    readFileSync(trainFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { prompt: string; answer: string });
   const result = { db, settings, modelPath, state, jobs, job, g1, readTrain, points: listMetricPoints(db, { experimentId: id }) };
   return result;
 }
@@ -60,7 +73,12 @@ describe("cut outputs are handled as generate.cutOutputs says (real trainer and 
     } else {
       expect(r.state).toBe("done");
       const answers = r.readTrain().map((p) => p.answer);
-      expect(answers.sort()).toEqual(r.g1.filter((s) => s.finish_reason !== "maxTokens").map((s) => ` ${s.output.trim()}\n`).sort());
+      expect(answers.sort()).toEqual(
+        r.g1
+          .filter((s) => s.finish_reason !== "maxTokens")
+          .map((s) => ` ${s.output.trim()}\n`)
+          .sort(),
+      );
       expect((JSON.parse(r.job("train-A2").output_json!) as { cutExcluded: number }).cutExcluded).toBe(cut.length);
     }
     r.db.close();
@@ -69,7 +87,10 @@ describe("cut outputs are handled as generate.cutOutputs says (real trainer and 
   it('maxTokens "auto" is derived from the model\'s tokenizer and the train split, and the generate job says which it used', async () => {
     const r = await run({ maxTokens: "auto" });
     const inputs = studyInputs(r.db, r.settings);
-    const lengths = await answerTokenLengths(r.modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })));
+    const lengths = await answerTokenLengths(
+      r.modelPath,
+      inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })),
+    );
     const expected = autoMaxTokens(lengths);
     // a physician's conclusion is tens of tokens, its closing newline among them
     expect(Math.min(...lengths)).toBeGreaterThan(3);

@@ -13,7 +13,8 @@ function plan(input: Partial<StudySpecInput>, trainSize = 100) {
     const g = p.generations.find((x) => designKey(x.design) === design && x.chain === chain && x.generation === k)!;
     return byKey.get(g.train) as Extract<PlannedJob, { kind: "train" }>;
   };
-  const genOf = (design: string, chain: string, k: number) => p.generations.find((x) => designKey(x.design) === design && x.chain === chain && x.generation === k)!.generate;
+  const genOf = (design: string, chain: string, k: number) =>
+    p.generations.find((x) => designKey(x.design) === design && x.chain === chain && x.generation === k)!.generate;
   return { p, byKey, train, genOf };
 }
 
@@ -59,14 +60,27 @@ describe("planStudy", () => {
         expect(producer.params.model).not.toBe(t.params.model);
       }
     }
-    const m5 = p.generations.filter((g) => g.generation === 5).map((g) => g.model).sort();
+    const m5 = p.generations
+      .filter((g) => g.generation === 5)
+      .map((g) => g.model)
+      .sort();
     expect(m5).toEqual([0, 1]);
   });
 
   it("accumulate: real data plus every earlier generation; accumulate-subsample keeps a fixed size", () => {
     const { train, genOf } = plan({ designs: ["accumulate", "accumulate-subsample"], subsampleSize: 80 });
-    expect(data(train("accumulate", "A", 3))).toEqual({ real: 1, synthetic: [genOf("accumulate", "A", 1), genOf("accumulate", "A", 2)], size: null, sampling: "uniform" });
-    expect(data(train("accumulate-subsample", "B", 3))).toEqual({ real: 1, synthetic: [genOf("accumulate-subsample", "B", 1), genOf("accumulate-subsample", "B", 2)], size: 80, sampling: "uniform" });
+    expect(data(train("accumulate", "A", 3))).toEqual({
+      real: 1,
+      synthetic: [genOf("accumulate", "A", 1), genOf("accumulate", "A", 2)],
+      size: null,
+      sampling: "uniform",
+    });
+    expect(data(train("accumulate-subsample", "B", 3))).toEqual({
+      real: 1,
+      synthetic: [genOf("accumulate-subsample", "B", 1), genOf("accumulate-subsample", "B", 2)],
+      size: 80,
+      sampling: "uniform",
+    });
   });
 
   it("real-fraction: each fraction of the sweep is its own chain with a fixed training-set size", () => {
@@ -77,7 +91,12 @@ describe("planStudy", () => {
     const metrics = p.jobs.filter((j): j is Extract<PlannedJob, { kind: "metrics" }> => j.kind === "metrics");
     expect(metrics.map((j) => j.params.design)).toContainEqual({ kind: "real-fraction", realFraction: 0.5 });
     expect(metrics.map((j) => j.params.design)).toContainEqual({ kind: "real" });
-    expect(data(train("real-fraction@0.5", "A@0.5", 2))).toEqual({ real: 0.5, synthetic: [genOf("real-fraction@0.5", "A@0.5", 1)], size: 120, sampling: "real-share" });
+    expect(data(train("real-fraction@0.5", "A@0.5", 2))).toEqual({
+      real: 0.5,
+      synthetic: [genOf("real-fraction@0.5", "A@0.5", 1)],
+      size: 120,
+      sampling: "real-share",
+    });
   });
 
   it("shares M1 between designs and plans each job once", () => {
@@ -109,7 +128,9 @@ describe("planStudy", () => {
 
 describe("parseStudySpec", () => {
   it("names the offending fields", () => {
-    expect(() => parseStudySpec({ name: "x", models: ["a"], designs: ["cross"] }, "s.yaml")).toThrow(/s\.yaml: designs: the cross design needs exactly two models/);
+    expect(() => parseStudySpec({ name: "x", models: ["a"], designs: ["cross"] }, "s.yaml")).toThrow(
+      /s\.yaml: designs: the cross design needs exactly two models/,
+    );
     expect(() => parseStudySpec({ name: "x", models: ["a"], generations: 0 }, "s.yaml")).toThrow(/generations: Too small/);
     expect(() => parseStudySpec({ name: "x", models: ["a"], train: { rank: "8" } }, "s.yaml")).toThrow(/train\.rank/);
     expect(() => parseStudySpec({ name: "x", models: ["a"], designs: ["recursiv"] }, "s.yaml")).toThrow(/designs\[0\]/);

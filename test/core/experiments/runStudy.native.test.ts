@@ -21,7 +21,18 @@ async function runOnce(seed: number) {
   const db = openDatabase(join(dir, "ws.sqlite"));
   await importSynthetic(db, { records: 200, seed: 42, dir });
   await registerModel(db, { path: await tinyModel(), name: "tiny" });
-  const spec = parseStudySpec({ name: "t", models: ["tiny"], designs: ["recursive"], generations: 2, seeds: [seed], trainRecords: 8, evalRecords: 4, train: { epochs: 1 }, generate: { maxTokens: 12, sequences: 4, cutOutputs: "keep" }, metrics: { bootstrap: 0 } });
+  const spec = parseStudySpec({
+    name: "t",
+    models: ["tiny"],
+    designs: ["recursive"],
+    generations: 2,
+    seeds: [seed],
+    trainRecords: 8,
+    evalRecords: 4,
+    train: { epochs: 1 },
+    generate: { maxTokens: 12, sequences: 4, cutOutputs: "keep" },
+    metrics: { bootstrap: 0 },
+  });
   const { id } = createStudy(db, { spec, source: "", versions: {} });
   const state = await runStudy(db, id, { workspaceDir: dir });
   const samples = listJobs(db, { experimentId: id })
@@ -49,9 +60,24 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     expect(a.heldout.every((g) => g.length === 4)).toBe(true);
     const trainRecords = new Set(a.samples.flat().map((s) => s[0]));
     expect(a.heldout.flat().some((s) => trainRecords.has(s[0]))).toBe(false);
-    expect(a.metrics.filter((m) => m.metric === "chrf@heldout" && m.design === "recursive").map((m) => m.generation_index).sort()).toEqual([1, 2]);
-    expect(a.metrics.filter((m) => m.metric === "chrf@heldout" && m.generation_index === 0).map((m) => m.design).sort()).toEqual(["baseline-category", "baseline-frequent", "baseline-rule", "real"]);
-    expect(a.metrics.filter((m) => m.metric === "perplexity_real").map((m) => m.generation_index).sort()).toEqual([0, 1, 2]);
+    expect(
+      a.metrics
+        .filter((m) => m.metric === "chrf@heldout" && m.design === "recursive")
+        .map((m) => m.generation_index)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(
+      a.metrics
+        .filter((m) => m.metric === "chrf@heldout" && m.generation_index === 0)
+        .map((m) => m.design)
+        .sort(),
+    ).toEqual(["baseline-category", "baseline-frequent", "baseline-rule", "real"]);
+    expect(
+      a.metrics
+        .filter((m) => m.metric === "perplexity_real")
+        .map((m) => m.generation_index)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     expect(a.metrics.find((m) => m.metric === "kl_unigram_vs_real" && m.generation_index === 1)!.value).toBeGreaterThan(0);
     // each training job stores its loss curve with its progress, up to its last step, for a window opened later
     expect(a.lossCurves).toHaveLength(2);
@@ -71,12 +97,26 @@ describe("whole-report mode (the model writes description and conclusion)", () =
     const db = openDatabase(join(dir, "ws.sqlite"));
     await importSynthetic(db, { records: 120, seed: 5, dir });
     await registerModel(db, { path: await tinyModel(), name: "tiny" });
-    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1 }, generate: { mode: "report", maxTokens: 24, sequences: 3 }, metrics: { bootstrap: 20 } });
+    const spec = parseStudySpec({
+      name: "r",
+      models: ["tiny"],
+      designs: ["recursive"],
+      generations: 1,
+      seeds: [2],
+      trainRecords: 6,
+      evalRecords: 3,
+      train: { epochs: 1 },
+      generate: { mode: "report", maxTokens: 24, sequences: 3 },
+      metrics: { bootstrap: 20 },
+    });
     const { id } = createStudy(db, { spec, source: "", versions: {} });
     expect(await runStudy(db, id, { workspaceDir: dir })).toBe("done");
     const jobs = listJobs(db, { experimentId: id });
     const train = jobs.find((j) => j.kind === "train")!;
-    const pairs = readFileSync(join(dir, "studies", String(id), "train", `${train.key}.jsonl`), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { prompt: string; answer: string });
+    const pairs = readFileSync(join(dir, "studies", String(id), "train", `${train.key}.jsonl`), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { prompt: string; answer: string });
     expect(pairs).toHaveLength(6);
     for (const p of pairs) {
       expect(p.prompt).toBe(DEFAULT_TEMPLATES.report);
@@ -101,10 +141,23 @@ describe("whole-report mode (the model writes description and conclusion)", () =
     const db = openDatabase(join(dir, "ws.sqlite"));
     await importSynthetic(db, { records: 120, seed: 5, dir });
     await registerModel(db, { path: await tinyModel(), name: "tiny" });
-    const spec = parseStudySpec({ name: "r", models: ["tiny"], designs: ["recursive"], generations: 1, seeds: [2], trainRecords: 6, evalRecords: 3, train: { epochs: 1, contextSize: 256 }, generate: { mode: "report" }, metrics: { bootstrap: 0 } });
+    const spec = parseStudySpec({
+      name: "r",
+      models: ["tiny"],
+      designs: ["recursive"],
+      generations: 1,
+      seeds: [2],
+      trainRecords: 6,
+      evalRecords: 3,
+      train: { epochs: 1, contextSize: 256 },
+      generate: { mode: "report" },
+      metrics: { bootstrap: 0 },
+    });
     const { id } = createStudy(db, { spec, source: "", versions: {} });
     expect(await runStudy(db, id, { workspaceDir: dir })).toBe("failed");
-    expect(listJobs(db, { experimentId: id }).find((j) => j.kind === "train")!.error).toMatch(/longer than the context \(256 tokens\): raise train\.contextSize/);
+    expect(listJobs(db, { experimentId: id }).find((j) => j.kind === "train")!.error).toMatch(
+      /longer than the context \(256 tokens\): raise train\.contextSize/,
+    );
     db.close();
   });
 });

@@ -23,22 +23,51 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     const out = join(dir, "export");
     const result = await exportStudy(db, { experimentId: studyId, dir: out, formats: ["jsonl"] });
     expect(result).toEqual({ dir: out, files: ["samples.jsonl"] });
-    const lines = readFileSync(join(out, "samples.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(join(out, "samples.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
     const settings = JSON.parse(getExperiment(db, { id: studyId })!.spec_json) as StudySettings;
     const inputs = studyInputs(db, settings);
     // the training prompts' records, then the held-out prompts' (test split), each saying which
-    const real = [...inputs.train.map((r) => [r, "train"] as const), ...inputs.test.map((r) => [r, "heldout"] as const)].map(([r, prompts]) => ({ model: "real", generation: 0, recordId: r.recordId, prompt: inputs.prompt(r), output: r.conclusion, prompts }));
+    const real = [...inputs.train.map((r) => [r, "train"] as const), ...inputs.test.map((r) => [r, "heldout"] as const)].map(([r, prompts]) => ({
+      model: "real",
+      generation: 0,
+      recordId: r.recordId,
+      prompt: inputs.prompt(r),
+      output: r.conclusion,
+      prompts,
+    }));
     const generated = listGenerations(db, { experimentId: studyId }).flatMap((g) =>
-      listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => ({ model: getModel(db, { id: g.model_id })!.name, design: g.design, generation: g.generation_index, seed: g.seed, recordId: s.record_id, prompt: s.prompt, output: s.output, tokenCount: s.token_count })),
+      listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => ({
+        model: getModel(db, { id: g.model_id })!.name,
+        design: g.design,
+        generation: g.generation_index,
+        seed: g.seed,
+        recordId: s.record_id,
+        prompt: s.prompt,
+        output: s.output,
+        tokenCount: s.token_count,
+      })),
     );
     const pick = (l: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, l[k]]));
     const key = (x: object) => JSON.stringify(x);
     const realLines = lines.filter((l) => l.model === "real");
-    expect(realLines.map((l) => pick(l, ["model", "generation", "recordId", "prompt", "output", "prompts"])).map(key).sort()).toEqual(real.map(key).sort());
+    expect(
+      realLines
+        .map((l) => pick(l, ["model", "generation", "recordId", "prompt", "output", "prompts"]))
+        .map(key)
+        .sort(),
+    ).toEqual(real.map(key).sort());
     expect(realLines.every((l) => l.design === "real" && l.seed === settings.spec.splitSeed)).toBe(true);
     const genLines = lines.filter((l) => l.model !== "real");
-    expect(genLines.map((l) => pick(l, ["model", "design", "generation", "seed", "recordId", "prompt", "output", "tokenCount"])).map(key).sort()).toEqual(generated.map(key).sort());
+    expect(
+      genLines
+        .map((l) => pick(l, ["model", "design", "generation", "seed", "recordId", "prompt", "output", "tokenCount"]))
+        .map(key)
+        .sort(),
+    ).toEqual(generated.map(key).sort());
     expect(generated.length).toBe(4 * 5 * 2); // 2 models × 2 designs × 2 generations × 5 records; M1 is shared by both designs
     expect(genLines.some((l) => String(l.output).startsWith(AWKWARD_OUTPUT))).toBe(true);
     db.close();
@@ -48,11 +77,26 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     const dir = tempDir();
     const { db, studyId } = await exportableStudy(dir);
     const g = listGenerations(db, { experimentId: studyId }).find((x) => x.design === "recursive" && x.generation_index === 2)!;
-    insertSamples(db, Array.from({ length: 4500 }, (_, i) => ({ job_id: g.generate_job_id, idx: 100 + i, record_id: null, prompt: "p", output: `o${i}`, token_count: 1, finish_reason: "eos", seed: i })));
+    insertSamples(
+      db,
+      Array.from({ length: 4500 }, (_, i) => ({
+        job_id: g.generate_job_id,
+        idx: 100 + i,
+        record_id: null,
+        prompt: "p",
+        output: `o${i}`,
+        token_count: 1,
+        finish_reason: "eos",
+        seed: i,
+      })),
+    );
     const out = join(dir, "export");
     await exportStudy(db, { experimentId: studyId, dir: out, formats: ["jsonl"] });
     const model = getModel(db, { id: g.model_id })!.name;
-    const idx = readFileSync(join(out, "samples.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { model: string; design: string; generation: number; idx: number })
+    const idx = readFileSync(join(out, "samples.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { model: string; design: string; generation: number; idx: number })
       .filter((l) => l.model === model && l.design === "recursive" && l.generation === 2)
       .map((l) => l.idx);
     expect(idx).toEqual(listSamplesOfJob(db, { jobId: g.generate_job_id }).map((s) => s.idx));
@@ -70,8 +114,30 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     const num = (s: string) => (s === "" ? null : Number(s));
     const stored = listMetricPoints(db, { experimentId: studyId });
     expect(rows).toHaveLength(stored.length);
-    expect(rows.map((r) => ({ study: Number(r.study), design: r.design, model: r.model, generation: Number(r.generation), seed: num(r.seed!), metric: r.metric, value: num(r.value!), low: num(r.low!), high: num(r.high!) }))).toEqual(
-      stored.map((p) => ({ study: studyId, design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high })),
+    expect(
+      rows.map((r) => ({
+        study: Number(r.study),
+        design: r.design,
+        model: r.model,
+        generation: Number(r.generation),
+        seed: num(r.seed!),
+        metric: r.metric,
+        value: num(r.value!),
+        low: num(r.low!),
+        high: num(r.high!),
+      })),
+    ).toEqual(
+      stored.map((p) => ({
+        study: studyId,
+        design: p.design,
+        model: p.model,
+        generation: p.generation_index,
+        seed: p.seed,
+        metric: p.metric,
+        value: p.value,
+        low: p.low,
+        high: p.high,
+      })),
     );
     expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,interval,prompts");
     expect(text).toContain(String(Math.PI / 10 + 1 / 3));
@@ -92,14 +158,20 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
       expect(html).toContain(`data-metric="${metric}"></canvas>`);
     }
     expect(html).not.toContain('data-metric="kl_noise_floor"');
-    const m1Table = html.slice(html.indexOf('<table data-metric="kl_unigram_vs_m1">'), html.indexOf("</table>", html.indexOf('<table data-metric="kl_unigram_vs_m1">')));
+    const m1Table = html.slice(
+      html.indexOf('<table data-metric="kl_unigram_vs_m1">'),
+      html.indexOf("</table>", html.indexOf('<table data-metric="kl_unigram_vs_m1">')),
+    );
     expect(m1Table).toContain("<th>M1</th><th>M2</th>");
     expect(m1Table).toContain("<th>tiny-a · recursive, 1 seed</th><td>0.0000</td><td>0.1429</td>");
     expect(html).toContain("Study " + studyId + ": export &lt;test&gt; &quot;study&quot;");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
     expect(html).not.toContain("<script>alert(1)");
     // side by side: a row per chain, the cross chain written by both models in turn
-    const crossRow = html.slice(html.indexOf("<th>cross · chain A-first · seed 7</th>"), html.indexOf("</tr>", html.indexOf("<th>cross · chain A-first · seed 7</th>")));
+    const crossRow = html.slice(
+      html.indexOf("<th>cross · chain A-first · seed 7</th>"),
+      html.indexOf("</tr>", html.indexOf("<th>cross · chain A-first · seed 7</th>")),
+    );
     expect(crossRow.match(/<span class="who">(.*?)<\/span>/g)).toEqual(['<span class="who">tiny-a</span>', '<span class="who">tiny-b</span>']);
     expect(html).toContain("&quot;trainRecords&quot;: 5");
     expect(html).toContain(`&quot;node&quot;: &quot;${process.versions.node}&quot;`);
@@ -123,7 +195,9 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
     const { db, studyId } = await exportableStudy(dir);
     const file = join(dir, "a-file");
     writeFileSync(file, "x");
-    await expect(exportStudy(db, { experimentId: studyId, dir: join(file, "out"), formats: ["csv"] })).rejects.toThrow(`cannot write the export into ${join(file, "out")}`);
+    await expect(exportStudy(db, { experimentId: studyId, dir: join(file, "out"), formats: ["csv"] })).rejects.toThrow(
+      `cannot write the export into ${join(file, "out")}`,
+    );
     db.close();
   });
 

@@ -14,7 +14,8 @@ const tempDir = useTempDir();
  * rows by seed, subtract each side's floor at the last generation, and test the differences.
  */
 function recompute(rows: Record<string, string>[], metric: string, floor: string) {
-  const at = (design: string, seed: string, m: string) => Number(rows.find((r) => r.design === design && r.seed === seed && r.metric === m && r.generation === "3")!.value);
+  const at = (design: string, seed: string, m: string) =>
+    Number(rows.find((r) => r.design === design && r.seed === seed && r.metric === m && r.generation === "3")!.value);
   const seeds = [...new Set(rows.map((r) => r.seed!))].sort();
   const d = seeds.map((s) => at("recursive", s, metric) - at("recursive", s, floor) - (at("cross", s, metric) - at("cross", s, floor)));
   const n = d.length;
@@ -35,14 +36,22 @@ describe("a comparison recomputed from metrics.csv alone", () => {
     const { db, studyId } = pairedStudy(dir);
     const out = join(dir, "export");
     await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv"] });
-    const product = await compareHandlers({ db })["results.compare"]({ studyId, a: { design: "recursive", model: "tiny-a" }, b: { design: "cross", model: "tiny-a" }, language: "en" });
+    const product = await compareHandlers({ db })["results.compare"]({
+      studyId,
+      a: { design: "recursive", model: "tiny-a" },
+      b: { design: "cross", model: "tiny-a" },
+      language: "en",
+    });
     db.close();
 
     const rows = parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.design === "recursive" && r.generation === "2")!.trained_on).toBe("tiny-a");
     expect(rows.find((r) => r.design === "cross" && r.generation === "1")!.trained_on).toBe("real");
     expect(rows[0]!.interval).toBe("within one run: sampling only");
-    for (const [metric, floor] of [["kl_unigram_vs_m1", "kl_m1_noise_floor"], ["kl_unigram_vs_real", "kl_noise_floor"]] as const) {
+    for (const [metric, floor] of [
+      ["kl_unigram_vs_m1", "kl_m1_noise_floor"],
+      ["kl_unigram_vs_real", "kl_noise_floor"],
+    ] as const) {
       const mine = recompute(rows, metric, floor);
       const theirs = product.rows.find((r) => r.metric === metric && r.summary === "last")!;
       expect(theirs.n).toBe(6);

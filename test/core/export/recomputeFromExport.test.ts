@@ -16,7 +16,17 @@ import { exportableStudy } from "../../fixtures/exportableStudy";
 
 const tempDir = useTempDir();
 
-type Line = { model: string; design: string; generation: number; seed: number; recordId: number; idx: number; prompt: string; output: string; prompts: "train" | "heldout" };
+type Line = {
+  model: string;
+  design: string;
+  generation: number;
+  seed: number;
+  recordId: number;
+  idx: number;
+  prompt: string;
+  output: string;
+  prompts: "train" | "heldout";
+};
 
 // the description is the prompt without the template around it (the conclusion template)
 const descriptionOf = (prompt: string) => prompt.replace(/^Описание: /, "").replace(/\nЗаключение:$/, "");
@@ -44,33 +54,58 @@ describe("the exported files are enough to recompute the study's metrics", () =>
     db.close();
 
     // the training prompts' lines (samples.jsonl also holds the held-out prompts', "prompts": "heldout")
-    const lines = readFileSync(join(out, "samples.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Line).filter((l) => l.prompts === "train");
+    const lines = readFileSync(join(out, "samples.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Line)
+      .filter((l) => l.prompts === "train");
     const realLines = lines.filter((l) => l.model === "real").sort((a, b) => a.idx - b.idx);
     const realText = new Map(realLines.map((l) => [l.recordId, l.output]));
     const realPool = realLines.map((l) => l.output);
     const ofGeneration = (model: string, design: string | null, generation: number, seed: number) =>
-      lines.filter((l) => l.model === model && (design === null || l.design === design) && l.generation === generation && l.seed === seed).sort((a, b) => a.idx - b.idx);
+      lines
+        .filter((l) => l.model === model && (design === null || l.design === design) && l.generation === generation && l.seed === seed)
+        .sort((a, b) => a.idx - b.idx);
     const rows = parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     // everything but the model's perplexity, the noise floors (properties of the whole real split's
     // random samples), the training compute (from the train job) and the seed itself
     const NOT_FROM_TEXT = ["perplexity_real", ...FLOOR_METRICS, "floor_sample_texts", "train_pairs", "train_steps", "metrics_seed"];
     // on the training prompts, of the study's own generations: the held-out rows and the trivial baselines' panel are other prompt sets and writers
-    const textMetrics = rows.filter((r) => !NOT_FROM_TEXT.includes(r.metric!) && r.prompts === "train" && !(BASELINE_DESIGNS as readonly string[]).includes(r.design!) && !(PANEL_METRICS as readonly string[]).includes(r.metric!));
+    const textMetrics = rows.filter(
+      (r) =>
+        !NOT_FROM_TEXT.includes(r.metric!) &&
+        r.prompts === "train" &&
+        !(BASELINE_DESIGNS as readonly string[]).includes(r.design!) &&
+        !(PANEL_METRICS as readonly string[]).includes(r.metric!),
+    );
     // the seed of each generation's token-budget subsamples is exported beside its metrics
-    const seedOf = (r: Record<string, string>) => Number(rows.find((x) => x.metric === "metrics_seed" && x.design === r.design && x.model === r.model && x.generation === r.generation && x.seed === r.seed)!.value);
+    const seedOf = (r: Record<string, string>) =>
+      Number(
+        rows.find((x) => x.metric === "metrics_seed" && x.design === r.design && x.model === r.model && x.generation === r.generation && x.seed === r.seed)!
+          .value,
+      );
     expect(textMetrics.length).toBeGreaterThan(20);
     for (const row of textMetrics) {
       const generation = Number(row.generation);
       const seed = Number(row.seed);
       let expected;
       if (generation === 0) {
-        expected = generationMetrics({ outputs: realPool, real: realPool, descriptions: realLines.map((l) => descriptionOf(l.prompt)), m1: null, realPool }, { bootstrap: 0, seed: seedOf(row) });
+        expected = generationMetrics(
+          { outputs: realPool, real: realPool, descriptions: realLines.map((l) => descriptionOf(l.prompt)), m1: null, realPool },
+          { bootstrap: 0, seed: seedOf(row) },
+        );
       } else {
         const own = ofGeneration(row.model!, row.design!, generation, seed);
         // M1 of a model is one set of samples, shared by every design that starts from it.
         const m1 = ofGeneration(row.model!, null, 1, seed).filter((l, i, all) => all.findIndex((x) => x.idx === l.idx) === i);
         expected = generationMetrics(
-          { outputs: own.map((l) => l.output), real: own.map((l) => realText.get(l.recordId)!), descriptions: own.map((l) => descriptionOf(l.prompt)), m1: m1.map((l) => l.output), realPool },
+          {
+            outputs: own.map((l) => l.output),
+            real: own.map((l) => realText.get(l.recordId)!),
+            descriptions: own.map((l) => descriptionOf(l.prompt)),
+            m1: m1.map((l) => l.output),
+            realPool,
+          },
           { bootstrap: 0, seed: seedOf(row) },
         );
       }

@@ -46,7 +46,16 @@ describe("the report answers the question, in the user's language", () => {
   });
 
   it("notes a real pool too small for floors at the generation's size", () => {
-    const p = (metric: string, value: number): MetricPoint => ({ design: "recursive", model: "m", seed: 1, generation: 1, metric, value, low: null, high: null });
+    const p = (metric: string, value: number): MetricPoint => ({
+      design: "recursive",
+      model: "m",
+      seed: 1,
+      generation: 1,
+      metric,
+      value,
+      low: null,
+      high: null,
+    });
     expect(floorPoolTooSmall([p("samples", 48), p("floor_sample_texts", 48)])).toBe(false);
     expect(floorPoolTooSmall([p("samples", 48), p("floor_sample_texts", 24)])).toBe(true);
   });

@@ -3,10 +3,26 @@ import { describe, expect, it } from "vitest";
 import { tinyModel } from "../../helpers/tinyModel";
 import { generateSamples, type GenerateSamplesOptions } from "../../../electron/core/generate/generateSamples";
 
-const prompts = Array.from({ length: 12 }, (_, i) => ({ id: 100 + i, prompt: `Описание: в правой доле узел ${i},${i % 3} см. ${"изоэхогенный ".repeat(i % 4)}\nЗаключение:` }));
+const prompts = Array.from({ length: 12 }, (_, i) => ({
+  id: 100 + i,
+  prompt: `Описание: в правой доле узел ${i},${i % 3} см. ${"изоэхогенный ".repeat(i % 4)}\nЗаключение:`,
+}));
 
 async function outputs(overrides: Partial<GenerateSamplesOptions>) {
-  const base: GenerateSamplesOptions = { modelPath: await tinyModel(), prompts, seed: 7, temperature: 1, topP: 0.95, topK: 40, maxTokens: 16, stop: ["е"], sequences: 4, batching: "lanes", contextSize: 256, threads: 1 };
+  const base: GenerateSamplesOptions = {
+    modelPath: await tinyModel(),
+    prompts,
+    seed: 7,
+    temperature: 1,
+    topP: 0.95,
+    topK: 40,
+    maxTokens: 16,
+    stop: ["е"],
+    sequences: 4,
+    batching: "lanes",
+    contextSize: 256,
+    threads: 1,
+  };
   const r = await generateSamples({ ...base, ...overrides });
   return r.samples.map((s) => [s.id, s.output, s.seed] as const);
 }
@@ -17,7 +33,20 @@ async function outputs(overrides: Partial<GenerateSamplesOptions>) {
 const smallModel = () => tinyModel({ n_embd: 256, n_layer: 4, n_head: 8, n_head_kv: 2, n_ff: 768 });
 
 async function shared(overrides: Partial<GenerateSamplesOptions>) {
-  const base: GenerateSamplesOptions = { modelPath: await smallModel(), prompts, seed: 7, temperature: 1, topP: 1, topK: 0, maxTokens: 32, stop: ["е"], sequences: 4, batching: "shared", contextSize: 256, threads: 1 };
+  const base: GenerateSamplesOptions = {
+    modelPath: await smallModel(),
+    prompts,
+    seed: 7,
+    temperature: 1,
+    topP: 1,
+    topK: 0,
+    maxTokens: 32,
+    stop: ["е"],
+    sequences: 4,
+    batching: "shared",
+    contextSize: 256,
+    threads: 1,
+  };
   return generateSamples({ ...base, ...overrides });
 }
 
@@ -49,7 +78,20 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
   });
 
   it("a sample's token count is the number of tokens generated: maxTokens for every sample cut there", async () => {
-    const r = await generateSamples({ modelPath: await tinyModel(), prompts, seed: 7, temperature: 1, topP: 0.95, topK: 40, maxTokens: 16, stop: [], sequences: 2, batching: "lanes", contextSize: 256, threads: 1 });
+    const r = await generateSamples({
+      modelPath: await tinyModel(),
+      prompts,
+      seed: 7,
+      temperature: 1,
+      topP: 0.95,
+      topK: 40,
+      maxTokens: 16,
+      stop: [],
+      sequences: 2,
+      batching: "lanes",
+      contextSize: 256,
+      threads: 1,
+    });
     const cut = r.samples.filter((s) => s.finishReason === "maxTokens");
     expect(cut.length).toBeGreaterThan(0);
     for (const s of cut) expect(s.tokenCount).toBe(16);
@@ -131,7 +173,9 @@ describe("generateSamples on a tiny model (node-llama-cpp, CPU)", () => {
   it("a prompt longer than the context is an error naming the record and the setting, before anything is generated", async () => {
     let progress = 0;
     const long = { id: 4242, prompt: `Описание: ${"изоэхогенный узел ".repeat(80)}\nЗаключение:` };
-    await expect(shared({ prompts: [...prompts.slice(0, 3), long], contextSize: 128, onProgress: () => progress++ })).rejects.toThrow(/record 4242 is \d+ tokens.*generate\.contextSize \(128 tokens\)/);
+    await expect(shared({ prompts: [...prompts.slice(0, 3), long], contextSize: 128, onProgress: () => progress++ })).rejects.toThrow(
+      /record 4242 is \d+ tokens.*generate\.contextSize \(128 tokens\)/,
+    );
     expect(progress).toBe(0);
   });
 

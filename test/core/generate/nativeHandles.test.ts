@@ -29,8 +29,12 @@ describe("nativeHandles: node-llama-cpp's internals generation drives", () => {
   it("names what is missing, the version it was written against and the one installed, if a node-llama-cpp moved them", () => {
     const context = { _ctx: { initBatch() {}, addToBatch() {}, decodeBatch() {}, disposeSequence() {} } } as unknown as LlamaContext;
     expect(() => nativeContext(context)).toThrow(NodeLlamaCppInternalsError);
-    expect(() => nativeContext(context)).toThrow(`node-llama-cpp's LlamaContext has no native sampleToken (written against node-llama-cpp 3.22.1, ${installedNodeLlamaCppVersion()} is installed)`);
-    expect(() => nativeSampler({} as LlamaModel, { temperature: 1, topK: 40, topP: 1, seed: 1 })).toThrow(/LlamaModel has no native sampler \(written against node-llama-cpp 3\.22\.1/);
+    expect(() => nativeContext(context)).toThrow(
+      `node-llama-cpp's LlamaContext has no native sampleToken (written against node-llama-cpp 3.22.1, ${installedNodeLlamaCppVersion()} is installed)`,
+    );
+    expect(() => nativeSampler({} as LlamaModel, { temperature: 1, topK: 40, topP: 1, seed: 1 })).toThrow(
+      /LlamaModel has no native sampler \(written against node-llama-cpp 3\.22\.1/,
+    );
   });
 
   it("reads the installed version from the package, and refuses another one with the way back", () => {

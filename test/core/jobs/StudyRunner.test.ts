@@ -83,7 +83,9 @@ describe("StudyRunner", () => {
     const file = join(tempDir(), "ws.sqlite");
     const db = openDatabase(file);
     const id = seedStudy(db);
-    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "5000"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "5000"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve) => child.stdout.on("data", (d: Buffer) => d.toString().includes("started") && resolve()));
     await expect(new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors() }).run()).rejects.toThrow(StudyBusyError);
     child.kill("SIGKILL");
@@ -95,7 +97,9 @@ describe("StudyRunner", () => {
     const file = join(tempDir(), "ws.sqlite");
     const db = openDatabase(file);
     const id = seedStudy(db);
-    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "400"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "400"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let log = "";
     await new Promise<void>((resolve) =>
       child.stdout.on("data", (d: Buffer) => {

@@ -17,14 +17,18 @@ const tempDir = useTempDir();
 
 describe("typed designs", () => {
   it("a design's key is made and read in one place, and round-trips", () => {
-    const designs = [...designsOf({ designs: ["recursive", "cross", "accumulate", "accumulate-subsample", "real-fraction"], realFractions: [0.25, 1] }), { kind: "real" as const }];
+    const designs = [
+      ...designsOf({ designs: ["recursive", "cross", "accumulate", "accumulate-subsample", "real-fraction"], realFractions: [0.25, 1] }),
+      { kind: "real" as const },
+    ];
     expect(designs).toContainEqual({ kind: "real-fraction", realFraction: 0.25 });
     expect(designs.map(designKey)).toEqual(["recursive", "cross", "accumulate", "accumulate-subsample", "real-fraction@0.25", "real-fraction@1", "real"]);
     for (const d of designs) expect(parseDesignKey(designKey(d))).toEqual(d);
   });
 
   it("refuses a key it does not know, naming it", () => {
-    for (const key of ["recursiv", "real-fraction", "real-fraction@", "real-fraction@2", "recursive@0.5"]) expect(() => parseDesignKey(key), key).toThrow(`unknown design "${key}"`);
+    for (const key of ["recursiv", "real-fraction", "real-fraction@", "real-fraction@2", "recursive@0.5"])
+      expect(() => parseDesignKey(key), key).toThrow(`unknown design "${key}"`);
   });
 });
 
@@ -32,10 +36,19 @@ describe("typed job params and outputs", () => {
   it("a job whose stored params do not fit its kind fails, naming the job and the field, and nothing runs with them", async () => {
     const db = openDatabase(join(tempDir(), "ws.sqlite"));
     const id = insertExperiment(db, { name: "bad", specJson: "{}", specSource: "", versionsJson: "{}" });
-    insertJob(db, { experimentId: id, key: "train-1", kind: "train", dependsOn: [], params: { model: 0, seed: 1, generation: 1, data: { real: 2, synthetic: [], size: null, sampling: "uniform" }, initFrom: null } });
+    insertJob(db, {
+      experimentId: id,
+      key: "train-1",
+      kind: "train",
+      dependsOn: [],
+      params: { model: 0, seed: 1, generation: 1, data: { real: 2, synthetic: [], size: null, sampling: "uniform" }, initFrom: null },
+    });
     const ran: string[] = [];
     const executors = fakeExecutors();
-    const state = await new StudyRunner(db, id, { workDir: "/tmp", executors: { ...executors, train: (ctx) => (ran.push(ctx.job.key), executors.train(ctx)) } }).run();
+    const state = await new StudyRunner(db, id, {
+      workDir: "/tmp",
+      executors: { ...executors, train: (ctx) => (ran.push(ctx.job.key), executors.train(ctx)) },
+    }).run();
     expect(state).toBe("failed");
     expect(ran).toEqual([]);
     expect(getJobByKey(db, { experimentId: id, key: "train-1" })!.error).toMatch(/job train-1: its stored params .*data\.real/);
@@ -47,7 +60,10 @@ describe("typed job params and outputs", () => {
     const id = seedStudy(db);
     const executors = fakeExecutors();
     // generate-1 asks for its train job's output as if it were an evaluate job
-    const state = await new StudyRunner(db, id, { workDir: "/tmp", executors: { ...executors, generate: (ctx) => (ctx.outputOf(ctx.params.train, "evaluate"), executors.generate(ctx)) } }).run();
+    const state = await new StudyRunner(db, id, {
+      workDir: "/tmp",
+      executors: { ...executors, generate: (ctx) => (ctx.outputOf(ctx.params.train, "evaluate"), executors.generate(ctx)) },
+    }).run();
     expect(state).toBe("failed");
     expect(getJobByKey(db, { experimentId: id, key: "generate-1" })!.error).toBe("generate-1 needs train-1 as a evaluate job, but it is a train job");
     db.prepare("UPDATE jobs SET output_json = '{\"adapter\": 3}' WHERE key = 'train-1' AND experiment_id = ?").run(id);
@@ -72,7 +88,10 @@ describe("typed job params and outputs", () => {
 
     const db = openDatabase(file);
     const metrics = listJobs(db, { experimentId: id }).filter((j) => j.kind === "metrics");
-    expect(metrics.map((j) => readJobParams(j as typeof j & { kind: "metrics" }).design)).toEqual([{ kind: "real-fraction", realFraction: 0.5 }, { kind: "real" }]);
+    expect(metrics.map((j) => readJobParams(j as typeof j & { kind: "metrics" }).design)).toEqual([
+      { kind: "real-fraction", realFraction: 0.5 },
+      { kind: "real" },
+    ]);
     expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors() }).run()).toBe("done");
     db.close();
   });

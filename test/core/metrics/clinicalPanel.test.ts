@@ -33,7 +33,10 @@ describe("findings the label finder can tell", () => {
   it("reads side and count of a conclusion from its first sentence about nodules", () => {
     expect(conclusionFindings("Эхо-признаки правостороннего узлового зоба (EU-TIRADS 3).")).toEqual({ side: "right", count: "one" });
     // the recommendation's "правой доли" is not the goitre's side
-    expect(conclusionFindings("УЗ-признаки двухстороннего многоузлового зоба, EU-TIRADS 4. Рекомендована ТАБ узла правой доли.")).toEqual({ side: "both", count: "several" });
+    expect(conclusionFindings("УЗ-признаки двухстороннего многоузлового зоба, EU-TIRADS 4. Рекомендована ТАБ узла правой доли.")).toEqual({
+      side: "both",
+      count: "several",
+    });
     expect(conclusionFindings("Многоузловой зоб.")).toEqual({ side: null, count: "several" });
     expect(conclusionFindings("Эхографические признаки узлового образования перешейка.")).toEqual({ side: "isthmus", count: "one" });
     expect(conclusionFindings("Кисты левой доли щитовидной железы.")).toEqual({ side: "left", count: "one" });
@@ -50,7 +53,13 @@ describe("clinicalPanel, hand-computed", () => {
     "", // empty
   ];
   const descriptions = [ONE_RIGHT_3, BOTH_4, BOTH_4, NONE, ISTHMUS_2];
-  const real = ["Эхо-признаки правостороннего узлового зоба (EU-TIRADS 3).", "Двухсторонний многоузловой зоб (EU-TIRADS 4).", "Многоузловой зоб.", "Щитовидная железа без особенностей.", "Узловое образование перешейка."];
+  const real = [
+    "Эхо-признаки правостороннего узлового зоба (EU-TIRADS 3).",
+    "Двухсторонний многоузловой зоб (EU-TIRADS 4).",
+    "Многоузловой зоб.",
+    "Щитовидная железа без особенностей.",
+    "Узловое образование перешейка.",
+  ];
   const finishReasons = ["customStopTrigger", "customStopTrigger", "eogToken", "maxTokens", "eogToken"];
   const panel = clinicalPanel({ outputs, real, descriptions, finishReasons }, { seed: 1, bootstrap: 0 });
   const v = (m: PanelMetric) => panel.find((p) => p.metric === m)!.value;

@@ -3,7 +3,11 @@ import { computeMetricsInWorker } from "../../../electron/core/metrics/computeMe
 import { generationMetrics } from "../../../electron/core/metrics/generationMetrics";
 
 describe("computeMetricsInWorker", () => {
-  const input = { outputs: ["узел EU-TIRADS 3", "узлов нет", "узел EU-TIRADS 4"], real: ["узел EU-TIRADS 3", "узел EU-TIRADS 3", "узлов нет"], realPool: ["a b", "c d", "e"] };
+  const input = {
+    outputs: ["узел EU-TIRADS 3", "узлов нет", "узел EU-TIRADS 4"],
+    real: ["узел EU-TIRADS 3", "узел EU-TIRADS 3", "узлов нет"],
+    realPool: ["a b", "c d", "e"],
+  };
 
   it("returns exactly what generationMetrics returns in this thread", async () => {
     expect(await computeMetricsInWorker(input, { bootstrap: 100, seed: 4 })).toEqual(generationMetrics(input, { bootstrap: 100, seed: 4 }));

@@ -31,7 +31,8 @@ describe("klOfCounts", () => {
 
   it("the Map form over word counts is the same function", () => {
     // P: x2 y1 (Σ+1 → 2.5 1.5 0.5 = 4.5), Q: y1 z1 (0.5 1.5 1.5 = 3.5)
-    const expected = (2.5 / 4.5) * Math.log(2.5 / 4.5 / (0.5 / 3.5)) + (1.5 / 4.5) * Math.log(1.5 / 4.5 / (1.5 / 3.5)) + (0.5 / 4.5) * Math.log(0.5 / 4.5 / (1.5 / 3.5));
+    const expected =
+      (2.5 / 4.5) * Math.log(2.5 / 4.5 / (0.5 / 3.5)) + (1.5 / 4.5) * Math.log(1.5 / 4.5 / (1.5 / 3.5)) + (0.5 / 4.5) * Math.log(0.5 / 4.5 / (1.5 / 3.5));
     expect(klDivergence(counts(["x", "x", "y"]), counts(["y", "z"]))).toBeCloseTo(expected, 12);
   });
 });

@@ -14,7 +14,10 @@ const valueOf = (points: MetricValue[], metric: MetricName) => {
 
 describe("generationMetrics, hand-computed", () => {
   // outputs "a b", "a b", "c"; real conclusions of the same prompts "a b", "b c", "d"; generation 1 wrote "a a"
-  const points = generationMetrics({ outputs: ["a b", "a b", "c"], real: ["a b", "b c", "d"], m1: ["a a"], realPool: ["a b", "b c", "d"], perplexity: 7.5 }, { bootstrap: 0, equalTokens: false });
+  const points = generationMetrics(
+    { outputs: ["a b", "a b", "c"], real: ["a b", "b c", "d"], m1: ["a a"], realPool: ["a b", "b c", "d"], perplexity: 7.5 },
+    { bootstrap: 0, equalTokens: false },
+  );
   const v = (m: MetricName) => valueOf(points, m);
 
   it("counts and lengths", () => {
@@ -43,7 +46,10 @@ describe("generationMetrics, hand-computed", () => {
     // M1 "a a": union {a b c} (d is in neither) → P 2.5 .5 .5 (Σ3.5), Q 2.5 2.5 1.5 (Σ6.5)
     const p = [2.5, 0.5, 0.5].map((x) => x / 3.5);
     const q = [2.5, 2.5, 1.5].map((x) => x / 6.5);
-    expect(v("kl_unigram_vs_m1")).toBeCloseTo(p.reduce((s, pi, i) => s + pi * Math.log(pi / q[i]!), 0), 12);
+    expect(v("kl_unigram_vs_m1")).toBeCloseTo(
+      p.reduce((s, pi, i) => s + pi * Math.log(pi / q[i]!), 0),
+      12,
+    );
   });
 
   it("self-BLEU-4: the mean sentence BLEU of the subsample (√.1, √.1, .1/e — see selfBleu.test.ts)", () => {
@@ -54,7 +60,8 @@ describe("generationMetrics, hand-computed", () => {
     const floors = divergenceFloors({ realPool: ["a b", "b c", "d"], sampleSize: 3, budgets: null }, { seeds: 10, seed: 1 });
     expect(floors.sampleTexts).toBe(1);
     expect(v("floor_sample_texts")).toBe(1);
-    for (const m of ["kl_noise_floor", "kl_bigram_noise_floor", "js_noise_floor"] as const) expect(points.find((x) => x.metric === m)).toEqual({ metric: m, ...floors[m] });
+    for (const m of ["kl_noise_floor", "kl_bigram_noise_floor", "js_noise_floor"] as const)
+      expect(points.find((x) => x.metric === m)).toEqual({ metric: m, ...floors[m] });
     // no second sampling of generation 1: no floor vs M1
     expect(points.some((x) => x.metric === "kl_m1_noise_floor")).toBe(false);
   });
@@ -141,7 +148,10 @@ describe("generationMetrics, properties over seeded random corpora", () => {
       const n = 1 + rng.int(40);
       const outputs = corpus(rng, n);
       const real = corpus(rng, n);
-      const points = generationMetrics({ outputs, real, descriptions: corpus(rng, n), m1: corpus(rng, 5), realPool: corpus(rng, 60) }, { bootstrap: 200, seed: trial, equalTokens: false });
+      const points = generationMetrics(
+        { outputs, real, descriptions: corpus(rng, n), m1: corpus(rng, 5), realPool: corpus(rng, 60) },
+        { bootstrap: 200, seed: trial, equalTokens: false },
+      );
       const v = (m: MetricName) => valueOf(points, m)!;
       for (const m of ["kl_unigram_vs_real", "kl_bigram_vs_real", "kl_unigram_vs_m1", "kl_noise_floor"] as const) expect(v(m)).toBeGreaterThanOrEqual(0);
       for (const m of ["js_unigram_vs_real", "tirads_js", "distinct_1", "unique_outputs", "self_bleu4", "tail_survival"] as const) {

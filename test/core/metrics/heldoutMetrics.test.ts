@@ -45,27 +45,58 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     const jobs = new Map<string, number>();
     const write = (key: string, pairs: RealPair[], output: (r: RealPair, i: number) => string, finish: (i: number) => string) => {
       jobs.set(key, insertJob(db, { experimentId, key, kind: "generate", dependsOn: [], params: {} }));
-      insertSamples(db, pairs.map((r, idx) => ({ job_id: jobs.get(key)!, idx, record_id: r.recordId, prompt: "", output: output(r, idx), token_count: 4, finish_reason: finish(idx), seed: 1 })));
+      insertSamples(
+        db,
+        pairs.map((r, idx) => ({
+          job_id: jobs.get(key)!,
+          idx,
+          record_id: r.recordId,
+          prompt: "",
+          output: output(r, idx),
+          token_count: 4,
+          finish_reason: finish(idx),
+          seed: 1,
+        })),
+      );
     };
     // seed 1: an untrained generation 1 (the first four words of the conclusion; every fifth held-out answer cut at maxTokens)
     const fourWords = (r: RealPair) => wordTokens(r.conclusion).slice(0, 4).join(" ");
     write("gen-s1", train, fourWords, () => "customStopTrigger");
     write("heldout-s1", test, fourWords, (i) => (i % 5 === 0 ? "maxTokens" : "customStopTrigger"));
     // seed 2: a generation 1 that writes what the physicians wrote
-    write("gen-s2", train, (r) => r.conclusion, () => "customStopTrigger");
-    write("heldout-s2", test, (r) => r.conclusion, () => "customStopTrigger");
+    write(
+      "gen-s2",
+      train,
+      (r) => r.conclusion,
+      () => "customStopTrigger",
+    );
+    write(
+      "heldout-s2",
+      test,
+      (r) => r.conclusion,
+      () => "customStopTrigger",
+    );
     for (const seed of [1, 2]) {
       const base = { design: { kind: "recursive" as const }, chain: "A", model: 0, seed, evaluate: "eval" };
       const ctx = (params: MetricsParams) =>
-        ({ db, experimentId, params, signal: new AbortController().signal, outputOf: () => ({ perplexity: 12.5, meanNll: 1, tokens: 100, items: 10 }), jobIdOf: (key: string) => jobs.get(key)! }) as unknown as JobExecutionContext;
+        ({
+          db,
+          experimentId,
+          params,
+          signal: new AbortController().signal,
+          outputOf: () => ({ perplexity: 12.5, meanNll: 1, tokens: 100, items: 10 }),
+          jobIdOf: (key: string) => jobs.get(key)!,
+        }) as unknown as JobExecutionContext;
       for (const params of [
         { ...base, design: { kind: "real" as const }, generation: 0, generate: null, m1: null, heldout: null, m1Heldout: null },
         { ...base, generation: 1, generate: `gen-s${seed}`, m1: `gen-s${seed}`, heldout: `heldout-s${seed}`, m1Heldout: `heldout-s${seed}` },
-      ]) (await metricsExecutor(settings)(ctx(params))).commit!(db);
+      ])
+        (await metricsExecutor(settings)(ctx(params))).commit!(db);
     }
 
     const points = listMetricPoints(db, { experimentId }).map(toMetricPoint);
-    const at = (design: string, seed: number, g: number, metric: string) => points.find((p) => p.design === design && p.seed === seed && p.generation === g && p.metric === metric);
+    const at = (design: string, seed: number, g: number, metric: string) =>
+      points.find((p) => p.design === design && p.seed === seed && p.generation === g && p.metric === metric);
     // both prompt sets, each of its own size; perplexity (always on the test split) once
     expect(at("recursive", 1, 1, "samples")!.value).toBe(120);
     expect(at("recursive", 1, 1, "samples@heldout")!.value).toBe(50);
@@ -86,7 +117,10 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     expect(at("real", 1, 0, "category_presence@heldout")!.value).toBeCloseTo(test.filter((r) => maxEuCategory(r.conclusion) !== null).length / 50, 12);
     // the baselines: the rule is consistent by construction; the most frequent conclusion is one text for every prompt
     expect(at("baseline-rule", 1, 0, "category_consistency@heldout")!.value).toBe(1);
-    expect(at("baseline-rule", 1, 0, "category_presence@heldout")!.value).toBeCloseTo(test.filter((r) => maxEuCategory(r.description) !== null).length / 50, 12);
+    expect(at("baseline-rule", 1, 0, "category_presence@heldout")!.value).toBeCloseTo(
+      test.filter((r) => maxEuCategory(r.description) !== null).length / 50,
+      12,
+    );
     expect(at("baseline-frequent", 1, 0, "chrf@heldout")!.value!).toBeGreaterThan(0);
     expect(at("baseline-frequent", 1, 0, "chrf@heldout")!.value!).toBeLessThan(100);
     expect(at("baseline-category", 1, 0, "category_consistency@heldout")!.value!).toBeGreaterThan(0);
@@ -105,7 +139,10 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     expect(panelHtml(points)).toContain('<tr class="reference"><th>physicians</th>');
     // each prompt set's KL charts get the noise floor of their own size and real pool
     const floors = noiseFloors(points);
-    expect(floors["kl_unigram_vs_real@heldout"]).toBeCloseTo((at("recursive", 1, 1, "kl_noise_floor@heldout")!.value! + at("recursive", 2, 1, "kl_noise_floor@heldout")!.value!) / 2, 12);
+    expect(floors["kl_unigram_vs_real@heldout"]).toBeCloseTo(
+      (at("recursive", 1, 1, "kl_noise_floor@heldout")!.value! + at("recursive", 2, 1, "kl_noise_floor@heldout")!.value!) / 2,
+      12,
+    );
     expect(floors["kl_unigram_vs_real@heldout"]).not.toBe(floors.kl_unigram_vs_real);
     expect(isNoiseFloorMetric("kl_noise_floor@heldout")).toBe(true);
     // metrics.csv says which prompts

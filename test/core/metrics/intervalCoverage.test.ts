@@ -12,7 +12,9 @@ describe("bootstrap interval coverage (simulation)", () => {
   it("is about 95% for the mean-like metrics", () => {
     const rng = createRng(77);
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
-    const population = Array.from({ length: 400 }, () => Array.from({ length: 1 + rng.int(12) }, () => words[Math.floor(words.length * rng.next() ** 2)]).join(" "));
+    const population = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + rng.int(12) }, () => words[Math.floor(words.length * rng.next() ** 2)]).join(" "),
+    );
     const weights = population.map((_, i) => [i, 1 / (i + 1)] as const);
     const draw = (r: Rng, n: number) => Array.from({ length: n }, () => population[r.weighted(weights)]!);
     const n = 100;
@@ -20,7 +22,8 @@ describe("bootstrap interval coverage (simulation)", () => {
     const truth: Record<string, number> = {};
     const truthRuns = 400;
     for (let t = 0; t < truthRuns; t++) {
-      for (const p of generationMetrics({ outputs: draw(sim, n), real: draw(sim, n), realPool: [] }, { bootstrap: 0 })) if (p.value !== null) truth[p.metric] = (truth[p.metric] ?? 0) + p.value / truthRuns;
+      for (const p of generationMetrics({ outputs: draw(sim, n), real: draw(sim, n), realPool: [] }, { bootstrap: 0 }))
+        if (p.value !== null) truth[p.metric] = (truth[p.metric] ?? 0) + p.value / truthRuns;
     }
     const covered: Record<string, number> = {};
     const runs = 200;
@@ -58,7 +61,8 @@ describe("bootstrap interval coverage (simulation)", () => {
       return (r: Rng, n: number) => Array.from({ length: n }, () => population[r.weighted(weights)]!);
     };
     const [real, outputs] = [drawWith(1), drawWith(1.5)];
-    const tail = (sim: Rng, options: { bootstrap: number; seed?: number }) => generationMetrics({ outputs: outputs(sim, 100), real: real(sim, 100), realPool: [] }, options).find((p) => p.metric === "tail_survival")!;
+    const tail = (sim: Rng, options: { bootstrap: number; seed?: number }) =>
+      generationMetrics({ outputs: outputs(sim, 100), real: real(sim, 100), realPool: [] }, options).find((p) => p.metric === "tail_survival")!;
     const sim = createRng(2);
     let truth = 0;
     for (let t = 0; t < 400; t++) truth += tail(sim, { bootstrap: 0 }).value! / 400;
@@ -78,7 +82,11 @@ describe("bootstrap interval coverage (simulation)", () => {
   it("is about the binomial level (96.5% at 100 samples) for the median where lengths tie less", () => {
     const rng = createRng(78);
     const population = Array.from({ length: 400 }, () => Array.from({ length: 1 + rng.int(150) }, () => `w${rng.int(40)}`).join(" "));
-    const coverage = medianCoverage(population, population.map((_, i) => [i, 1] as const), 400);
+    const coverage = medianCoverage(
+      population,
+      population.map((_, i) => [i, 1] as const),
+      400,
+    );
     expect(coverage).toBeGreaterThan(0.93);
     expect(coverage).toBeLessThan(0.99);
   });

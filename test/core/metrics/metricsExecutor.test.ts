@@ -53,7 +53,19 @@ describe("metricsExecutor", () => {
     const jobs = new Map<string, number>();
     jobs.set("gen-1", insertJob(db, { experimentId, key: "gen-1", kind: "generate", dependsOn: [], params: {} }));
     // generation 1 keeps only the first four word tokens of each real conclusion: a collapsed, shorter distribution
-    insertSamples(db, train.map((r, idx) => ({ job_id: jobs.get("gen-1")!, idx, record_id: r.recordId, prompt: "", output: wordTokens(r.conclusion).slice(0, 4).join(" "), token_count: 4, finish_reason: "stop", seed: 1 })));
+    insertSamples(
+      db,
+      train.map((r, idx) => ({
+        job_id: jobs.get("gen-1")!,
+        idx,
+        record_id: r.recordId,
+        prompt: "",
+        output: wordTokens(r.conclusion).slice(0, 4).join(" "),
+        token_count: 4,
+        finish_reason: "stop",
+        seed: 1,
+      })),
+    );
     const base = { design: { kind: "recursive" as const }, chain: "A", model: 0, seed: 1, evaluate: "eval" };
     await runMetrics(db, settings, experimentId, { ...base, generation: 0, generate: null, m1: null }, jobs);
     await runMetrics(db, settings, experimentId, { ...base, generation: 1, generate: "gen-1", m1: "gen-1" }, jobs);

@@ -8,7 +8,8 @@ import { insertExperiment } from "../../../electron/core/db/queries/experiments"
 import { upsertMetricPoints } from "../../../electron/core/db/queries/metricPoints";
 import { generateCorpus } from "../../../electron/core/data/synth/generateCorpus";
 
-const raw = (realPool: string[], sampleSize: number, extra: { m1?: string[]; m1Again?: string[] } = {}, seed = 3) => divergenceFloors({ realPool, sampleSize, budgets: null, ...extra }, { seeds: 10, seed });
+const raw = (realPool: string[], sampleSize: number, extra: { m1?: string[]; m1Again?: string[] } = {}, seed = 3) =>
+  divergenceFloors({ realPool, sampleSize, budgets: null, ...extra }, { seeds: 10, seed });
 
 describe("divergenceFloors", () => {
   it("two one-text samples of {a, b}: every split gives P a1.5 b.5 vs Q a.5 b1.5 → .75 ln3 − .25 ln3 = ½ ln 3; JS of disjoint words = 1", () => {
@@ -23,7 +24,12 @@ describe("divergenceFloors", () => {
 
   it("takes the generation's size from a large pool, half the pool where it is too small; 0 for identical texts", () => {
     expect(raw(["a", "b", "c"], 100).sampleTexts).toBe(1);
-    expect(raw(Array.from({ length: 50 }, (_, i) => `w${i}`), 10).sampleTexts).toBe(10);
+    expect(
+      raw(
+        Array.from({ length: 50 }, (_, i) => `w${i}`),
+        10,
+      ).sampleTexts,
+    ).toBe(10);
     const same = raw(Array(8).fill("узел справа"), 4);
     expect(same.kl_noise_floor.value).toBe(0);
     expect(same.kl_bigram_noise_floor.value).toBe(0);
@@ -35,7 +41,10 @@ describe("divergenceFloors", () => {
     expect(raw(["a"], 1, { m1: ["a b", "c"], m1Again: ["c", "a b"] }).kl_m1_noise_floor!.value).toBe(0);
     // "a a" vs "a b": union {a b} → P 2.5 .5 (Σ3), Q 1.5 1.5 (Σ3)
     const p = [2.5 / 3, 0.5 / 3];
-    expect(raw(["a"], 1, { m1: ["a a"], m1Again: ["a b"] }).kl_m1_noise_floor!.value).toBeCloseTo(p[0]! * Math.log(p[0]! / 0.5) + p[1]! * Math.log(p[1]! / 0.5), 12);
+    expect(raw(["a"], 1, { m1: ["a a"], m1Again: ["a b"] }).kl_m1_noise_floor!.value).toBeCloseTo(
+      p[0]! * Math.log(p[0]! / 0.5) + p[1]! * Math.log(p[1]! / 0.5),
+      12,
+    );
   });
 
   it("falls with the sample size, is seeded, and at a token budget matches the floor of that many tokens", () => {
@@ -65,9 +74,26 @@ describe("noiseFloorOf", () => {
     dir = mkdtempSync(join(tmpdir(), "noise-floor-"));
     const db = openDatabase(join(dir, "w.sqlite"));
     const id = insertExperiment(db, { name: "s", specJson: "{}", specSource: "", versionsJson: "{}" });
-    const point = (generation_index: number, metric: string, value: number | null) => ({ experiment_id: id, generation_id: null, design: "recursive", model: "tiny", generation_index, seed: 1, metric, value, low: null, high: null });
+    const point = (generation_index: number, metric: string, value: number | null) => ({
+      experiment_id: id,
+      generation_id: null,
+      design: "recursive",
+      model: "tiny",
+      generation_index,
+      seed: 1,
+      metric,
+      value,
+      low: null,
+      high: null,
+    });
     expect(noiseFloorOf(db, { experimentId: id })).toEqual({});
-    upsertMetricPoints(db, [point(0, "kl_noise_floor", 0.001), point(1, "kl_noise_floor", 0.02), point(2, "kl_noise_floor", 0.04), point(2, "kl_unigram_vs_real", 0.5), point(3, "kl_noise_floor", null)]);
+    upsertMetricPoints(db, [
+      point(0, "kl_noise_floor", 0.001),
+      point(1, "kl_noise_floor", 0.02),
+      point(2, "kl_noise_floor", 0.04),
+      point(2, "kl_unigram_vs_real", 0.5),
+      point(3, "kl_noise_floor", null),
+    ]);
     // generation 0 (the whole real set's size) and the null are left out: (0.02 + 0.04) / 2
     expect(noiseFloorOf(db, { experimentId: id })).toEqual({ kl_unigram_vs_real: 0.03 });
     upsertMetricPoints(db, [point(1, "kl_m1_noise_floor", 0.01), point(2, "js_noise_floor", 0.002)]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { perplexityInterval } from "../../../electron/core/metrics/perplexityInterval";
 import { generationMetrics } from "../../../electron/core/metrics/generationMetrics";
 
-const pooled = (items: { tokens: number; sumLogprob: number }[]) => Math.exp(-items.reduce((s, x) => s + x.sumLogprob, 0) / items.reduce((s, x) => s + x.tokens, 0));
+const pooled = (items: { tokens: number; sumLogprob: number }[]) =>
+  Math.exp(-items.reduce((s, x) => s + x.sumLogprob, 0) / items.reduce((s, x) => s + x.tokens, 0));
 
 describe("perplexity's bootstrap interval over the held-out pairs", () => {
   it("is the value itself when every pair has the same per-token log-probability", () => {
@@ -29,10 +30,17 @@ describe("perplexity's bootstrap interval over the held-out pairs", () => {
     expect(perplexityInterval([], 3, 100, 1)).toEqual({ low: null, high: null });
     const items = Array.from({ length: 40 }, (_, i) => ({ tokens: 6, sumLogprob: -6 * (1 + (i % 3) * 0.5) }));
     const texts = { outputs: ["узел"], real: ["узел"], realPool: [] };
-    const withItems = generationMetrics({ ...texts, perplexity: pooled(items), perplexityItems: items }, { bootstrap: 100 }).find((p) => p.metric === "perplexity_real")!;
+    const withItems = generationMetrics({ ...texts, perplexity: pooled(items), perplexityItems: items }, { bootstrap: 100 }).find(
+      (p) => p.metric === "perplexity_real",
+    )!;
     expect(withItems.low).not.toBeNull();
     expect(withItems.low!).toBeLessThan(withItems.value!);
-    expect(generationMetrics({ ...texts, perplexity: pooled(items) }, { bootstrap: 100 }).find((p) => p.metric === "perplexity_real")).toMatchObject({ low: null, high: null });
-    expect(generationMetrics({ ...texts, perplexity: pooled(items), perplexityItems: items }, { bootstrap: 0 }).find((p) => p.metric === "perplexity_real")).toMatchObject({ low: null, high: null });
+    expect(generationMetrics({ ...texts, perplexity: pooled(items) }, { bootstrap: 100 }).find((p) => p.metric === "perplexity_real")).toMatchObject({
+      low: null,
+      high: null,
+    });
+    expect(
+      generationMetrics({ ...texts, perplexity: pooled(items), perplexityItems: items }, { bootstrap: 0 }).find((p) => p.metric === "perplexity_real"),
+    ).toMatchObject({ low: null, high: null });
   });
 });

@@ -8,8 +8,16 @@ describe("LossCurve", () => {
     c.add(1, 3.4);
     c.add(2, Number.NaN);
     c.add(3, 3.1);
-    expect(c.toJSON()).toEqual([[1, 3.5], [3, 3.1]]);
-    expect(JSON.parse(JSON.stringify({ curve: c }))).toEqual({ curve: [[1, 3.5], [3, 3.1]] });
+    expect(c.toJSON()).toEqual([
+      [1, 3.5],
+      [3, 3.1],
+    ]);
+    expect(JSON.parse(JSON.stringify({ curve: c }))).toEqual({
+      curve: [
+        [1, 3.5],
+        [3, 3.1],
+      ],
+    });
   });
 
   it("stays bounded over a long run, from the first step to the last", () => {
@@ -24,10 +32,26 @@ describe("LossCurve", () => {
   });
 
   it("a resumed training continues the curve its job stored, past the step it had reached", () => {
-    const c = LossCurve.fromProgress(JSON.stringify({ fraction: 0.5, phase: "training", detail: { loss: 3, curve: [[1, 4], [5, 3]] } }));
+    const c = LossCurve.fromProgress(
+      JSON.stringify({
+        fraction: 0.5,
+        phase: "training",
+        detail: {
+          loss: 3,
+          curve: [
+            [1, 4],
+            [5, 3],
+          ],
+        },
+      }),
+    );
     c.add(4, 3.2);
     c.add(6, 2.9);
-    expect(c.toJSON()).toEqual([[1, 4], [5, 3], [6, 2.9]]);
+    expect(c.toJSON()).toEqual([
+      [1, 4],
+      [5, 3],
+      [6, 2.9],
+    ]);
     expect(LossCurve.fromProgress(null).toJSON()).toEqual([]);
     expect(LossCurve.fromProgress(JSON.stringify({ detail: { curve: [[1, "x"]] } })).toJSON()).toEqual([]);
   });

@@ -18,7 +18,12 @@ export async function launchElectronApp(dbPath: string, env: Record<string, stri
   const executablePath = installedElectronBinary() as string | null;
   if (!executablePath) throw new Error(`COLLAPSE_UI_TARGET=electron, but ${ELECTRON_MISSING as string}`);
   await buildElectron();
-  const app = await _electron.launch({ executablePath, args: [join(ROOT, "dist", "electron", "main.js")], cwd: ROOT, env: { ...process.env, ...env, COLLAPSE_LAB_DB: dbPath } as Record<string, string> });
+  const app = await _electron.launch({
+    executablePath,
+    args: [join(ROOT, "dist", "electron", "main.js")],
+    cwd: ROOT,
+    env: { ...process.env, ...env, COLLAPSE_LAB_DB: dbPath } as Record<string, string>,
+  });
   const page = await app.firstWindow();
   await page.setViewportSize({ width: 1440, height: 960 });
   return { app, page, stop: () => app.close() };

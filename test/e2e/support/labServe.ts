@@ -4,7 +4,15 @@ import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
-export type Served = { url: string; origin: string; token: string; port: number; child: ChildProcess; stderr: () => string; stop: () => Promise<number | null> };
+export type Served = {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  child: ChildProcess;
+  stderr: () => string;
+  stop: () => Promise<number | null>;
+};
 
 /** `lab serve` as a real child process on the given workspace; resolves once it printed its URL. */
 export async function startServe(dbPath: string, rendererDir: string, env: Record<string, string> = {}): Promise<Served> {

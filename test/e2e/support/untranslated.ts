@@ -13,7 +13,11 @@ export function untranslated(page: Page, lang: "ru" | "en"): Promise<string[]> {
     const found: string[] = [];
     for (const el of place ? [...place.querySelectorAll(WORDS)] : []) {
       if (el.closest(DATA)) continue;
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("").trim();
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join("")
+        .trim();
       const russian = /[а-яё]/i.test(own);
       if (own && (lang === "en" ? russian : !russian && /[A-Za-z]{3,} [A-Za-z]{3,}/.test(own))) found.push(own);
     }

@@ -84,7 +84,11 @@ const ipcRenderer = {
     return standIn.handlers.get(channel)(event, args);
   },
   on: (channel, l) => standIn.rendererListeners.set(channel, [...(standIn.rendererListeners.get(channel) ?? []), l]),
-  off: (channel, l) => standIn.rendererListeners.set(channel, (standIn.rendererListeners.get(channel) ?? []).filter((x) => x !== l)),
+  off: (channel, l) =>
+    standIn.rendererListeners.set(
+      channel,
+      (standIn.rendererListeners.get(channel) ?? []).filter((x) => x !== l),
+    ),
 };
 
 const contextBridge = { exposeInMainWorld: (key, value) => (standIn.exposed = { key, value }) };

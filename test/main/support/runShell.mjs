@@ -26,7 +26,12 @@ if (scenario === "second") {
 becomeReady();
 await until("the window", () => record.windows[0]?.loadedUrl);
 const win = record.windows[0];
-out.window = { webPreferences: win.options.webPreferences, loadedUrl: win.loadedUrl, shown: win.shown === true, preloadExists: readFileSync(win.options.webPreferences.preload).length > 0 };
+out.window = {
+  webPreferences: win.options.webPreferences,
+  loadedUrl: win.loadedUrl,
+  shown: win.shown === true,
+  preloadExists: readFileSync(win.options.webPreferences.preload).length > 0,
+};
 
 // the session
 const cancelled = (url) => {
@@ -34,9 +39,15 @@ const cancelled = (url) => {
   standIn.beforeRequest({ url }, (r) => (answer = r.cancel));
   return answer;
 };
-out.requests = { appPage: cancelled(win.loadedUrl), remote: cancelled("https://example.org/x.js"), localhost: cancelled("http://127.0.0.1:9/"), otherFile: cancelled("file:///etc/passwd") };
+out.requests = {
+  appPage: cancelled(win.loadedUrl),
+  remote: cancelled("https://example.org/x.js"),
+  localhost: cancelled("http://127.0.0.1:9/"),
+  otherFile: cancelled("file:///etc/passwd"),
+};
 standIn.headersReceived({ responseHeaders: {} }, (r) => (out.csp = r.responseHeaders["Content-Security-Policy"]));
-for (const permission of ["media", "geolocation", "notifications", "clipboard-read"]) standIn.permissionRequest(null, permission, (granted) => record.permissionAnswers.push(granted));
+for (const permission of ["media", "geolocation", "notifications", "clipboard-read"])
+  standIn.permissionRequest(null, permission, (granted) => record.permissionAnswers.push(granted));
 out.permissionAnswers = record.permissionAnswers;
 out.permissionCheck = standIn.permissionCheck(null, "media");
 
@@ -55,10 +66,14 @@ out.webviewPrevented = webviewPrevented;
 // the preload, as a sandboxed preload runs: its own require gives only electron
 const preloadSource = readFileSync(join(distDir, "preload.cjs"), "utf8");
 const module = { exports: {} };
-new Function("require", "module", "exports", preloadSource)((id) => {
-  if (id === "electron") return electron;
-  throw new Error(`the sandboxed preload may not require ${id}`);
-}, module, module.exports);
+new Function("require", "module", "exports", preloadSource)(
+  (id) => {
+    if (id === "electron") return electron;
+    throw new Error(`the sandboxed preload may not require ${id}`);
+  },
+  module,
+  module.exports,
+);
 const lab = standIn.exposed.value;
 out.exposedAs = standIn.exposed.key;
 out.exposedMethods = Object.keys(lab).sort();
@@ -71,13 +86,25 @@ out.info = await lab["app.info"]();
 out.synth = await lab["datasets.synth"]({ records: 40, seed: 3 });
 out.datasets = await lab["datasets.list"]();
 out.eventTypes = [...new Set(events)];
-out.badArgument = await lab["datasets.synth"]({ records: 5, seed: 3 }).then(() => null, (e) => ({ name: e.name, code: e.code, field: e.field, message: e.message }));
-out.unknownField = await lab["datasets.list"]({ evil: true }).then(() => null, (e) => ({ code: e.code, message: e.message }));
+out.badArgument = await lab["datasets.synth"]({ records: 5, seed: 3 }).then(
+  () => null,
+  (e) => ({ name: e.name, code: e.code, field: e.field, message: e.message }),
+);
+out.unknownField = await lab["datasets.list"]({ evil: true }).then(
+  () => null,
+  (e) => ({ code: e.code, message: e.message }),
+);
 const other = new electron.BrowserWindow({});
 standIn.nextEvent = { sender: other.webContents, senderFrame: other.webContents.mainFrame };
-out.otherWindow = await lab["datasets.list"]().then(() => null, (e) => ({ code: e.code, message: e.message }));
+out.otherWindow = await lab["datasets.list"]().then(
+  () => null,
+  (e) => ({ code: e.code, message: e.message }),
+);
 standIn.nextEvent = { sender: win.webContents, senderFrame: { url: "https://example.org/" } };
-out.otherFrame = await lab["datasets.list"]().then(() => null, (e) => ({ code: e.code }));
+out.otherFrame = await lab["datasets.list"]().then(
+  () => null,
+  (e) => ({ code: e.code }),
+);
 
 // a second launch focuses this window; closing the last window stops the core host and quits
 win.minimized = true;

@@ -8,8 +8,20 @@ const spec = { name: "s", models: ["tiny-mistral"] };
 
 /** Per channel: one valid argument, then bad ones (wrong type, missing, extra, out of range) and the field each must name. */
 const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
-  "app.info": { valid: {}, bad: [{ args: { x: 1 }, field: "", says: /unknown field "x"/ }, { args: 5, field: "", says: /expected object/ }] },
-  "datasets.list": { valid: {}, bad: [{ args: { all: true }, field: "", says: /unknown field "all"/ }, { args: [], field: "", says: /expected object/ }] },
+  "app.info": {
+    valid: {},
+    bad: [
+      { args: { x: 1 }, field: "", says: /unknown field "x"/ },
+      { args: 5, field: "", says: /expected object/ },
+    ],
+  },
+  "datasets.list": {
+    valid: {},
+    bad: [
+      { args: { all: true }, field: "", says: /unknown field "all"/ },
+      { args: [], field: "", says: /expected object/ },
+    ],
+  },
   "datasets.import": {
     valid: { path: "/tmp/a.csv", map: { description: "Текст" }, encoding: "cp1251" },
     bad: [
@@ -58,7 +70,12 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
   },
   "datasets.stats": {
     valid: { datasetId: 1, top: 20 },
-    bad: [{ args: {}, field: "datasetId" }, { args: { datasetId: 0 }, field: "datasetId" }, { args: { datasetId: null }, field: "datasetId", says: /got null/ }, { args: { datasetId: 1, top: 0 }, field: "top" }],
+    bad: [
+      { args: {}, field: "datasetId" },
+      { args: { datasetId: 0 }, field: "datasetId" },
+      { args: { datasetId: null }, field: "datasetId", says: /got null/ },
+      { args: { datasetId: 1, top: 0 }, field: "top" },
+    ],
   },
   "datasets.split": {
     valid: { datasetId: 1, seed: 7, ratios: { train: 0.8, val: 0.1, test: 0.1 } },
@@ -91,7 +108,14 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { path: "/m/a.gguf", origin: "tiny-default" }, field: "", says: /unknown field "origin"/ },
     ],
   },
-  "models.buildDefaults": { valid: {}, bad: [{ args: { threads: 0 }, field: "threads" }, { args: { threads: "4" }, field: "threads" }, { args: { dir: "/" }, field: "" }] },
+  "models.buildDefaults": {
+    valid: {},
+    bad: [
+      { args: { threads: 0 }, field: "threads" },
+      { args: { threads: "4" }, field: "threads" },
+      { args: { dir: "/" }, field: "" },
+    ],
+  },
   "models.backend": { valid: {}, bad: [{ args: { gpu: "cuda" }, field: "" }] },
   "studies.list": { valid: {}, bad: [{ args: { state: "done" }, field: "" }] },
   "studies.createFromFile": {
@@ -114,11 +138,42 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { spec, run: true }, field: "", says: /unknown field "run"/ },
     ],
   },
-  "studies.run": { valid: { id: 1 }, bad: [{ args: {}, field: "id" }, { args: { id: -3 }, field: "id" }, { args: { id: 1, force: true }, field: "" }] },
-  "studies.resume": { valid: { id: 1 }, bad: [{ args: { id: "1" }, field: "id" }, { args: { id: 1.5 }, field: "id" }] },
-  "studies.cancel": { valid: { id: 2 }, bad: [{ args: {}, field: "id" }, { args: { id: 0 }, field: "id" }] },
-  "studies.status": { valid: { id: 2, logLines: 10 }, bad: [{ args: { id: 2, logLines: 0 }, field: "logLines" }, { args: { id: 2, logLines: 10_000 }, field: "logLines" }] },
-  "results.metrics": { valid: { studyId: 1 }, bad: [{ args: { id: 1 }, field: "studyId" }, { args: { studyId: true }, field: "studyId" }] },
+  "studies.run": {
+    valid: { id: 1 },
+    bad: [
+      { args: {}, field: "id" },
+      { args: { id: -3 }, field: "id" },
+      { args: { id: 1, force: true }, field: "" },
+    ],
+  },
+  "studies.resume": {
+    valid: { id: 1 },
+    bad: [
+      { args: { id: "1" }, field: "id" },
+      { args: { id: 1.5 }, field: "id" },
+    ],
+  },
+  "studies.cancel": {
+    valid: { id: 2 },
+    bad: [
+      { args: {}, field: "id" },
+      { args: { id: 0 }, field: "id" },
+    ],
+  },
+  "studies.status": {
+    valid: { id: 2, logLines: 10 },
+    bad: [
+      { args: { id: 2, logLines: 0 }, field: "logLines" },
+      { args: { id: 2, logLines: 10_000 }, field: "logLines" },
+    ],
+  },
+  "results.metrics": {
+    valid: { studyId: 1 },
+    bad: [
+      { args: { id: 1 }, field: "studyId" },
+      { args: { studyId: true }, field: "studyId" },
+    ],
+  },
   "results.samples": {
     valid: { studyId: 1, generation: 2, limit: 8 },
     bad: [
@@ -143,7 +198,13 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
       { args: { studyId: 1, a: { design: "recursive", model: "m" }, b: { design: "cross", model: "m" }, language: "de" }, field: "language" },
     ],
   },
-  "operations.cancel": { valid: { operationId: "op-1" }, bad: [{ args: {}, field: "operationId" }, { args: { operationId: "" }, field: "operationId" }] },
+  "operations.cancel": {
+    valid: { operationId: "op-1" },
+    bad: [
+      { args: {}, field: "operationId" },
+      { args: { operationId: "" }, field: "operationId" },
+    ],
+  },
 };
 
 describe("the API contract validates every argument", () => {

@@ -3,7 +3,16 @@ import type { MetricPoint } from "../../../electron/shared/domain/views";
 import { collapseSeries, metricsOf } from "../../../electron/shared/charts/collapseSeries";
 import { BAND, collapseChart, collapseDatasets } from "../../../electron/shared/charts/collapseChart";
 
-const p = (design: string, model: string, generation: number, seed: number, value: number | null, metric = "kl_unigram_vs_real", low: number | null = null, high: number | null = null): MetricPoint => ({ design, model, generation, seed, metric, value, low, high });
+const p = (
+  design: string,
+  model: string,
+  generation: number,
+  seed: number,
+  value: number | null,
+  metric = "kl_unigram_vs_real",
+  low: number | null = null,
+  high: number | null = null,
+): MetricPoint => ({ design, model, generation, seed, metric, value, low, high });
 const labels = { generation: "Generation", noiseFloor: "noise floor", design: (d: string) => d.toUpperCase() };
 
 describe("metric points → collapse curves", () => {
@@ -40,16 +49,33 @@ describe("metric points → collapse curves", () => {
 
   test("chart.js datasets: a band (low, high filled to low) before each line that has intervals, and the noise floor", () => {
     const ds = collapseDatasets(collapseSeries(points, "kl_unigram_vs_real"), labels, 0.12);
-    expect(ds.map((d) => d.label)).toEqual(["A · CROSS low", "A · CROSS high", "A · CROSS", "A · RECURSIVE low", "A · RECURSIVE high", "A · RECURSIVE", "noise floor"]);
+    expect(ds.map((d) => d.label)).toEqual([
+      "A · CROSS low",
+      "A · CROSS high",
+      "A · CROSS",
+      "A · RECURSIVE low",
+      "A · RECURSIVE high",
+      "A · RECURSIVE",
+      "noise floor",
+    ]);
     const [low, high, line] = ds;
     expect((low as { role?: string }).role).toBe(BAND);
     expect(high!.fill).toBe("-1");
     expect(high!.data).toEqual([{ x: 1, y: 0.35 }]);
-    expect(line!.data).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0.3 }]);
+    expect(line!.data).toEqual([
+      { x: 0, y: 0 },
+      { x: 1, y: 0.3 },
+    ]);
     // the upper ends of the across-seed t-intervals: 0.3 + 1.2706 and 0.6 + 1.2706
-    expect((ds[4]!.data as { x: number; y: number }[]).map((d) => [d.x, Number(d.y.toFixed(4))])).toEqual([[1, 1.5706], [2, 1.8706]]);
+    expect((ds[4]!.data as { x: number; y: number }[]).map((d) => [d.x, Number(d.y.toFixed(4))])).toEqual([
+      [1, 1.5706],
+      [2, 1.8706],
+    ]);
     const floor = ds[6]!;
-    expect(floor.data).toEqual([{ x: 0, y: 0.12 }, { x: 2, y: 0.12 }]);
+    expect(floor.data).toEqual([
+      { x: 0, y: 0.12 },
+      { x: 2, y: 0.12 },
+    ]);
     expect(floor.borderDash).toEqual([6, 4]);
   });
 
@@ -69,11 +95,13 @@ describe("metric points → collapse curves", () => {
   });
 
   test("metrics in the documented order", () => {
-    expect(metricsOf([p("real", "A", 0, 1, 1, "samples"), p("real", "A", 0, 1, 1, "distinct_3"), p("real", "A", 0, 1, 1, "kl_unigram_vs_real"), p("real", "A", 0, 1, 1, "zeta")])).toEqual([
-      "kl_unigram_vs_real",
-      "distinct_3",
-      "samples",
-      "zeta",
-    ]);
+    expect(
+      metricsOf([
+        p("real", "A", 0, 1, 1, "samples"),
+        p("real", "A", 0, 1, 1, "distinct_3"),
+        p("real", "A", 0, 1, 1, "kl_unigram_vs_real"),
+        p("real", "A", 0, 1, 1, "zeta"),
+      ]),
+    ).toEqual(["kl_unigram_vs_real", "distinct_3", "samples", "zeta"]);
   });
 });

@@ -5,7 +5,16 @@ import { opaqueBackground } from "../../../electron/shared/charts/opaqueBackgrou
 
 describe("a chart config as JavaScript source for a static page", () => {
   const config = collapseChart(
-    [{ model: "m</script><b>", design: "recursive", points: [{ generation: 0, value: 1, low: 0.5, high: 1.5, seeds: 1 }, { generation: 1, value: 0.25, low: null, high: null, seeds: 1 }] }],
+    [
+      {
+        model: "m</script><b>",
+        design: "recursive",
+        points: [
+          { generation: 0, value: 1, low: 0.5, high: 1.5, seeds: 1 },
+          { generation: 1, value: 0.25, low: null, high: null, seeds: 1 },
+        ],
+      },
+    ],
     "kl_unigram_vs_real",
     { generation: "Generation", noiseFloor: "noise floor", design: (d) => d },
   );
@@ -26,7 +35,10 @@ describe("a chart config as JavaScript source for a static page", () => {
     const tick = (revived.options!.scales!.x as { ticks: { callback: (v: number) => string } }).ticks.callback;
     expect(tick(4)).toBe("M4");
     const calls: string[] = [];
-    const ctx = new Proxy({}, { get: (_t, k) => (typeof k === "string" && ["save", "fillRect", "restore"].includes(k) ? () => calls.push(k) : undefined), set: () => true });
+    const ctx = new Proxy(
+      {},
+      { get: (_t, k) => (typeof k === "string" && ["save", "fillRect", "restore"].includes(k) ? () => calls.push(k) : undefined), set: () => true },
+    );
     (revived.plugins[0]!.beforeDraw as (c: unknown) => void)({ ctx, width: 10, height: 10 });
     expect(calls).toEqual(["save", "fillRect", "restore"]);
   });

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { answerSentence, compareDesigns, headlineSentence, parseSide } from "../../../electron/shared/stats/compareDesigns";
 import type { MetricPoint } from "../../../electron/shared/domain/views";
 
-const pt = (design: string, model: string, seed: number, generation: number, metric: string, value: number): MetricPoint => ({ design, model, seed, generation, metric, value, low: null, high: null });
+const pt = (design: string, model: string, seed: number, generation: number, metric: string, value: number): MetricPoint => ({
+  design,
+  model,
+  seed,
+  generation,
+  metric,
+  value,
+  low: null,
+  high: null,
+});
 
 /** Two designs × 6 seeds × 3 generations; recursive's KL vs M1 rises 0.1 per generation faster than cross's. */
 function study(): MetricPoint[] {
@@ -46,13 +55,20 @@ describe("compareDesigns", () => {
     const c = compareDesigns(study(), parseSide("recursive:m"), parseSide("cross:m"), ["kl_unigram_vs_m1"]);
     expect(headlineSentence(c)).toBe("recursive vs cross, m: KL vs M1 at M3 higher by 0.20 [0.18, 0.21], p = 0.031, 6 seeds");
     expect(headlineSentence(c, "ru")).toMatch(/^рекурсивная против перекрёстная, m: KL к M1 на M3 выше на 0,20 \[0,18, 0,21\], p = 0,031, 6 сидов$/);
-    const few = compareDesigns(study().filter((p) => p.seed! <= 4), parseSide("recursive:m"), parseSide("cross:m"), ["kl_unigram_vs_m1"]);
+    const few = compareDesigns(
+      study().filter((p) => p.seed! <= 4),
+      parseSide("recursive:m"),
+      parseSide("cross:m"),
+      ["kl_unigram_vs_m1"],
+    );
     expect(few.exactCanReach05).toBe(false);
     expect(answerSentence(few, few.rows[0]!)).toMatch(/4 seeds; with 4 seeds the exact test cannot reach p < 0.05 \(smallest p 0.125\)$/);
   });
 
   it("names what is missing", () => {
-    expect(() => compareDesigns(study(), parseSide("accumulate:m"), parseSide("cross:m"))).toThrow(/no metric points for accumulate:m; it has cross:m, recursive:m/);
+    expect(() => compareDesigns(study(), parseSide("accumulate:m"), parseSide("cross:m"))).toThrow(
+      /no metric points for accumulate:m; it has cross:m, recursive:m/,
+    );
     expect(() => compareDesigns(study(), parseSide("recursive:m"), parseSide("cross:m"), ["kl_bigram_vs_real"])).toThrow(/no metric "kl_bigram_vs_real"/);
     expect(() => parseSide("recursive")).toThrow(/design:model/);
   });

@@ -61,7 +61,7 @@ describe("paired tests by simulation", () => {
   it("a real difference is found: power with 6 seeds at an effect of 2 sd of the paired noise", () => {
     const rng = createRng("power");
     let found = 0;
-    for (let r = 0; r < 1000; r++) if (pairedTest(...Object.values(simulate(rng, 6, 0.57)) as [number[], number[]]).exactP! < 0.05) found++;
+    for (let r = 0; r < 1000; r++) if (pairedTest(...(Object.values(simulate(rng, 6, 0.57)) as [number[], number[]])).exactP! < 0.05) found++;
     expect(found / 1000).toBeGreaterThan(0.5);
   });
 });

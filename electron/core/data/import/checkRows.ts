@@ -43,7 +43,12 @@ export function fieldProblem(values: TableRow["values"], mapping: ColumnMapping)
  * character, a text a reader could not decode without loss) throws an ImportError naming the row
  * and column, or, with `onBadRow` (skip bad rows), is reported there and left out.
  */
-export async function* checkRows(file: string, rows: AsyncIterable<TableRow>, mapping: ColumnMapping, onBadRow?: (bad: BadRow) => void): AsyncGenerator<TableRow> {
+export async function* checkRows(
+  file: string,
+  rows: AsyncIterable<TableRow>,
+  mapping: ColumnMapping,
+  onBadRow?: (bad: BadRow) => void,
+): AsyncGenerator<TableRow> {
   for await (const r of rows) {
     const problem = r.problem ?? fieldProblem(r.values, mapping);
     if (problem === null) {

@@ -51,7 +51,10 @@ export function mapColumns(
   }
   const missing = REQUIRED.filter((field) => index[field] === undefined);
   if (missing.length && !allowMissing) {
-    throw new ImportError(file, `no column for ${missing.join(" and ")}; headers: ${headers.map((h) => `"${h}"`).join(", ")}; use --map ${missing[0]}=<header>`);
+    throw new ImportError(
+      file,
+      `no column for ${missing.join(" and ")}; headers: ${headers.map((h) => `"${h}"`).join(", ")}; use --map ${missing[0]}=<header>`,
+    );
   }
   const used = new Set(Object.values(index));
   return { mapping, index, unmapped: headers.filter((_, i) => !used.has(i)), missing };

@@ -79,7 +79,10 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
     if (first.done) throw new ImportError(file, "the worksheet is empty: no header row");
     const headers = first.value.cells.map((c) => c ?? "");
     const { mapping, index, missing } = columns(headers);
-    return { detected: { file, format, encoding: null, delimiter: null, headers, mapping, missing, warnings }, rows: checkRows(file, readXlsx(file, index, options.signal), mapping, options.onBadRow) };
+    return {
+      detected: { file, format, encoding: null, delimiter: null, headers, mapping, missing, warnings },
+      rows: checkRows(file, readXlsx(file, index, options.signal), mapping, options.onBadRow),
+    };
   }
 
   if (format === "json" || format === "jsonl") {
@@ -92,10 +95,20 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
       let row = 0;
       for await (const r of open()) {
         row++;
-        yield { row, line: r.line, values: rowValues(headers.map((h) => r.object[h] as unknown), index) };
+        yield {
+          row,
+          line: r.line,
+          values: rowValues(
+            headers.map((h) => r.object[h] as unknown),
+            index,
+          ),
+        };
       }
     }
-    return { detected: { file, format, encoding, delimiter: null, headers, mapping, missing, warnings }, rows: checkRows(file, rows(), mapping, options.onBadRow) };
+    return {
+      detected: { file, format, encoding, delimiter: null, headers, mapping, missing, warnings },
+      rows: checkRows(file, rows(), mapping, options.onBadRow),
+    };
   }
 
   const header = firstLine(text.replace(/^\ufeff/, ""));
@@ -107,7 +120,12 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
   const { mapping, index, missing } = delimitedColumns(file, headers, delimiter, options.delimiter !== undefined, columns);
   return {
     detected: { file, format, encoding, delimiter, headers, mapping, missing, warnings },
-    rows: checkRows(file, readDelimited({ file, encoding: encoding!, delimiter, index, repair, headers, ...(options.signal ? { signal: options.signal } : {}), onBytes }), mapping, options.onBadRow),
+    rows: checkRows(
+      file,
+      readDelimited({ file, encoding: encoding!, delimiter, index, repair, headers, ...(options.signal ? { signal: options.signal } : {}), onBytes }),
+      mapping,
+      options.onBadRow,
+    ),
   };
 }
 
@@ -117,6 +135,9 @@ function delimitedColumns<T>(file: string, headers: string[], delimiter: Delimit
     return columns(headers);
   } catch (error) {
     if (chosen || !(error instanceof ImportError)) throw error;
-    throw new ImportError(file, `${error.problem}; the header was split at each ${DELIMITER_NAMES[delimiter]} (sniffed); if the file uses another delimiter, choose it (--delimiter)`);
+    throw new ImportError(
+      file,
+      `${error.problem}; the header was split at each ${DELIMITER_NAMES[delimiter]} (sniffed); if the file uses another delimiter, choose it (--delimiter)`,
+    );
   }
 }

@@ -94,7 +94,8 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
       const cells = item.record.map((cell, i) => {
         const repaired = repairLossless(cell);
         if (repaired !== null) return repaired;
-        if (used.has(i)) problem ??= `column "${src.headers[i] ?? i + 1}" looks encoded twice (UTF-8 read as Windows-1251) but cannot be repaired without losing characters; export the file again as UTF-8`;
+        if (used.has(i))
+          problem ??= `column "${src.headers[i] ?? i + 1}" looks encoded twice (UTF-8 read as Windows-1251) but cannot be repaired without losing characters; export the file again as UTF-8`;
         return cell;
       });
       yield { row, line: start, values: rowValues(cells, src.index), ...(problem ? { problem } : {}) };
@@ -102,7 +103,12 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     const e = error as { code?: string; lines?: number; message: string };
-    throw new ImportError(src.file, e.code ? PROBLEMS[e.code] ?? e.message : e.message, e.code === "CSV_QUOTE_NOT_CLOSED" ? nextLine : (e.lines ?? nextLine), null);
+    throw new ImportError(
+      src.file,
+      e.code ? (PROBLEMS[e.code] ?? e.message) : e.message,
+      e.code === "CSV_QUOTE_NOT_CLOSED" ? nextLine : (e.lines ?? nextLine),
+      null,
+    );
   } finally {
     raw.destroy();
   }

@@ -16,7 +16,8 @@ function asObject(file: string, value: unknown, line: number | null, row: number
 
 /** A JSON array of objects (read whole; a bigger file should be JSONL). */
 export async function* readJsonArray(file: string, encoding: DetectedEncoding): AsyncGenerator<JsonObjectRow> {
-  if (statSync(file).size > MAX_JSON_ARRAY_BYTES) throw new ImportError(file, "a JSON array over 200 MB cannot be imported; convert it to JSON Lines (one object per line)");
+  if (statSync(file).size > MAX_JSON_ARRAY_BYTES)
+    throw new ImportError(file, "a JSON array over 200 MB cannot be imported; convert it to JSON Lines (one object per line)");
   let value: unknown;
   try {
     value = JSON.parse(iconv.decode(readFileSync(file), iconvName(encoding)).replace(/^\ufeff/, ""));
@@ -28,7 +29,12 @@ export async function* readJsonArray(file: string, encoding: DetectedEncoding): 
 }
 
 /** JSON Lines, streamed: one object per line, blank lines skipped. */
-export async function* readJsonLines(file: string, encoding: DetectedEncoding, signal?: AbortSignal, onBytes?: (n: number) => void): AsyncGenerator<JsonObjectRow> {
+export async function* readJsonLines(
+  file: string,
+  encoding: DetectedEncoding,
+  signal?: AbortSignal,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<JsonObjectRow> {
   const raw = createReadStream(file, signal ? { signal } : {});
   let bytes = 0;
   raw.on("data", (c) => onBytes?.((bytes += c.length)));

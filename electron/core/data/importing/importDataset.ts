@@ -96,11 +96,20 @@ export async function importDataset(db: Db, options: ImportDatasetOptions): Prom
   });
 
   // IMMEDIATE: a busy database shows at BEGIN, before any row of the chunk was counted
-  const write = <T>(work: () => T): Promise<T> => retryWhenBusy(() => db.transaction(work).immediate(), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onWait ? { onWait: options.onWait } : {}) });
+  const write = <T>(work: () => T): Promise<T> =>
+    retryWhenBusy(() => db.transaction(work).immediate(), {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onWait ? { onWait: options.onWait } : {}),
+    });
   const { datasetId, importId } = await write(() => {
     const pending = claimPendingImport(db, sha256);
     if (pending) throw new ImportError(file, `this file is already being imported by process ${pending.importing_pid}; wait for that import to finish`);
-    const datasetId = insertDataset(db, { name: options.datasetName ?? basename(file), kind: options.kind ?? "import", settings: { source: basename(file) }, importingPid: process.pid });
+    const datasetId = insertDataset(db, {
+      name: options.datasetName ?? basename(file),
+      kind: options.kind ?? "import",
+      settings: { source: basename(file) },
+      importingPid: process.pid,
+    });
     const importId = insertImport(db, {
       dataset_id: datasetId,
       file_name: basename(file),
@@ -203,7 +212,13 @@ export async function importDataset(db: Db, options: ImportDatasetOptions): Prom
     } finally {
       await pool.close();
     }
-    if (rowsRead === 0) throw new ImportError(file, skipped.length > 0 ? `all ${skipped.length} data rows are bad and were skipped; the first: row ${skipped[0]!.row}: ${skipped[0]!.problem}` : "the file has a header but no data rows");
+    if (rowsRead === 0)
+      throw new ImportError(
+        file,
+        skipped.length > 0
+          ? `all ${skipped.length} data rows are bad and were skipped; the first: row ${skipped[0]!.row}: ${skipped[0]!.problem}`
+          : "the file has a header but no data rows",
+      );
     options.onProgress?.({ rows: rowsRead, bytesRead: lastBytes.totalBytes, totalBytes: lastBytes.totalBytes });
 
     const report: ImportReport = {

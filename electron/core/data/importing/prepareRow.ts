@@ -17,12 +17,23 @@ export type PreparedRow = {
 };
 
 function contentHash(description: string, additional: string | null, conclusion: string): string {
-  return createHash("sha256").update(description).update("\u0000").update(additional ?? "").update("\u0000").update(conclusion).digest("base64url");
+  return createHash("sha256")
+    .update(description)
+    .update("\u0000")
+    .update(additional ?? "")
+    .update("\u0000")
+    .update(conclusion)
+    .digest("base64url");
 }
 
 /** A row's cells as a report: empty required text stays "" so the cleaning rules can exclude it. */
 export function rawReportOf(values: TableRow["values"]): RawReport {
-  return { sourceId: values.sourceId, description: values.description?.trim() ?? "", additional: values.additional?.trim() || null, conclusion: values.conclusion?.trim() ?? "" };
+  return {
+    sourceId: values.sourceId,
+    description: values.description?.trim() ?? "",
+    additional: values.additional?.trim() || null,
+    conclusion: values.conclusion?.trim() ?? "",
+  };
 }
 
 /** `r` as the importer read it, trimmed. */

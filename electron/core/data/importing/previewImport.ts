@@ -37,7 +37,13 @@ export async function previewImport(db: Db, options: PreviewImportOptions): Prom
   try {
     for await (const row of rows) {
       const prepared = prepareRow(rawReportOf(row.values));
-      sample.push({ row: row.row, line: row.line, values: row.values, excludedReason: prepared.excludedReason, warnings: prepared.warnings.map((w) => ({ code: w.code, message: w.message })) });
+      sample.push({
+        row: row.row,
+        line: row.line,
+        values: row.values,
+        excludedReason: prepared.excludedReason,
+        warnings: prepared.warnings.map((w) => ({ code: w.code, message: w.message })),
+      });
       if (sample.length >= options.rows) break;
     }
   } catch (error) {
@@ -49,7 +55,15 @@ export async function previewImport(db: Db, options: PreviewImportOptions): Prom
   return {
     file,
     bytes: statSync(file).size,
-    detected: { format: detected.format, encoding: detected.encoding, delimiter: detected.delimiter, headers: detected.headers, mapping: detected.mapping, missing: detected.missing, notes: detected.warnings },
+    detected: {
+      format: detected.format,
+      encoding: detected.encoding,
+      delimiter: detected.delimiter,
+      headers: detected.headers,
+      mapping: detected.mapping,
+      missing: detected.missing,
+      notes: detected.warnings,
+    },
     rows: sample,
     problem,
     alreadyImported: existing ? { datasetId: existing.dataset_id } : null,

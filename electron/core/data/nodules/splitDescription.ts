@@ -4,7 +4,8 @@ import { lobeOf, thirdOf } from "./location";
 
 // A sentence that introduces a thyroid nodule. Lymph nodes ("лимфоузел", "лимфатические узлы"),
 // parathyroid findings and negations ("образования не выявлены") do not.
-const NODULE = /(?<![\p{L}])(?:узл(?:ов(?:ое|ые|ым)?|ы)?|узел|образовани[еяй]|кист[аыо]?|очаг(?:ов(?:ое|ые))?)(?![\p{L}])|(?:гипо|изо|гипер|ан)эхогенн(?:ая|ое|ый)\s+(?:зона|участок)/iu;
+const NODULE =
+  /(?<![\p{L}])(?:узл(?:ов(?:ое|ые|ым)?|ы)?|узел|образовани[еяй]|кист[аыо]?|очаг(?:ов(?:ое|ые))?)(?![\p{L}])|(?:гипо|изо|гипер|ан)эхогенн(?:ая|ое|ый)\s+(?:зона|участок)/iu;
 const NOT_THYROID = /лимф|л\/у|околощитовид|ОЩЖ|не\s+(?:выявлен|визуализ|определя|обнаруж)|отсутству|узлов\s+нет|без\s+узл/iu;
 // "Узел №1 (EU-TIRADS 3): …" — the label opens its nodule instead of closing it
 const LABEL_FIRST = /^\s*\)?\s*:/u;
@@ -70,7 +71,10 @@ function trimmed(text: string, start: number, end: number): { start: number; end
  * ("Узел №1 (EU-TIRADS 3): …") open their segment instead.
  */
 export function splitDescription(description: string, labels: LabelOccurrence[] = findLabels(description)): SplitDescription {
-  const groups = groupLabels(description, labels.filter((o) => o.system === "EU"));
+  const groups = groupLabels(
+    description,
+    labels.filter((o) => o.system === "EU"),
+  );
   const segs: { start: number; end: number; labels: LabelOccurrence[] }[] = [];
   const context: string[] = [];
   const trailing: string[] = [];
@@ -130,6 +134,10 @@ export function splitDescription(description: string, labels: LabelOccurrence[] 
     previousLobe = lobe;
     return { index, start: span.start, end: span.end, text, labels: seg.labels.flatMap((l) => l.categories), lobe, third: thirdOf(text) };
   });
-  const join = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(" ");
+  const join = (parts: string[]) =>
+    parts
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join(" ");
   return { context: join(context), nodules, trailing: join(trailing) };
 }

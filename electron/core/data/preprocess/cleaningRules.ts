@@ -6,8 +6,7 @@ export const CLEANING_RULES = {
   no_text: "the record has no usable text in any field",
   empty_description: "the description (Описание) is empty: there is no prompt to train on",
   empty_conclusion: "the conclusion (Заключение) is empty: there is no answer to train on",
-  contradictory_labels:
-    "the conclusion names an EU-TIRADS category that no label of the description has",
+  contradictory_labels: "the conclusion names an EU-TIRADS category that no label of the description has",
 } as const;
 
 export type ExclusionReason = keyof typeof CLEANING_RULES;

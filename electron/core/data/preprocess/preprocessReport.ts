@@ -53,7 +53,11 @@ export function preprocessReport(report: RawReport): PreprocessedReport {
   const maxCategory = numeric.length ? Math.max(...numeric) : null;
 
   const otherLabels: PreprocessedReport["otherLabels"] = [];
-  for (const [field, occ] of [["description", descOcc], ["additional", addOcc], ["conclusion", conclOcc]] as const) {
+  for (const [field, occ] of [
+    ["description", descOcc],
+    ["additional", addOcc],
+    ["conclusion", conclOcc],
+  ] as const) {
     for (const o of occ) if (o.system !== "EU") otherLabels.push({ field, system: o.system, raw: o.raw });
   }
 

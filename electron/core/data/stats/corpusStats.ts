@@ -30,7 +30,14 @@ export function corpusStats(db: Db, args: { datasetId: number; top?: number }): 
   }
   const lengths = { description: [] as number[], additional: [] as number[], conclusion: [] as number[] };
   const missing = { description: 0, additional: 0, conclusion: 0 };
-  const labels = { descriptionNone: 0, descriptionOne: 0, descriptionSeveral: 0, conclusionWithLabel: 0, categories: {} as Record<string, number>, maxCategory: {} as Record<string, number> };
+  const labels = {
+    descriptionNone: 0,
+    descriptionOne: 0,
+    descriptionSeveral: 0,
+    conclusionWithLabel: 0,
+    categories: {} as Record<string, number>,
+    maxCategory: {} as Record<string, number>,
+  };
   const nodulesPerRecord: Record<string, number> = {};
   let noduleTotal = 0;
   let unlabelled = 0;

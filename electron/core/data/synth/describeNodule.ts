@@ -1,12 +1,34 @@
 import type { Rng } from "../../../shared/random";
 import { shuffled } from "../../../shared/random";
 import type { Nodule } from "./nodule";
-import { DOPPLER_PREFIX, ECHO, FOCI, HALO, LABEL_FORMS, LOBE_PHRASES, MARGINS, NOUNS, POSITIONS, SHAPE, SIZE_WORDS, STRUCTURE, TIMES, VASCULARITY, VERBS } from "./lexicon";
+import {
+  DOPPLER_PREFIX,
+  ECHO,
+  FOCI,
+  HALO,
+  LABEL_FORMS,
+  LOBE_PHRASES,
+  MARGINS,
+  NOUNS,
+  POSITIONS,
+  SHAPE,
+  SIZE_WORDS,
+  STRUCTURE,
+  TIMES,
+  VASCULARITY,
+  VERBS,
+} from "./lexicon";
 import { decimal, zipf } from "./weighted";
 
 function sizeText(rng: Rng, n: Nodule): string {
   const [a, b, c] = n.size;
-  const style = rng.weighted([["cm3", 10], ["mm3", 2], ["d", n.kind === "cyst" && a < 0.6 ? 4 : 0.3], ["dot", 1], ["upto", 0.5]] as const);
+  const style = rng.weighted([
+    ["cm3", 10],
+    ["mm3", 2],
+    ["d", n.kind === "cyst" && a < 0.6 ? 4 : 0.3],
+    ["dot", 1],
+    ["upto", 0.5],
+  ] as const);
   const times = zipf(rng, TIMES);
   const words = zipf(rng, SIZE_WORDS);
   const w = words ? `${words} ` : "";
@@ -44,7 +66,10 @@ export function labelText(rng: Rng, category: number): string {
 
 /** One nodule sentence; the label (if any) closes it, usually with no full stop after it. */
 export function describeNodule(rng: Rng, n: Nodule, sameLobeAsPrevious: boolean): string {
-  const where = sameLobeAsPrevious && rng.chance(0.35) ? zipf(rng, ["В этой же доле", "Также в этой доле", "Ниже,", "Кроме того, в этой доле", "Рядом"]) : zipf(rng, LOBE_PHRASES[n.lobe]);
+  const where =
+    sameLobeAsPrevious && rng.chance(0.35)
+      ? zipf(rng, ["В этой же доле", "Также в этой доле", "Ниже,", "Кроме того, в этой доле", "Рядом"])
+      : zipf(rng, LOBE_PHRASES[n.lobe]);
   const third = n.third ? ` в ${n.third}` : "";
   const pos = zipf(rng, POSITIONS, 0.8);
   const noun = zipf(rng, NOUNS[n.kind]);

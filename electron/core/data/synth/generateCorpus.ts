@@ -36,13 +36,23 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
   const root = createRng(options.seed);
   for (let i = 0; i < options.records; i++) {
     const rng = root.fork(`record:${i}`);
-    const count = rng.weighted([[0, 17], [1, 32], [2, 25], [3, 16], [4, 10]] as const);
+    const count = rng.weighted([
+      [0, 17],
+      [1, 32],
+      [2, 25],
+      [3, 16],
+      [4, 10],
+    ] as const);
     const bg = drawBackground(rng, count);
     // archive reports from before EU-TIRADS (2017) carry no labels at all
     const preEuTirads = rng.chance(options.unlabelledRate ?? 0.06);
     const nodules: Nodule[] = [];
     for (let k = 0; k < (bg === "postop" ? Math.min(count, 1) : count); k++) {
-      const lobe: Lobe = rng.weighted([["right", 46], ["left", 44], ["isthmus", 10]] as const);
+      const lobe: Lobe = rng.weighted([
+        ["right", 46],
+        ["left", 44],
+        ["isthmus", 10],
+      ] as const);
       const n = drawNodule(rng, lobe, mix);
       // a small cyst after a labelled nodule often goes unlabelled
       if (preEuTirads || (k > 0 && n.kind === "cyst" && Math.max(...n.size) < 0.5 && rng.chance(0.4))) n.label = null;

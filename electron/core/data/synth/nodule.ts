@@ -32,7 +32,12 @@ function sizeFor(rng: Rng, category: number): [number, number, number] {
 
 /** Findings drawn to match a category by the EU-TIRADS rules, then the label a physician writes. */
 export function drawNodule(rng: Rng, lobe: Lobe, mix: CategoryMix): Nodule {
-  const category = rng.weighted([[2, mix[2]], [3, mix[3]], [4, mix[4]], [5, mix[5]]] as const);
+  const category = rng.weighted([
+    [2, mix[2]],
+    [3, mix[3]],
+    [4, mix[4]],
+    [5, mix[5]],
+  ] as const);
   const n: Nodule = {
     lobe,
     third: lobe === "isthmus" || rng.chance(0.12) ? null : rng.pick(THIRDS),
@@ -63,7 +68,12 @@ export function drawNodule(rng: Rng, lobe: Lobe, mix: CategoryMix): Nodule {
     // one high-risk feature is enough; some nodules have several
     const features = rng.chance(0.35) ? 2 : 1;
     for (let i = 0; i < features; i++) {
-      const f = rng.weighted([["marked", 3], ["tall", 3], ["irregular", 2], ["micro", 2]] as const);
+      const f = rng.weighted([
+        ["marked", 3],
+        ["tall", 3],
+        ["irregular", 2],
+        ["micro", 2],
+      ] as const);
       if (f === "marked") n.echo = "marked";
       else if (f === "tall") n.tall = true;
       else if (f === "irregular") n.irregular = true;

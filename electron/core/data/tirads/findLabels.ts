@@ -7,10 +7,7 @@ import { buildMatchView } from "./matchView";
 const NAME = /(?=[EЕУTТ])(?<![\p{L}\p{N}])(?:(?<eu>EU|ЕУ|УГ)[\s-]*)?(?:TI[\s-]*RADS|ТИ[\s-]*РАДС|ЕШКФВЫ)(?![\p{L}])/giu;
 const OTHER_LEFT = /(?:^|[^\p{L}])(?<sys>ACR|K|C|Kwak|Horvath|French|FR)[\s-]*$/iu;
 const OTHER_RIGHT = /^\s*\(?\s*(?:по\s+)?(?<sys>Kwak|Horvath)/iu;
-const NUMBER_BEFORE = [
-  /(?<n>[1-5])\s*(?:категори[яи]|кат\.?)\s*(?:по\s*)?(?:шкале\s*)?$/iu,
-  /категори[яиюей]+\s*(?<n>[1-5])\s*(?:по\s*)?(?:шкале\s*)?$/iu,
-];
+const NUMBER_BEFORE = [/(?<n>[1-5])\s*(?:категори[яи]|кат\.?)\s*(?:по\s*)?(?:шкале\s*)?$/iu, /категори[яиюей]+\s*(?<n>[1-5])\s*(?:по\s*)?(?:шкале\s*)?$/iu];
 const AFTER_NAME = /^[\s:=-]*(?:\(\s*)?(?:(?:категори[яи]|кат\.?)\s*)?[\s:=-]*/iu;
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
 const FIRST = /^(?:(?<d>\d+)|(?<r>IV|V|I{1,3})(?![\p{L}]))/u;
@@ -72,7 +69,7 @@ export function findLabels(text: string): LabelOccurrence[] {
       categories.push(category(first.groups, flags));
       const sub = SUBCATEGORY.exec(v.slice(pos));
       // capital В before a space and a lowercase word is the next sentence ("3В левой доле"), not a sub-category
-      if (sub && !(/^[ВвB]$/u.test(sub.groups!.l!) && /^.\s*[а-яё]/u.test(v.slice(pos)) ) && !/^[Вв]\s/u.test(v.slice(pos))) {
+      if (sub && !(/^[ВвB]$/u.test(sub.groups!.l!) && /^.\s*[а-яё]/u.test(v.slice(pos))) && !/^[Вв]\s/u.test(v.slice(pos))) {
         flags.push("subcategory_dropped");
         pos += sub[0].length;
       }
@@ -103,7 +100,8 @@ export function findLabels(text: string): LabelOccurrence[] {
 
   const covered = (i: number) => out.some((o) => i >= o.start && i < o.end);
   for (const m of v.matchAll(TR)) if (!covered(m.index)) out.push({ start: m.index, end: m.index + m[0].length, system: "ACR", categories: [], flags: [] });
-  for (const m of v.matchAll(BETHESDA)) if (!covered(m.index)) out.push({ start: m.index, end: m.index + m[0].length, system: "Bethesda", categories: [], flags: [] });
+  for (const m of v.matchAll(BETHESDA))
+    if (!covered(m.index)) out.push({ start: m.index, end: m.index + m[0].length, system: "Bethesda", categories: [], flags: [] });
 
   return out
     .sort((a, b) => a.start - b.start)

@@ -9,8 +9,31 @@ export type MatchView = { text: string; /** view index → original index */ toO
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\u00a0\u2009\u202f\u2007\u2002-\u2006\u200a]/g;
 const LOOKALIKE: Record<string, string> = {
-  Е: "E", Т: "T", І: "I", А: "A", Ѕ: "S", О: "O", Р: "P", С: "C", Х: "X", К: "K", М: "M", Н: "H", В: "B",
-  е: "e", т: "t", і: "i", а: "a", ѕ: "s", о: "o", р: "p", с: "c", х: "x", к: "k", м: "m", н: "h",
+  Е: "E",
+  Т: "T",
+  І: "I",
+  А: "A",
+  Ѕ: "S",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Х: "X",
+  К: "K",
+  М: "M",
+  Н: "H",
+  В: "B",
+  е: "e",
+  т: "t",
+  і: "i",
+  а: "a",
+  ѕ: "s",
+  о: "o",
+  р: "p",
+  с: "c",
+  х: "x",
+  к: "k",
+  м: "m",
+  н: "h",
 };
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN_RUN = /[A-Za-z]+/g;

@@ -43,9 +43,7 @@ export function deleteDatasetChunk(db: Db, args: { id: number; limit: number }):
 }
 
 export function refreshDatasetCount(db: Db, args: { datasetId: number }): number {
-  const { n } = db
-    .prepare("SELECT count(*) AS n FROM records WHERE dataset_id = ? AND excluded_reason IS NULL")
-    .get(args.datasetId) as { n: number };
+  const { n } = db.prepare("SELECT count(*) AS n FROM records WHERE dataset_id = ? AND excluded_reason IS NULL").get(args.datasetId) as { n: number };
   db.prepare("UPDATE datasets SET record_count = ? WHERE id = ?").run(n, args.datasetId);
   return n;
 }

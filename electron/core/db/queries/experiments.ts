@@ -40,17 +40,19 @@ export function setExperimentState(db: Db, args: { id: number; state: Experiment
  * recorded pid still runs (kill -9 leaves a stale pid behind; it must not block a resume).
  */
 export function acquireRunnerLock(db: Db, args: { id: number; pid: number; isAlive: (pid: number) => boolean }): { ok: true } | { ok: false; holder: number } {
-  return db.transaction(() => {
-    const row = db.prepare("SELECT runner_pid FROM experiments WHERE id = ?").get(args.id) as { runner_pid: number | null } | undefined;
-    if (!row) throw new Error(`no study with id ${args.id}`);
-    if (row.runner_pid !== null && row.runner_pid !== args.pid && args.isAlive(row.runner_pid)) return { ok: false as const, holder: row.runner_pid };
-    db.prepare("UPDATE experiments SET runner_pid = ?, runner_heartbeat_at = ?, cancel_requested_at = NULL WHERE id = ?").run(
-      args.pid,
-      new Date().toISOString(),
-      args.id,
-    );
-    return { ok: true as const };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const row = db.prepare("SELECT runner_pid FROM experiments WHERE id = ?").get(args.id) as { runner_pid: number | null } | undefined;
+      if (!row) throw new Error(`no study with id ${args.id}`);
+      if (row.runner_pid !== null && row.runner_pid !== args.pid && args.isAlive(row.runner_pid)) return { ok: false as const, holder: row.runner_pid };
+      db.prepare("UPDATE experiments SET runner_pid = ?, runner_heartbeat_at = ?, cancel_requested_at = NULL WHERE id = ?").run(
+        args.pid,
+        new Date().toISOString(),
+        args.id,
+      );
+      return { ok: true as const };
+    })
+    .immediate();
 }
 
 export function releaseRunnerLock(db: Db, args: { id: number; pid: number }): void {

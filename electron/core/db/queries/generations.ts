@@ -24,5 +24,7 @@ export function insertGeneration(db: Db, args: Omit<GenerationRow, "id">): numbe
 }
 
 export function listGenerations(db: Db, args: { experimentId: number }): GenerationRow[] {
-  return db.prepare("SELECT * FROM generations WHERE experiment_id = ? ORDER BY design, chain, seed, generation_index").all(args.experimentId) as GenerationRow[];
+  return db
+    .prepare("SELECT * FROM generations WHERE experiment_id = ? ORDER BY design, chain, seed, generation_index")
+    .all(args.experimentId) as GenerationRow[];
 }

@@ -62,7 +62,12 @@ export function finishImport(
   db: Db,
   args: { id: number; rowsRead: number; rowsImported: number; rowsExcluded: number; warningCount: number; reportJson: string },
 ): void {
-  db.prepare(
-    `UPDATE imports SET rows_read = ?, rows_imported = ?, rows_excluded = ?, warning_count = ?, report_json = ? WHERE id = ?`,
-  ).run(args.rowsRead, args.rowsImported, args.rowsExcluded, args.warningCount, args.reportJson, args.id);
+  db.prepare(`UPDATE imports SET rows_read = ?, rows_imported = ?, rows_excluded = ?, warning_count = ?, report_json = ? WHERE id = ?`).run(
+    args.rowsRead,
+    args.rowsImported,
+    args.rowsExcluded,
+    args.warningCount,
+    args.reportJson,
+    args.id,
+  );
 }

@@ -68,7 +68,8 @@ export function stopJob(db: Db, args: { id: number; state: "interrupted" | "fail
 
 /** Makes interrupted, cancelled and failed jobs runnable again (resume). */
 export function requeueUnfinished(db: Db, args: { experimentId: number }): number {
-  return db.prepare("UPDATE jobs SET state = 'pending' WHERE experiment_id = ? AND state IN ('interrupted', 'cancelled', 'failed')").run(args.experimentId).changes;
+  return db.prepare("UPDATE jobs SET state = 'pending' WHERE experiment_id = ? AND state IN ('interrupted', 'cancelled', 'failed')").run(args.experimentId)
+    .changes;
 }
 
 export function appendJobLog(db: Db, args: { jobId: number; level: "info" | "warn" | "error"; message: string }): void {
@@ -87,6 +88,10 @@ export function listJobLog(db: Db, args: { experimentId: number; limit: number }
 
 export function jobStateCounts(db: Db, args: { experimentId: number }): Record<JobState, number> {
   const out: Record<JobState, number> = { pending: 0, running: 0, interrupted: 0, failed: 0, done: 0, cancelled: 0 };
-  for (const r of db.prepare("SELECT state, count(*) AS n FROM jobs WHERE experiment_id = ? GROUP BY state").all(args.experimentId) as { state: JobState; n: number }[]) out[r.state] = r.n;
+  for (const r of db.prepare("SELECT state, count(*) AS n FROM jobs WHERE experiment_id = ? GROUP BY state").all(args.experimentId) as {
+    state: JobState;
+    n: number;
+  }[])
+    out[r.state] = r.n;
   return out;
 }

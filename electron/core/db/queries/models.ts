@@ -34,10 +34,7 @@ export function findModelByName(db: Db, args: { name: string }): ModelRow | unde
   return db.prepare("SELECT * FROM models WHERE name = ? ORDER BY id DESC LIMIT 1").get(args.name) as ModelRow | undefined;
 }
 
-export function insertAdapter(
-  db: Db,
-  args: { modelId: number; experimentId: number; jobId: number; path: string; sha256: string; trainJson: string },
-): number {
+export function insertAdapter(db: Db, args: { modelId: number; experimentId: number; jobId: number; path: string; sha256: string; trainJson: string }): number {
   const info = db
     .prepare("INSERT INTO adapters (model_id, experiment_id, job_id, path, sha256, train_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
     .run(args.modelId, args.experimentId, args.jobId, args.path, args.sha256, args.trainJson, new Date().toISOString());

@@ -41,13 +41,23 @@ export function prepareRecordInserts(db: Db): {
        description_labels_json, conclusion_labels_json, other_labels_json, max_category, excluded_reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const nod = db.prepare(
-    `INSERT INTO nodules (record_id, idx, start_offset, end_offset, labels_json, lobe, third) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const nod = db.prepare(`INSERT INTO nodules (record_id, idx, start_offset, end_offset, labels_json, lobe, third) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   return {
     insertRecord: (r) => {
-      const info = rec.run(r.dataset_id, r.source_id, r.source_row, r.description, r.additional, r.conclusion, r.content_hash,
-        r.description_labels_json, r.conclusion_labels_json, r.other_labels_json, r.max_category, r.excluded_reason);
+      const info = rec.run(
+        r.dataset_id,
+        r.source_id,
+        r.source_row,
+        r.description,
+        r.additional,
+        r.conclusion,
+        r.content_hash,
+        r.description_labels_json,
+        r.conclusion_labels_json,
+        r.other_labels_json,
+        r.max_category,
+        r.excluded_reason,
+      );
       return info.changes === 0 ? null : Number(info.lastInsertRowid);
     },
     insertNodule: (n) => void nod.run(n.record_id, n.idx, n.start_offset, n.end_offset, n.labels_json, n.lobe, n.third),

@@ -4,15 +4,12 @@ import type { Db } from "../openDatabase";
 export type SplitRow = { id: number; dataset_id: number; seed: number; ratios_json: string; created_at: string };
 
 export function findSplit(db: Db, args: { datasetId: number; seed: number; ratiosJson: string }): SplitRow | undefined {
-  return db
-    .prepare("SELECT * FROM splits WHERE dataset_id = ? AND seed = ? AND ratios_json = ?")
-    .get(args.datasetId, args.seed, args.ratiosJson) as SplitRow | undefined;
+  return db.prepare("SELECT * FROM splits WHERE dataset_id = ? AND seed = ? AND ratios_json = ?").get(args.datasetId, args.seed, args.ratiosJson) as
+    SplitRow | undefined;
 }
 
 export function latestSplit(db: Db, args: { datasetId: number }): SplitRow | undefined {
-  return db.prepare("SELECT * FROM splits WHERE dataset_id = ? ORDER BY id DESC LIMIT 1").get(args.datasetId) as
-    | SplitRow
-    | undefined;
+  return db.prepare("SELECT * FROM splits WHERE dataset_id = ? ORDER BY id DESC LIMIT 1").get(args.datasetId) as SplitRow | undefined;
 }
 
 export function insertSplit(
@@ -47,9 +44,10 @@ export function splitAssignments(db: Db, args: { splitId: number }): Map<number,
 }
 
 export function splitCounts(db: Db, args: { splitId: number }): Record<SplitName, number> {
-  const rows = db
-    .prepare("SELECT part, count(*) AS n FROM split_assignments WHERE split_id = ? GROUP BY part")
-    .all(args.splitId) as { part: SplitName; n: number }[];
+  const rows = db.prepare("SELECT part, count(*) AS n FROM split_assignments WHERE split_id = ? GROUP BY part").all(args.splitId) as {
+    part: SplitName;
+    n: number;
+  }[];
   const out: Record<SplitName, number> = { train: 0, val: 0, test: 0 };
   for (const r of rows) out[r.part] = r.n;
   return out;
@@ -59,7 +57,10 @@ export function splitCounts(db: Db, args: { splitId: number }): Record<SplitName
  * The included records of one part of a split, by content hash then id: what a study's real pairs
  * are drawn from. Only the columns a pair needs, so a large dataset is not read whole.
  */
-export function listSplitPartRecords(db: Db, args: { datasetId: number; splitId: number; part: SplitName }): { id: number; description: string; additional: string | null; conclusion: string }[] {
+export function listSplitPartRecords(
+  db: Db,
+  args: { datasetId: number; splitId: number; part: SplitName },
+): { id: number; description: string; additional: string | null; conclusion: string }[] {
   return db
     .prepare(
       `SELECT r.id, r.description, r.additional, r.conclusion FROM split_assignments s JOIN records r ON r.id = s.record_id

@@ -16,11 +16,15 @@ export function evaluateExecutor(settings: StudySettings, threads: number | unde
     const data = join(dir, "test-pairs.jsonl");
     writeFileSync(data, inputs.test.map((r) => JSON.stringify({ prompt: inputs.prompt(r), answer: inputs.answer(r) })).join("\n") + "\n");
     const adapter = p.train ? ctx.outputOf(p.train, "train").adapter : undefined;
-    const r = await TrainerProcess.run("eval", { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024, per_item: true }, {
-      signal: ctx.signal,
-      ...(threads ? { threads } : {}),
-      onProgress: (x) => ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: "evaluating" }),
-    });
+    const r = await TrainerProcess.run(
+      "eval",
+      { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024, per_item: true },
+      {
+        signal: ctx.signal,
+        ...(threads ? { threads } : {}),
+        onProgress: (x) => ctx.progress({ fraction: x.steps ? x.step / x.steps : 0, phase: "evaluating" }),
+      },
+    );
     const perItem = r.per_item?.map((x) => ({ tokens: x.tokens, sumLogprob: x.sum_logprob }));
     const output: EvaluateOutput = { perplexity: r.perplexity, meanNll: r.mean_nll, tokens: r.tokens, items: r.items, ...(perItem ? { perItem } : {}) };
     return { output };

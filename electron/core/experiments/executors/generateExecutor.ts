@@ -21,14 +21,26 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     // the second sampling of generation 1 draws with another seed from the same adapter
     const seed = p.again ? jobSeed(p.seed, p.model, p.generation) ^ AGAIN_SEED : jobSeed(p.seed, p.model, p.generation);
     const modelPath = settings.models[p.model]!.path;
-    const maxTokens = g.maxTokens === "auto" ? autoMaxTokens(await answerTokenLengths(modelPath, inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })))) : g.maxTokens;
-    if (g.maxTokens === "auto") ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
+    const maxTokens =
+      g.maxTokens === "auto"
+        ? autoMaxTokens(
+            await answerTokenLengths(
+              modelPath,
+              inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })),
+            ),
+          )
+        : g.maxTokens;
+    if (g.maxTokens === "auto")
+      ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
     let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) }));
     let tooLong = 0;
     if (prompts === "heldout") {
       // a measurement set, not a corpus: a held-out prompt that leaves no room for an answer in
       // generate.contextSize is left out and counted (a training prompt that long stays an error)
-      const lengths = await promptTokenLengths(modelPath, asked.map((x) => x.prompt));
+      const lengths = await promptTokenLengths(
+        modelPath,
+        asked.map((x) => x.prompt),
+      );
       const fitting = asked.filter((_, i) => lengths[i]! < g.contextSize);
       tooLong = asked.length - fitting.length;
       asked = fitting;
@@ -48,15 +60,49 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
       batching: g.batching,
       contextSize: g.contextSize,
       signal: ctx.signal,
-      onProgress: (x) => ctx.progress({ fraction: x.done / x.total, phase: "generating", tokensPerSecond: x.tokensPerSecond, etaSeconds: x.etaSeconds, detail: { done: x.done, total: x.total } }),
+      onProgress: (x) =>
+        ctx.progress({
+          fraction: x.done / x.total,
+          phase: "generating",
+          tokensPerSecond: x.tokensPerSecond,
+          etaSeconds: x.etaSeconds,
+          detail: { done: x.done, total: x.total },
+        }),
     });
     const cut = r.samples.filter((x) => isCut(x.finishReason)).length;
-    ctx.log("info", `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`);
+    ctx.log(
+      "info",
+      `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`,
+    );
     return {
-      output: { samples: r.samples.length, prompts, maxTokens, cut, ...(prompts === "heldout" ? { tooLong } : {}), generatedTokens: r.generatedTokens, tokensPerSecond: r.tokensPerSecond, seconds: r.seconds, backend: r.backend, promptTemplate: inputs.template, stop: inputs.stop },
+      output: {
+        samples: r.samples.length,
+        prompts,
+        maxTokens,
+        cut,
+        ...(prompts === "heldout" ? { tooLong } : {}),
+        generatedTokens: r.generatedTokens,
+        tokensPerSecond: r.tokensPerSecond,
+        seconds: r.seconds,
+        backend: r.backend,
+        promptTemplate: inputs.template,
+        stop: inputs.stop,
+      },
       commit: (db) => {
         deleteSamplesOfJob(db, { jobId: ctx.job.id });
-        insertSamples(db, r.samples.map((s, idx) => ({ job_id: ctx.job.id, idx, record_id: s.id, prompt: s.prompt, output: s.output, token_count: s.tokenCount, finish_reason: s.finishReason, seed: s.seed })));
+        insertSamples(
+          db,
+          r.samples.map((s, idx) => ({
+            job_id: ctx.job.id,
+            idx,
+            record_id: s.id,
+            prompt: s.prompt,
+            output: s.output,
+            token_count: s.tokenCount,
+            finish_reason: s.finishReason,
+            seed: s.seed,
+          })),
+        );
       },
     };
   };

@@ -35,7 +35,13 @@ export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics">
     const samplesOf = (key: string | null | undefined) => (key ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(key) }).map((s) => s.output) : null);
     // two disjoint real samples of a generation's own size are drawn from the whole real training split (the floor vs real)
     const realPool = inputs.trainPool().map(realText);
-    const measure = (set: readonly RealPair[], generateKey: string | null, m1Key: string | null, m1AgainKey: string | null, extra: Partial<GenerationMetricsInput>) => {
+    const measure = (
+      set: readonly RealPair[],
+      generateKey: string | null,
+      m1Key: string | null,
+      m1AgainKey: string | null,
+      extra: Partial<GenerationMetricsInput>,
+    ) => {
       const pairById = new Map(set.map((r) => [r.recordId, r]));
       const samples = generateKey ? listSamplesOfJob(ctx.db, { jobId: ctx.jobIdOf(generateKey) }) : null;
       const realAnswers = set.map(realText);
@@ -58,8 +64,20 @@ export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics">
     };
 
     const model = settings.models[p.model]!.name;
-    const row = (design: string, metric: string, v: MetricValue) => ({ experiment_id: ctx.experimentId, generation_id: null, design, model, generation_index: p.generation, seed: p.seed, ...v, metric });
-    const onTrain = await measure(inputs.train, p.generate, p.m1, p.m1Again ?? null, { perplexity: evaluation.perplexity, ...(evaluation.perItem ? { perplexityItems: evaluation.perItem } : {}) });
+    const row = (design: string, metric: string, v: MetricValue) => ({
+      experiment_id: ctx.experimentId,
+      generation_id: null,
+      design,
+      model,
+      generation_index: p.generation,
+      seed: p.seed,
+      ...v,
+      metric,
+    });
+    const onTrain = await measure(inputs.train, p.generate, p.m1, p.m1Again ?? null, {
+      perplexity: evaluation.perplexity,
+      ...(evaluation.perItem ? { perplexityItems: evaluation.perItem } : {}),
+    });
     const design = designKey(p.design);
     onTrain.push({ metric: "metrics_seed", value: seed, low: null, high: null });
     if (p.train) {

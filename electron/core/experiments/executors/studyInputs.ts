@@ -22,7 +22,8 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
   const { spec } = settings;
   const mode = spec.generate.mode;
   const template = spec.generate.promptTemplate ?? DEFAULT_TEMPLATES[mode];
-  const pick = (part: "train" | "test", limit: number | null) => realPairs(db, { datasetId: settings.datasetId, splitId: settings.splitId, part, limit, seed: spec.splitSeed });
+  const pick = (part: "train" | "test", limit: number | null) =>
+    realPairs(db, { datasetId: settings.datasetId, splitId: settings.splitId, part, limit, seed: spec.splitSeed });
   return {
     mode,
     template,

@@ -30,7 +30,9 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
     const seed = jobSeed(p.seed, p.model, p.generation);
     const pairs = assembleTrainingSet(real, synthetic, p.data, seed);
     if (pairs.length === 0) {
-      throw new Error(`generation ${p.generation} has nothing to train on: ${cutExcluded ? `all ${cutExcluded} outputs it would learn from were cut at maxTokens and excluded; raise generate.maxTokens (or "auto") or set generate.cutOutputs: keep` : "its training set is empty"}`);
+      throw new Error(
+        `generation ${p.generation} has nothing to train on: ${cutExcluded ? `all ${cutExcluded} outputs it would learn from were cut at maxTokens and excluded; raise generate.maxTokens (or "auto") or set generate.cutOutputs: keep` : "its training set is empty"}`,
+      );
     }
     const dir = join(ctx.workDir, "train");
     mkdirSync(dir, { recursive: true });
@@ -86,11 +88,30 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
       throw error;
     });
     const sha256 = await sha256OfFile(adapter);
-    const output: TrainOutput = { adapter, sha256, trainLoss: r.train_loss, valLoss: r.val_loss, initialValLoss: r.initial_val_loss, pairs: pairs.length, cutExcluded, tokensPerSecond: r.tokens_per_s, seconds: r.seconds, steps: r.steps };
+    const output: TrainOutput = {
+      adapter,
+      sha256,
+      trainLoss: r.train_loss,
+      valLoss: r.val_loss,
+      initialValLoss: r.initial_val_loss,
+      pairs: pairs.length,
+      cutExcluded,
+      tokensPerSecond: r.tokens_per_s,
+      seconds: r.seconds,
+      steps: r.steps,
+    };
     ctx.log("info", `trained on ${pairs.length} pairs in ${r.steps} steps`);
     return {
       output,
-      commit: (db) => void insertAdapter(db, { modelId: model.id, experimentId: ctx.experimentId, jobId: ctx.job.id, path: adapter, sha256, trainJson: JSON.stringify({ params: p, result: r }) }),
+      commit: (db) =>
+        void insertAdapter(db, {
+          modelId: model.id,
+          experimentId: ctx.experimentId,
+          jobId: ctx.job.id,
+          path: adapter,
+          sha256,
+          trainJson: JSON.stringify({ params: p, result: r }),
+        }),
     };
   };
 }

@@ -21,7 +21,8 @@ export function fitVocabulary(source: string, used: Iterable<number>, out: strin
   const tokens = arrayOf(kv, "tokenizer.ggml.tokens") as string[];
   const types = arrayOf(kv, "tokenizer.ggml.token_type") as number[];
   const model = kv.get("tokenizer.ggml.model")?.value;
-  if (model !== "llama" && model !== "gpt2") throw new Error(`${source}: tokenizer model ${String(model)} is not SentencePiece (llama) or byte-level BPE (gpt2)`);
+  if (model !== "llama" && model !== "gpt2")
+    throw new Error(`${source}: tokenizer model ${String(model)} is not SentencePiece (llama) or byte-level BPE (gpt2)`);
   const idOf = new Map(tokens.map((t, i) => [t, i]));
   const keep = new Set<number>();
   for (const id of used) {

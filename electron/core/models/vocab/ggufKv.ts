@@ -32,9 +32,27 @@ export function readGgufKv(path: string): GgufKv {
     const size = SIZES[type];
     if (size === undefined) throw new Error(`${path}: unknown GGUF value type ${type}`);
     const v =
-      type === GgufType.u8 ? buf.readUInt8(at) : type === GgufType.i8 ? buf.readInt8(at) : type === GgufType.u16 ? buf.readUInt16LE(at) : type === GgufType.i16 ? buf.readInt16LE(at)
-      : type === GgufType.u32 ? buf.readUInt32LE(at) : type === GgufType.i32 ? buf.readInt32LE(at) : type === GgufType.f32 ? buf.readFloatLE(at) : type === GgufType.bool ? buf.readUInt8(at) !== 0
-      : type === GgufType.u64 ? buf.readBigUInt64LE(at) : type === GgufType.i64 ? buf.readBigInt64LE(at) : buf.readDoubleLE(at);
+      type === GgufType.u8
+        ? buf.readUInt8(at)
+        : type === GgufType.i8
+          ? buf.readInt8(at)
+          : type === GgufType.u16
+            ? buf.readUInt16LE(at)
+            : type === GgufType.i16
+              ? buf.readInt16LE(at)
+              : type === GgufType.u32
+                ? buf.readUInt32LE(at)
+                : type === GgufType.i32
+                  ? buf.readInt32LE(at)
+                  : type === GgufType.f32
+                    ? buf.readFloatLE(at)
+                    : type === GgufType.bool
+                      ? buf.readUInt8(at) !== 0
+                      : type === GgufType.u64
+                        ? buf.readBigUInt64LE(at)
+                        : type === GgufType.i64
+                          ? buf.readBigInt64LE(at)
+                          : buf.readDoubleLE(at);
     at += size;
     return v;
   };

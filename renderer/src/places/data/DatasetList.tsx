@@ -9,7 +9,9 @@ export function DatasetList({ datasets, selected, onSelect }: { datasets: Datase
       {datasets.map((d) => (
         <li key={d.id}>
           <button className={d.id === selected ? "list-item active" : "list-item"} onClick={() => onSelect(d.id)}>
-            <span className="list-title">#{d.id} {d.name}</span>
+            <span className="list-title">
+              #{d.id} {d.name}
+            </span>
             <span className="list-meta">
               {t(d.kind === "synthetic" ? "datasets.kind.synthetic" : "datasets.kind.import")} · {formatNumber(lang, d.records)} {t("common.records")}
             </span>

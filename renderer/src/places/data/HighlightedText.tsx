@@ -3,12 +3,26 @@ import type { LabelSpan, NoduleSpan } from "../../../../electron/shared/domain/v
 import { segmentText } from "./segmentText";
 
 /** A report text with its EU-TIRADS labels marked and, in the description, each nodule boxed. */
-export function HighlightedText({ text, labels, nodules = [], noduleTitle }: { text: string; labels: LabelSpan[]; nodules?: NoduleSpan[]; noduleTitle: (n: NoduleSpan) => string }) {
+export function HighlightedText({
+  text,
+  labels,
+  nodules = [],
+  noduleTitle,
+}: {
+  text: string;
+  labels: LabelSpan[];
+  nodules?: NoduleSpan[];
+  noduleTitle: (n: NoduleSpan) => string;
+}) {
   const out: ReactNode[] = [];
   for (const seg of segmentText(text, labels, nodules)) {
     const label = seg.label;
     const content = label ? (
-      <mark key={`l${seg.start}`} className={`label cat-${label.categories[0] ?? "x"} sys-${label.system}`} title={`${label.system}: ${label.categories.join(", ") || "—"}`}>
+      <mark
+        key={`l${seg.start}`}
+        className={`label cat-${label.categories[0] ?? "x"} sys-${label.system}`}
+        title={`${label.system}: ${label.categories.join(", ") || "—"}`}
+      >
         {text.slice(seg.start, seg.end)}
       </mark>
     ) : (

@@ -72,7 +72,14 @@ export function ImportPanel({ onSource }: { onSource: (s: ImportSource) => void 
       <p className="hint">{t("data.import.hint")}</p>
       <label>
         {t("data.import.path")}
-        <input type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t("data.import.pathPlaceholder")} name="path" spellCheck={false} />
+        <input
+          type="text"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder={t("data.import.pathPlaceholder")}
+          name="path"
+          spellCheck={false}
+        />
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={!path.trim() || uploading !== null}>

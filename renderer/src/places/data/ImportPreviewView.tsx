@@ -30,16 +30,34 @@ function SettingsForm({ preview, settings, onChange }: { preview: ImportPreview 
       <div className="row">
         <label>
           {t("report.encoding")}
-          <select value={settings.encoding ?? ""} onChange={(e) => onChange({ ...settings, encoding: (e.target.value || undefined) as Encoding | undefined, map: undefined })} data-testid="preview-encoding" disabled={d?.format === "xlsx"}>
+          <select
+            value={settings.encoding ?? ""}
+            onChange={(e) => onChange({ ...settings, encoding: (e.target.value || undefined) as Encoding | undefined, map: undefined })}
+            data-testid="preview-encoding"
+            disabled={d?.format === "xlsx"}
+          >
             <option value="">{t("preview.auto", { value: d?.encoding ?? "…" })}</option>
-            {ENCODINGS.map((x) => <option key={x} value={x}>{x}</option>)}
+            {ENCODINGS.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t("report.delimiter")}
-          <select value={settings.delimiter ?? ""} onChange={(e) => onChange({ ...settings, delimiter: (e.target.value || undefined) as Delimiter | undefined, map: undefined })} data-testid="preview-delimiter" disabled={!delimited}>
+          <select
+            value={settings.delimiter ?? ""}
+            onChange={(e) => onChange({ ...settings, delimiter: (e.target.value || undefined) as Delimiter | undefined, map: undefined })}
+            data-testid="preview-delimiter"
+            disabled={!delimited}
+          >
             <option value="">{t("preview.auto", { value: delimiterLabel(d?.delimiter ?? null, t) })}</option>
-            {DELIMITERS.map((x) => <option key={x} value={x}>{delimiterLabel(x, t)}</option>)}
+            {DELIMITERS.map((x) => (
+              <option key={x} value={x}>
+                {delimiterLabel(x, t)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -55,7 +73,11 @@ function SettingsForm({ preview, settings, onChange }: { preview: ImportPreview 
               disabled={!d}
             >
               <option value={NO_COLUMN}>{t("preview.noColumn")}</option>
-              {d?.headers.map((h, i) => <option key={i} value={h}>{h}</option>)}
+              {d?.headers.map((h, i) => (
+                <option key={i} value={h}>
+                  {h}
+                </option>
+              ))}
             </select>
           </label>
         ))}
@@ -83,7 +105,9 @@ export function ImportPreviewView({ source, onImported, onClose }: { source: Imp
     <div className="card" data-testid="import-preview" aria-busy={preview.loading}>
       <div className="card-head">
         <h2>{t("preview.title")}</h2>
-        <button className="link" onClick={onClose} disabled={imp.busy}>{t("common.close")}</button>
+        <button className="link" onClick={onClose} disabled={imp.busy}>
+          {t("common.close")}
+        </button>
       </div>
       <p className="file-path">{source.name ?? source.path}</p>
       <p className="hint">{t("preview.hint")}</p>
@@ -92,15 +116,27 @@ export function ImportPreviewView({ source, onImported, onClose }: { source: Imp
       {p && (
         <>
           {p.detected.missing.length > 0 && (
-            <p className="field-error" data-testid="preview-missing">{t("preview.missing", { fields: p.detected.missing.map((f) => fieldLabel(f, t)).join(", ") })}</p>
+            <p className="field-error" data-testid="preview-missing">
+              {t("preview.missing", { fields: p.detected.missing.map((f) => fieldLabel(f, t)).join(", ") })}
+            </p>
           )}
           {p.problem && (
             <div className="error-note" role="alert" data-testid="preview-problem">
               <strong>{t("preview.problem")}:</strong> <span className="error-message">{p.problem}</span>
             </div>
           )}
-          {p.alreadyImported && <p className="info-note" data-testid="preview-already">{t("preview.already", { id: p.alreadyImported.datasetId })}</p>}
-          {p.detected.notes.length > 0 && <ul className="hint">{p.detected.notes.map((x) => <li key={x}>{x}</li>)}</ul>}
+          {p.alreadyImported && (
+            <p className="info-note" data-testid="preview-already">
+              {t("preview.already", { id: p.alreadyImported.datasetId })}
+            </p>
+          )}
+          {p.detected.notes.length > 0 && (
+            <ul className="hint">
+              {p.detected.notes.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          )}
           <PreviewRows rows={p.rows} />
         </>
       )}
@@ -112,7 +148,11 @@ export function ImportPreviewView({ source, onImported, onClose }: { source: Imp
         <button
           className="primary"
           disabled={!ready || imp.busy}
-          onClick={() => void imp.run((operationId) => api["datasets.import"]({ path: source.path, ...settings, ...(source.name ? { name: source.name } : {}), skipBadRows, operationId }))}
+          onClick={() =>
+            void imp.run((operationId) =>
+              api["datasets.import"]({ path: source.path, ...settings, ...(source.name ? { name: source.name } : {}), skipBadRows, operationId }),
+            )
+          }
           data-testid="preview-import"
         >
           {t("preview.import")}

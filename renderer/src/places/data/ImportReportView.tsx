@@ -9,7 +9,9 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
     <div className="card report" data-testid="import-report">
       <div className="card-head">
         <h2>{t("report.title")}</h2>
-        <button className="link" onClick={onClose}>{t("common.close")}</button>
+        <button className="link" onClick={onClose}>
+          {t("common.close")}
+        </button>
       </div>
       <p className={r.status === "imported" ? "ok-note" : "info-note"}>
         {r.status === "imported" ? t("report.imported", { id: r.datasetId, s: formatNumber(lang, r.seconds, 2) }) : t("report.already", { id: r.datasetId })}
@@ -32,14 +34,27 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
         </dd>
       </dl>
       <div className="counts">
-        <div><b>{n(r.rowsRead)}</b> {t("report.rows")}</div>
-        <div><b>{n(r.rowsImported)}</b> {t("report.imported.rows")}</div>
-        <div><b>{n(r.rowsExcluded)}</b> {t("report.excluded")}</div>
-        <div><b>{n(r.duplicates)}</b> {t("report.duplicates")}</div>
-        <div><b>{n(r.nodules)}</b> {t("report.nodules")}</div>
+        <div>
+          <b>{n(r.rowsRead)}</b> {t("report.rows")}
+        </div>
+        <div>
+          <b>{n(r.rowsImported)}</b> {t("report.imported.rows")}
+        </div>
+        <div>
+          <b>{n(r.rowsExcluded)}</b> {t("report.excluded")}
+        </div>
+        <div>
+          <b>{n(r.duplicates)}</b> {t("report.duplicates")}
+        </div>
+        <div>
+          <b>{n(r.nodules)}</b> {t("report.nodules")}
+        </div>
         {r.split && (
           <div>
-            <b>{n(r.split.counts.train ?? 0)} / {n(r.split.counts.val ?? 0)} / {n(r.split.counts.test ?? 0)}</b> {t("report.split", { seed: r.split.seed })}
+            <b>
+              {n(r.split.counts.train ?? 0)} / {n(r.split.counts.val ?? 0)} / {n(r.split.counts.test ?? 0)}
+            </b>{" "}
+            {t("report.split", { seed: r.split.seed })}
           </div>
         )}
       </div>
@@ -49,10 +64,20 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
           <div className="warnings-scroll">
             <table>
               <thead>
-                <tr><th>{t("report.row")}</th><th>{t("report.line")}</th><th>{t("report.message")}</th></tr>
+                <tr>
+                  <th>{t("report.row")}</th>
+                  <th>{t("report.line")}</th>
+                  <th>{t("report.message")}</th>
+                </tr>
               </thead>
               <tbody>
-                {r.skippedRows!.map((x) => <tr key={x.row}><td>{x.row}</td><td>{x.line}</td><td>{x.problem}</td></tr>)}
+                {r.skippedRows!.map((x) => (
+                  <tr key={x.row}>
+                    <td>{x.row}</td>
+                    <td>{x.line}</td>
+                    <td>{x.problem}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
@@ -61,7 +86,11 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
       {r.detected.notes.length > 0 && (
         <div className="notes">
           <h3>{t("report.notes")}</h3>
-          <ul>{r.detected.notes.map((x) => <li key={x}>{x}</li>)}</ul>
+          <ul>
+            {r.detected.notes.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
         </div>
       )}
       {r.warningCount > 0 && (
@@ -69,20 +98,34 @@ export function ImportReportView({ report: r, onClose }: { report: ImportResult;
           <h3>{t("report.warnings", { n: n(r.warningCount) })}</h3>
           <p className="chips">
             {Object.entries(r.warningsByCode).map(([code, count]) => (
-              <span key={code} className="chip">{code}: {n(count)}</span>
+              <span key={code} className="chip">
+                {code}: {n(count)}
+              </span>
             ))}
           </p>
           <div className="warnings-scroll">
-          <table className="table compact">
-            <thead>
-              <tr><th>{t("report.row")}</th><th>{t("report.line")}</th><th>{t("report.code")}</th><th>{t("report.message")}</th></tr>
-            </thead>
-            <tbody>
-              {r.firstWarnings.map((w, i) => (
-                <tr key={i}><td>{w.row ?? "—"}</td><td>{w.line ?? "—"}</td><td><code>{w.code}</code></td><td>{w.message}</td></tr>
-              ))}
-            </tbody>
-          </table>
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th>{t("report.row")}</th>
+                  <th>{t("report.line")}</th>
+                  <th>{t("report.code")}</th>
+                  <th>{t("report.message")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.firstWarnings.map((w, i) => (
+                  <tr key={i}>
+                    <td>{w.row ?? "—"}</td>
+                    <td>{w.line ?? "—"}</td>
+                    <td>
+                      <code>{w.code}</code>
+                    </td>
+                    <td>{w.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
           {r.warningCount > r.firstWarnings.length && <p className="hint">{t("report.more", { n: n(r.warningCount) })}</p>}
         </div>

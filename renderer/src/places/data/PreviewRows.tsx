@@ -25,12 +25,24 @@ export function PreviewRows({ rows }: { rows: ImportPreviewRow[] }) {
             <tr key={r.row} data-row={r.row} className={r.excludedReason ? "excluded" : undefined}>
               <td className="num">{r.row}</td>
               <td>{r.values.sourceId ?? "—"}</td>
-              <td><div className="clamp">{r.values.description ?? "—"}</div></td>
-              {additional && <td><div className="clamp">{r.values.additional ?? "—"}</div></td>}
-              <td><div className="clamp">{r.values.conclusion ?? "—"}</div></td>
+              <td>
+                <div className="clamp">{r.values.description ?? "—"}</div>
+              </td>
+              {additional && (
+                <td>
+                  <div className="clamp">{r.values.additional ?? "—"}</div>
+                </td>
+              )}
+              <td>
+                <div className="clamp">{r.values.conclusion ?? "—"}</div>
+              </td>
               <td>
                 {r.excludedReason && <span className="chip warn">{t("preview.excluded", { reason: r.excludedReason })}</span>}
-                {r.warnings.map((w, i) => <span key={i} className="chip" title={w.message}>{w.code}</span>)}
+                {r.warnings.map((w, i) => (
+                  <span key={i} className="chip" title={w.message}>
+                    {w.code}
+                  </span>
+                ))}
               </td>
             </tr>
           ))}

@@ -27,7 +27,11 @@ export function SynthPanel({ onImported }: { onImported: (r: ImportResult) => vo
         </label>
       </div>
       <div className="actions">
-        <button disabled={imp.busy} onClick={() => void imp.run((operationId) => api["datasets.synth"]({ records, seed, operationId }))} data-testid="synth-button">
+        <button
+          disabled={imp.busy}
+          onClick={() => void imp.run((operationId) => api["datasets.synth"]({ records, seed, operationId }))}
+          data-testid="synth-button"
+        >
           {t("data.synth.button")}
         </button>
       </div>

@@ -29,7 +29,9 @@ export function ModelTable({ models }: { models: ModelSummary[] }) {
           <tr>
             <th />
             {models.map((m) => (
-              <th key={m.id} title={m.path}>{m.name}</th>
+              <th key={m.id} title={m.path}>
+                {m.name}
+              </th>
             ))}
           </tr>
         </thead>
@@ -45,7 +47,9 @@ export function ModelTable({ models }: { models: ModelSummary[] }) {
           <tr>
             <th scope="row">{t("models.fact.origin")}</th>
             {models.map((m) => (
-              <td key={m.id} className="muted">{t(`models.origin.${m.origin}` as MessageKey)}</td>
+              <td key={m.id} className="muted">
+                {t(`models.origin.${m.origin}` as MessageKey)}
+              </td>
             ))}
           </tr>
         </tbody>

@@ -55,19 +55,37 @@ export function ModelsPlace({ active }: { active: boolean }) {
               <input type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/models/mistral-7b.Q4_K_M.gguf" spellCheck={false} />
             </label>
             <div className="actions">
-              <button className="primary" type="submit" disabled={busy !== null || !path.trim()}>{t("models.addButton")}</button>
+              <button className="primary" type="submit" disabled={busy !== null || !path.trim()}>
+                {t("models.addButton")}
+              </button>
             </div>
           </form>
           <div className="card">
             <h2>{t("models.defaults")}</h2>
             <p className="hint">{t("models.defaultsHint")}</p>
             <div className="actions">
-              <button disabled={busy !== null} onClick={() => void act("build", () => api["models.buildDefaults"]({ operationId: buildOp }))} data-testid="build-defaults">{t("models.build")}</button>
+              <button
+                disabled={busy !== null}
+                onClick={() => void act("build", () => api["models.buildDefaults"]({ operationId: buildOp }))}
+                data-testid="build-defaults"
+              >
+                {t("models.build")}
+              </button>
             </div>
             {busy === "build" && (
               <ProgressBar
                 fraction={build?.step != null && build.steps ? build.step / build.steps : null}
-                label={build ? t("models.building", { model: build.model, stage: build.stage, step: build.step ?? "…", steps: build.steps ?? "…", loss: formatNumber(lang, build.loss, 3) }) : t("common.loading")}
+                label={
+                  build
+                    ? t("models.building", {
+                        model: build.model,
+                        stage: build.stage,
+                        step: build.step ?? "…",
+                        steps: build.steps ?? "…",
+                        loss: formatNumber(lang, build.loss, 3),
+                      })
+                    : t("common.loading")
+                }
                 onStop={() => void api["operations.cancel"]({ operationId: buildOp })}
               />
             )}
@@ -75,7 +93,11 @@ export function ModelsPlace({ active }: { active: boolean }) {
           <div className="card">
             <h2>{t("models.backend")}</h2>
             <ErrorNote error={backend.error} />
-            <p data-testid="backend">{b ? `${b.gpu ? t("models.backendGpu", { gpu: `${b.gpu} ${b.deviceNames.join(", ")}` }) : t("models.backendCpu", { reason: b.fallbackReason ?? "" })}; ${t(`models.binding.${b.build}`)}` : t("common.loading")}</p>
+            <p data-testid="backend">
+              {b
+                ? `${b.gpu ? t("models.backendGpu", { gpu: `${b.gpu} ${b.deviceNames.join(", ")}` }) : t("models.backendCpu", { reason: b.fallbackReason ?? "" })}; ${t(`models.binding.${b.build}`)}`
+                : t("common.loading")}
+            </p>
           </div>
         </div>
         <div className="column wide">

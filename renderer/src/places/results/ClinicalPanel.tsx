@@ -11,7 +11,11 @@ export function ClinicalPanel({ points }: { points: readonly MetricPoint[] }) {
   const rows = useMemo(() => panelRows(points), [points]);
   if (rows.length === 0) return null;
   const label = (r: PanelRow) =>
-    r.kind === "physicians" ? t("results.physicians") : r.kind === "generation" ? `${r.model} · ${t(`design.${r.design}` as MessageKey)} · M${r.generation}` : t(`results.${r.kind}` as MessageKey);
+    r.kind === "physicians"
+      ? t("results.physicians")
+      : r.kind === "generation"
+        ? `${r.model} · ${t(`design.${r.design}` as MessageKey)} · M${r.generation}`
+        : t(`results.${r.kind}` as MessageKey);
   return (
     <div className="card" data-testid="clinical-panel">
       <h2>{t("results.panel")}</h2>
@@ -19,7 +23,14 @@ export function ClinicalPanel({ points }: { points: readonly MetricPoint[] }) {
       <div className="table-scroll">
         <table className="table compact">
           <thead>
-            <tr><th />{PANEL_METRICS.map((m) => <th key={m} className="num">{t(`panel.${m}` as MessageKey)}</th>)}</tr>
+            <tr>
+              <th />
+              {PANEL_METRICS.map((m) => (
+                <th key={m} className="num">
+                  {t(`panel.${m}` as MessageKey)}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -29,7 +40,11 @@ export function ClinicalPanel({ points }: { points: readonly MetricPoint[] }) {
                   const c = r.cells[m];
                   const digits = m === "chrf" ? 1 : 2;
                   return (
-                    <td key={m} className="num" title={c && c.low !== null ? `${formatNumber(lang, c.low, digits + 1)} … ${formatNumber(lang, c.high, digits + 1)}` : undefined}>
+                    <td
+                      key={m}
+                      className="num"
+                      title={c && c.low !== null ? `${formatNumber(lang, c.low, digits + 1)} … ${formatNumber(lang, c.high, digits + 1)}` : undefined}
+                    >
                       {c ? formatNumber(lang, c.value, digits) : "—"}
                     </td>
                   );

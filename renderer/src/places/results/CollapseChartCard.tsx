@@ -5,7 +5,17 @@ import { ChartCanvas } from "../../components/ChartCanvas";
 import { download } from "./exportFiles";
 
 /** One metric's collapse curves, with its own button to save the chart as a PNG. */
-export function CollapseChartCard({ metric, config, fileName, canvasRef }: { metric: string; config: ChartConfiguration; fileName: string; canvasRef: (c: HTMLCanvasElement | null) => void }) {
+export function CollapseChartCard({
+  metric,
+  config,
+  fileName,
+  canvasRef,
+}: {
+  metric: string;
+  config: ChartConfiguration;
+  fileName: string;
+  canvasRef: (c: HTMLCanvasElement | null) => void;
+}) {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement | null>(null);
   return (
@@ -20,7 +30,11 @@ export function CollapseChartCard({ metric, config, fileName, canvasRef }: { met
         }}
       />
       <div className="chart-actions">
-        <button className="link" onClick={() => canvas.current && download(fileName, canvas.current.toDataURL("image/png"), "image/png")} aria-label={`${t("results.exportPng")}: ${metric}`}>
+        <button
+          className="link"
+          onClick={() => canvas.current && download(fileName, canvas.current.toDataURL("image/png"), "image/png")}
+          aria-label={`${t("results.exportPng")}: ${metric}`}
+        >
           PNG
         </button>
       </div>

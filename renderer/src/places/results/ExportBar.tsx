@@ -45,9 +45,19 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
     <div className="export-bar" data-testid="export-bar">
       <h3>{t("results.export")}</h3>
       <div className="actions">
-        <button onClick={() => download(`${base}-metrics.csv`, metricsCsv(studyId, points), "text/csv")} data-testid="export-csv">{t("results.exportCsv")}</button>
+        <button onClick={() => download(`${base}-metrics.csv`, metricsCsv(studyId, points), "text/csv")} data-testid="export-csv">
+          {t("results.exportCsv")}
+        </button>
         <button onClick={() => download(`${base}-samples.jsonl`, samplesJsonl(studyId, samples), "application/jsonl")}>{t("results.exportJsonl")}</button>
-        <button onClick={() => download(`${base}-report.html`, htmlReport({ title, charts: charts().map((c) => ({ metric: c.metric, png: c.canvas.toDataURL("image/png") })), tables, lang }), "text/html")}>
+        <button
+          onClick={() =>
+            download(
+              `${base}-report.html`,
+              htmlReport({ title, charts: charts().map((c) => ({ metric: c.metric, png: c.canvas.toDataURL("image/png") })), tables, lang }),
+              "text/html",
+            )
+          }
+        >
           {t("results.exportHtml")}
         </button>
       </div>
@@ -58,8 +68,12 @@ export function ExportBar({ studyId, title, points, samples, tables, charts }: P
         </label>
       </div>
       <div className="actions">
-        <button disabled={!dir.trim() || running !== null} onClick={() => void serverExport()} data-testid="export-server">{t("results.exportServer")}</button>
-        <button disabled={!dir.trim() || running !== null} onClick={() => void serverExport(["pdf"])} data-testid="export-pdf">{t("results.exportPdf")}</button>
+        <button disabled={!dir.trim() || running !== null} onClick={() => void serverExport()} data-testid="export-server">
+          {t("results.exportServer")}
+        </button>
+        <button disabled={!dir.trim() || running !== null} onClick={() => void serverExport(["pdf"])} data-testid="export-pdf">
+          {t("results.exportPdf")}
+        </button>
         {note && <span className="ok-note">{note}</span>}
       </div>
       {running && <ProgressBar fraction={null} label={t("common.loading")} onStop={() => void api["operations.cancel"]({ operationId: running })} />}

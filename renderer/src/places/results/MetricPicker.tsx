@@ -17,7 +17,9 @@ export function MetricPicker({ metrics, shown, onChange }: { metrics: string[]; 
         ))}
       </div>
       <div className="actions">
-        <button type="button" onClick={() => onChange(metrics)} disabled={shown.length === metrics.length}>{t("results.allCurves")}</button>
+        <button type="button" onClick={() => onChange(metrics)} disabled={shown.length === metrics.length}>
+          {t("results.allCurves")}
+        </button>
       </div>
     </fieldset>
   );

@@ -50,7 +50,10 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
       design: (d: string) => designLabel(d, lang),
       metric: (x: string) => metricLabel(x, lang),
       bands: { sampling: SAMPLING_BAND[lang], seeds: SEEDS_BAND[lang] },
-      lineage: { seeds: (n: number) => t(n === 1 ? "results.oneSeed" : "results.seeds", { n }), trainedOn: (model: string) => t("results.trainedOn", { model }) },
+      lineage: {
+        seeds: (n: number) => t(n === 1 ? "results.oneSeed" : "results.seeds", { n }),
+        trainedOn: (model: string) => t("results.trainedOn", { model }),
+      },
     }),
     [t, lang],
   );
@@ -73,7 +76,11 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
           <label className="inline">
             {t("results.study")}
             <select value={current ?? ""} onChange={(e) => onSelectStudy(Number(e.target.value))} data-testid="results-study">
-              {studies.data?.map((s) => <option key={s.id} value={s.id}>#{s.id} {s.name} ({t(`state.${s.state}` as MessageKey)})</option>)}
+              {studies.data?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  #{s.id} {s.name} ({t(`state.${s.state}` as MessageKey)})
+                </option>
+              ))}
             </select>
           </label>
           <span className="spacer" />
@@ -81,12 +88,28 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
         </div>
         <ErrorNote error={metrics.error ?? studies.error} />
         {chartable.length > 0 && <MetricPicker metrics={chartable} shown={shown} onChange={setPicked} />}
-        {m?.notes.map((n) => <p key={n} className="hint">{n}</p>)}
-        {untrained.map((u) => <p key={`${u.model}-${u.seed}`} className="field-error" data-testid="untrained-note">{t("results.untrained", { model: u.seed === null ? u.model : `${u.model} (${t("results.seed", { seed: u.seed })})` })}</p>)}
-        {m && floorPoolTooSmall(m.points) && <p className="hint" data-testid="floor-pool-note">{t("results.floorPoolShort")}</p>}
+        {m?.notes.map((n) => (
+          <p key={n} className="hint">
+            {n}
+          </p>
+        ))}
+        {untrained.map((u) => (
+          <p key={`${u.model}-${u.seed}`} className="field-error" data-testid="untrained-note">
+            {t("results.untrained", { model: u.seed === null ? u.model : `${u.model} (${t("results.seed", { seed: u.seed })})` })}
+          </p>
+        ))}
+        {m && floorPoolTooSmall(m.points) && (
+          <p className="hint" data-testid="floor-pool-note">
+            {t("results.floorPoolShort")}
+          </p>
+        )}
       </div>
       {m && <ClinicalPanel points={m.points} />}
-      {m && m.points.length === 0 && <div className="card"><p className="hint">{t("results.empty")}</p></div>}
+      {m && m.points.length === 0 && (
+        <div className="card">
+          <p className="hint">{t("results.empty")}</p>
+        </div>
+      )}
       {charts.length > 0 && (
         <div className="chart-grid wide-charts" data-testid="collapse-charts">
           {charts.map((c) => (
@@ -115,7 +138,14 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
       )}
       {current !== null && m && m.points.length > 0 && (
         <div className="card">
-          <ExportBar studyId={current} title={studyName} points={m.points} samples={samples.data ?? []} tables={tables} charts={() => [...canvases.current].map(([metric, c]) => ({ metric, canvas: c }))} />
+          <ExportBar
+            studyId={current}
+            title={studyName}
+            points={m.points}
+            samples={samples.data ?? []}
+            tables={tables}
+            charts={() => [...canvases.current].map(([metric, c]) => ({ metric, canvas: c }))}
+          />
         </div>
       )}
     </div>

@@ -20,15 +20,25 @@ export function SideBySide({ generations }: { generations: GenerationSamples[] }
     <div data-testid="side-by-side">
       <select value={chain} onChange={(e) => setChain(Number(e.target.value))} aria-label={t("results.sideBySide")}>
         {chains.map((g, i) => (
-          <option key={chainOf(g)} value={i}>{t(`design.${g.design}` as MessageKey)} · {g.model} · {t("results.seed", { seed: g.seed })}</option>
+          <option key={chainOf(g)} value={i}>
+            {t(`design.${g.design}` as MessageKey)} · {g.model} · {t("results.seed", { seed: g.seed })}
+          </option>
         ))}
       </select>
       <div className="samples-grid" style={{ gridTemplateColumns: `minmax(200px, 1.2fr) repeat(${cols.length}, minmax(160px, 1fr))` }}>
         <b>{t("results.prompt")}</b>
-        {cols.map((c) => <b key={c.generation}>M{c.generation}</b>)}
+        {cols.map((c) => (
+          <b key={c.generation}>M{c.generation}</b>
+        ))}
         {rows.map((idx) => [
-          <div key={`p${idx}`} className="sample-cell muted">{cols[0]!.samples.find((s) => s.idx === idx)?.prompt.slice(-280)}</div>,
-          ...cols.map((c) => <div key={`${c.generation}-${idx}`} className="sample-cell">{c.samples.find((s) => s.idx === idx)?.output ?? "—"}</div>),
+          <div key={`p${idx}`} className="sample-cell muted">
+            {cols[0]!.samples.find((s) => s.idx === idx)?.prompt.slice(-280)}
+          </div>,
+          ...cols.map((c) => (
+            <div key={`${c.generation}-${idx}`} className="sample-cell">
+              {c.samples.find((s) => s.idx === idx)?.output ?? "—"}
+            </div>
+          )),
         ])}
       </div>
     </div>

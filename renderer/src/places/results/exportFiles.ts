@@ -5,13 +5,35 @@ import { metricTableHtml } from "../../../../electron/shared/export/metricTableH
 import { metricLabel, type LabelLanguage } from "../../../../electron/shared/domain/metricLabels";
 
 export function samplesJsonl(studyId: number, generations: readonly GenerationSamples[]): string {
-  return generations.flatMap((g) => g.samples.map((s) => JSON.stringify({ study: studyId, design: g.design, model: g.model, seed: g.seed, generation: g.generation, idx: s.idx, prompt: s.prompt, output: s.output }))).join("\n") + "\n";
+  return (
+    generations
+      .flatMap((g) =>
+        g.samples.map((s) =>
+          JSON.stringify({
+            study: studyId,
+            design: g.design,
+            model: g.model,
+            seed: g.seed,
+            generation: g.generation,
+            idx: s.idx,
+            prompt: s.prompt,
+            output: s.output,
+          }),
+        ),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 const esc = escapeHtml;
 
 /** A self-contained report: charts as images, every metric as a table; no script, no remote content. */
-export function htmlReport(args: { title: string; charts: { metric: string; png: string }[]; tables: { metric: string; series: Series[] }[]; lang?: LabelLanguage }): string {
+export function htmlReport(args: {
+  title: string;
+  charts: { metric: string; png: string }[];
+  tables: { metric: string; series: Series[] }[];
+  lang?: LabelLanguage;
+}): string {
   const lang = args.lang ?? "en";
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"><title>${esc(args.title)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:32px;color:#1f2933}table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #d9dee4;padding:4px 8px;text-align:right}th:first-child{text-align:left}img{max-width:760px;display:block;margin:8px 0 24px}</style></head>

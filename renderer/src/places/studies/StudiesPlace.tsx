@@ -49,8 +49,12 @@ export function StudiesPlace({ active, onOpenResults }: { active: boolean; onOpe
               {studies.data?.map((s) => (
                 <li key={s.id}>
                   <button className={s.id === current ? "list-item active" : "list-item"} onClick={() => setSelected(s.id)}>
-                    <span className="list-title">#{s.id} {s.name}</span>
-                    <span className="list-meta">{t(`state.${s.state}` as MessageKey)} · {s.createdAt.slice(0, 16).replace("T", " ")}</span>
+                    <span className="list-title">
+                      #{s.id} {s.name}
+                    </span>
+                    <span className="list-meta">
+                      {t(`state.${s.state}` as MessageKey)} · {s.createdAt.slice(0, 16).replace("T", " ")}
+                    </span>
                   </button>
                 </li>
               ))}

@@ -9,7 +9,17 @@ import type { StudySpecInput } from "../../../../electron/shared/domain/study";
 
 type NumberField = { [K in keyof StudyFormState]: StudyFormState[K] extends number ? K : never }[keyof StudyFormState];
 
-export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelSummary[]; datasets: DatasetSummary[]; busy: boolean; onSubmit: (spec: StudySpecInput) => void }) {
+export function StudyForm({
+  models,
+  datasets,
+  busy,
+  onSubmit,
+}: {
+  models: ModelSummary[];
+  datasets: DatasetSummary[];
+  busy: boolean;
+  onSubmit: (spec: StudySpecInput) => void;
+}) {
   const { t } = useI18n();
   const names = useMemo(() => models.map((m) => m.name), [models]);
   const [form, setForm] = useState<StudyFormState>(() => defaultForm(names));
@@ -18,11 +28,23 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
   const errors = validateForm(form, t);
   const set = <K extends keyof StudyFormState>(k: K, v: StudyFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
-  const err = (k: keyof StudyFormState) => (touched || k !== "name") && errors[k] ? <p className="field-error" data-field={k}>{errors[k]}</p> : null;
+  const err = (k: keyof StudyFormState) =>
+    (touched || k !== "name") && errors[k] ? (
+      <p className="field-error" data-field={k}>
+        {errors[k]}
+      </p>
+    ) : null;
   const num = (k: NumberField, label: MessageKey, step = "1", placeholder?: string): ReactNode => (
     <label>
       {t(label)}
-      <input type="number" step={step} name={k} placeholder={placeholder} value={Number.isNaN(form[k]) ? "" : form[k]} onChange={(e) => set(k, e.target.value === "" ? NaN : Number(e.target.value))} />
+      <input
+        type="number"
+        step={step}
+        name={k}
+        placeholder={placeholder}
+        value={Number.isNaN(form[k]) ? "" : form[k]}
+        onChange={(e) => set(k, e.target.value === "" ? NaN : Number(e.target.value))}
+      />
       {err(k)}
     </label>
   );
@@ -45,14 +67,21 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
         {t("studies.dataset")}
         <select value={form.dataset ?? ""} onChange={(e) => set("dataset", e.target.value ? Number(e.target.value) : null)}>
           <option value="">{t("studies.datasetNewest")}</option>
-          {datasets.map((d) => <option key={d.id} value={d.id}>#{d.id} {d.name}</option>)}
+          {datasets.map((d) => (
+            <option key={d.id} value={d.id}>
+              #{d.id} {d.name}
+            </option>
+          ))}
         </select>
       </label>
       <fieldset>
         <legend>{t("studies.models")}</legend>
         <div className="checks">
           {names.map((m) => (
-            <label key={m}><input type="checkbox" checked={form.models.includes(m)} onChange={() => set("models", toggle(form.models, m))} />{m}</label>
+            <label key={m}>
+              <input type="checkbox" checked={form.models.includes(m)} onChange={() => set("models", toggle(form.models, m))} />
+              {m}
+            </label>
           ))}
         </div>
         {err("models")}
@@ -61,7 +90,10 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
         <legend>{t("studies.designs")}</legend>
         <div className="checks">
           {DESIGNS.map((d) => (
-            <label key={d}><input type="checkbox" checked={form.designs.includes(d)} onChange={() => set("designs", toggle(form.designs, d))} />{t(`design.${d}` as MessageKey)}</label>
+            <label key={d}>
+              <input type="checkbox" checked={form.designs.includes(d)} onChange={() => set("designs", toggle(form.designs, d))} />
+              {t(`design.${d}` as MessageKey)}
+            </label>
           ))}
         </div>
         {err("designs")}
@@ -107,7 +139,9 @@ export function StudyForm({ models, datasets, busy, onSubmit }: { models: ModelS
         </div>
       </fieldset>
       <div className="actions">
-        <button className="primary" type="submit" disabled={busy || models.length === 0}>{t("studies.create")}</button>
+        <button className="primary" type="submit" disabled={busy || models.length === 0}>
+          {t("studies.create")}
+        </button>
       </div>
     </form>
   );

@@ -36,15 +36,38 @@ export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: n
       onChanged();
     }
   };
-  if (!s) return <div className="card"><ErrorNote error={m.error} />{!m.error && <p className="hint">{t("common.loading")}</p>}</div>;
+  if (!s)
+    return (
+      <div className="card">
+        <ErrorNote error={m.error} />
+        {!m.error && <p className="hint">{t("common.loading")}</p>}
+      </div>
+    );
   const running = s.state === "running";
   const done = s.jobs.done;
-  const p = m.live ?? (s.current ? { jobKey: s.current.key, kind: s.current.kind, fraction: s.current.fraction, phase: s.current.progress?.phase ?? "…", tokensPerSecond: s.current.progress?.tokensPerSecond, etaSeconds: s.current.progress?.etaSeconds, jobsDone: done, jobsTotal: s.jobsTotal } : null);
+  const p =
+    m.live ??
+    (s.current
+      ? {
+          jobKey: s.current.key,
+          kind: s.current.kind,
+          fraction: s.current.fraction,
+          phase: s.current.progress?.phase ?? "…",
+          tokensPerSecond: s.current.progress?.tokensPerSecond,
+          etaSeconds: s.current.progress?.etaSeconds,
+          jobsDone: done,
+          jobsTotal: s.jobsTotal,
+        }
+      : null);
   return (
     <div className="card" data-testid="study-monitor">
       <div className="card-head">
-        <h2>#{s.id} {s.name}</h2>
-        <span className={`state state-${s.state}`} data-testid="study-state" data-state={s.state}>{t(`state.${s.state}` as MessageKey)}</span>
+        <h2>
+          #{s.id} {s.name}
+        </h2>
+        <span className={`state state-${s.state}`} data-testid="study-state" data-state={s.state}>
+          {t(`state.${s.state}` as MessageKey)}
+        </span>
       </div>
       <p className="hint">{t("studies.jobs", { done, total: s.jobsTotal })}</p>
       <ProgressBar fraction={s.jobsTotal ? (done + (running && p ? p.fraction : 0)) / s.jobsTotal : 0} />
@@ -60,13 +83,21 @@ export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: n
       )}
       <div className="actions">
         {running ? (
-          <button className="danger" disabled={busy} onClick={() => void act(() => api["studies.cancel"]({ id: studyId }))} data-testid="study-cancel">{t("studies.cancel")}</button>
+          <button className="danger" disabled={busy} onClick={() => void act(() => api["studies.cancel"]({ id: studyId }))} data-testid="study-cancel">
+            {t("studies.cancel")}
+          </button>
         ) : s.state === "planned" ? (
-          <button className="primary" disabled={busy} onClick={() => void act(() => api["studies.run"]({ id: studyId }))}>{t("studies.run")}</button>
+          <button className="primary" disabled={busy} onClick={() => void act(() => api["studies.run"]({ id: studyId }))}>
+            {t("studies.run")}
+          </button>
         ) : s.state !== "done" ? (
-          <button className="primary" disabled={busy} onClick={() => void act(() => api["studies.resume"]({ id: studyId }))} data-testid="study-resume">{t("studies.resume")}</button>
+          <button className="primary" disabled={busy} onClick={() => void act(() => api["studies.resume"]({ id: studyId }))} data-testid="study-resume">
+            {t("studies.resume")}
+          </button>
         ) : null}
-        <button onClick={() => onOpenResults(studyId)} data-testid="open-results">{t("nav.results")} →</button>
+        <button onClick={() => onOpenResults(studyId)} data-testid="open-results">
+          {t("nav.results")} →
+        </button>
       </div>
       <ErrorNote error={error} onClose={() => setError(null)} />
       {lossPoints > 1 && (
@@ -78,7 +109,9 @@ export function StudyMonitor({ studyId, onChanged, onOpenResults }: { studyId: n
       <h3>{t("studies.log")}</h3>
       <div className="log" data-testid="study-log">
         {m.log.map((l, i) => (
-          <div key={i} className={l.level}>{l.at.slice(11, 19)} {l.jobKey}: {l.message}</div>
+          <div key={i} className={l.level}>
+            {l.at.slice(11, 19)} {l.jobKey}: {l.message}
+          </div>
         ))}
       </div>
     </div>

@@ -61,11 +61,21 @@ export function formToSpec(f: StudyFormState): StudySpecInput {
     models: f.models,
     designs: f.designs,
     generations: f.generations,
-    seeds: f.seeds.split(/[,;\s]+/).filter(Boolean).map(Number),
+    seeds: f.seeds
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map(Number),
     trainRecords: optional(f.trainRecords),
     evalRecords: optional(f.evalRecords),
     train: { rank: f.rank, alpha: f.alpha, epochs: f.epochs, learningRate: f.learningRate },
-    generate: { temperature: f.temperature, topP: f.topP, topK: f.topK, maxTokens: Number.isNaN(f.maxTokens) ? "auto" : f.maxTokens, cutOutputs: f.cutOutputs, sequences: f.sequences },
+    generate: {
+      temperature: f.temperature,
+      topP: f.topP,
+      topK: f.topK,
+      maxTokens: Number.isNaN(f.maxTokens) ? "auto" : f.maxTokens,
+      cutOutputs: f.cutOutputs,
+      sequences: f.sequences,
+    },
   };
 }
 

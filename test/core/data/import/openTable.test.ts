@@ -76,9 +76,9 @@ describe("openTable: encodings", () => {
 describe("openTable: formats", () => {
   it("keeps «» quotes and doubled quotes inside fields", async () => {
     const file = join(tempDir(), "q.csv");
-    writeFileSync(file, "Описание;Заключение\n\"Киста «коллоидная»; \"\"хвост\"\"\";Киста\n");
+    writeFileSync(file, 'Описание;Заключение\n"Киста «коллоидная»; ""хвост""";Киста\n');
     const { rows } = await readAll(file);
-    expect(rows[0]!.values.description).toBe("Киста «коллоидная»; \"хвост\"");
+    expect(rows[0]!.values.description).toBe('Киста «коллоидная»; "хвост"');
   });
 
   it("reads comma CSV with quoted newlines and quotes, and reports the start line of each row", async () => {

@@ -3,7 +3,12 @@ import { PreparePool } from "../../../../electron/core/data/importing/PreparePoo
 import { prepareRow } from "../../../../electron/core/data/importing/prepareRow";
 import { generateCorpus } from "../../../../electron/core/data/synth";
 
-const reports = generateCorpus({ records: 3000, seed: 11 }).map((r, i) => ({ sourceId: String(i), description: r.description, additional: r.additional ?? null, conclusion: r.conclusion }));
+const reports = generateCorpus({ records: 3000, seed: 11 }).map((r, i) => ({
+  sourceId: String(i),
+  description: r.description,
+  additional: r.additional ?? null,
+  conclusion: r.conclusion,
+}));
 
 async function* slowly<T>(items: T[]): AsyncGenerator<T> {
   for (const [i, x] of items.entries()) {

@@ -37,7 +37,9 @@ describe("every field is bounded and clean", () => {
     const file = rows(dir, "huge.csv", [good(10), good(11), `12;"${huge}";"Зоб"`, good(13)]);
     const error = (await importDataset(db, { file }).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toContain(`huge.csv: line 4: data row 3: column "Описание" holds ${huge.length.toLocaleString("en-US")} characters; a field may hold at most`);
+    expect(error.message).toContain(
+      `huge.csv: line 4: data row 3: column "Описание" holds ${huge.length.toLocaleString("en-US")} characters; a field may hold at most`,
+    );
     expect(error.message).toContain(MAX_FIELD_CHARS.toLocaleString("en-US"));
     expect(dbDump(db)).toEqual(before);
     db.close();
@@ -46,7 +48,9 @@ describe("every field is bounded and clean", () => {
   it("a NUL inside a description fails naming the row and column and saying the file may be UTF-16 or damaged", async () => {
     const { dir, db, before } = await workspace();
     const file = rows(dir, "nul.csv", [good(10), `11;"Узел\u0000 правой доли";"Зоб"`]);
-    await expect(importDataset(db, { file })).rejects.toThrow(/nul\.csv: line 3: data row 2: column "Описание" contains the control character U\+0000 \(NUL\); the file may be UTF-16.*or damaged/);
+    await expect(importDataset(db, { file })).rejects.toThrow(
+      /nul\.csv: line 3: data row 2: column "Описание" contains the control character U\+0000 \(NUL\); the file may be UTF-16.*or damaged/,
+    );
     expect(dbDump(db)).toEqual(before);
     // tab and line breaks are text, not damage
     const ok = rows(dir, "tabs.csv", [`20;"Узел\tправой доли\nвторая строка";"Зоб"`]);
@@ -60,7 +64,10 @@ describe("every field is bounded and clean", () => {
     const file = rows(dir, "mixed.csv", [good(10), `11;"bad\u0001";"Зоб"`, good(12), `13;"Узел";"${huge}"`, good(14)]);
     const report = await importDataset(db, { file, skipBadRows: true });
     expect(report.rowsImported).toBe(3);
-    expect(report.skippedRows!.map((s) => [s.row, s.line])).toEqual([[2, 3], [4, 5]]);
+    expect(report.skippedRows!.map((s) => [s.row, s.line])).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
     expect(report.skippedRows![0]!.problem).toMatch(/column "Описание" contains the control character U\+0001/);
     expect(report.skippedRows![1]!.problem).toMatch(/column "Заключение" holds 262,145 characters/);
     expect(listRecords(db, { datasetId: report.datasetId }).map((r) => r.source_id)).toEqual(["10", "12", "14"]);
@@ -78,17 +85,27 @@ describe("every field is bounded and clean", () => {
     writeFileSync(file, mojibake(lossless), "utf8");
     const report = await importDataset(db, { file });
     expect(report.detected.notes.join(" ")).toMatch(/encoded twice/);
-    expect(listRecords(db, { datasetId: report.datasetId }).map((r) => r.conclusion)).toEqual(["Узловой зоб 30", "Узловой зоб 31", "Узловой зоб 32", "Узловой зоб 33"]);
+    expect(listRecords(db, { datasetId: report.datasetId }).map((r) => r.conclusion)).toEqual([
+      "Узловой зоб 30",
+      "Узловой зоб 31",
+      "Узловой зоб 32",
+      "Узловой зоб 33",
+    ]);
 
     const afterGood = dbDump(db);
     const lossyText = mojibake(HEADER + [good(40), good(41), `42;"Истмус не утолщён";"Зоб"`, good(43)].join("\n") + "\n");
     expect(lossyText).toContain("\ufffd");
     // the byte lost as U+FFFD, or as the "?" other programs write for it
-    for (const [name, text] of [["lossy.csv", lossyText], ["lossy-question.csv", lossyText.replace(/\ufffd/g, "?")]] as const) {
+    for (const [name, text] of [
+      ["lossy.csv", lossyText],
+      ["lossy-question.csv", lossyText.replace(/\ufffd/g, "?")],
+    ] as const) {
       const lossy = join(dir, name);
       writeFileSync(lossy, text, "utf8");
       const error = (await importDataset(db, { file: lossy }).catch((e: unknown) => e)) as Error;
-      expect(error.message).toMatch(new RegExp(`^${name.replace(".", "\\.")}: line 4: data row 3: column "Описание" looks encoded twice .* cannot be repaired without losing characters`));
+      expect(error.message).toMatch(
+        new RegExp(`^${name.replace(".", "\\.")}: line 4: data row 3: column "Описание" looks encoded twice .* cannot be repaired without losing characters`),
+      );
       expect(dbDump(db)).toEqual(afterGood);
     }
     expect(before.datasets).toHaveLength(1);

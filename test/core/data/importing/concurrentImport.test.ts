@@ -39,7 +39,16 @@ function probe(file: string): Db {
 }
 
 const study = (datasetId: number) =>
-  parseStudySpec({ name: "made during an import", dataset: datasetId, models: ["tiny-a"], designs: ["recursive"], generations: 1, seeds: [1], trainRecords: 5, evalRecords: 3 });
+  parseStudySpec({
+    name: "made during an import",
+    dataset: datasetId,
+    models: ["tiny-a"],
+    designs: ["recursive"],
+    generations: 1,
+    seeds: [1],
+    trainRecords: 5,
+    evalRecords: 3,
+  });
 
 describe("an import never holds the write lock for long", () => {
   for (const fails of [false, true]) {
@@ -86,7 +95,9 @@ describe("an import never holds the write lock for long", () => {
         // nothing of the failed file: no dataset, import, record or nodule beyond the others'
         const after = dbDump(db);
         expect(listImports(db).map((i) => i.file_name)).toEqual(["small.csv", "second.csv"]);
-        const otherRecords = (after.records as { dataset_id: number }[]).filter((r) => r.dataset_id !== small.datasetId && r.dataset_id !== secondReport.datasetId);
+        const otherRecords = (after.records as { dataset_id: number }[]).filter(
+          (r) => r.dataset_id !== small.datasetId && r.dataset_id !== secondReport.datasetId,
+        );
         expect(otherRecords).toEqual([]);
         expect((after.records as unknown[]).length).toBe((before.records as unknown[]).length + 50);
       }
@@ -102,7 +113,9 @@ describe("an import never holds the write lock for long", () => {
       const db = openDatabase(file);
       const id = seedStudy(db);
       const before = dbDump(db);
-      const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "150"], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runFakeStudy.ts", file, String(id), "150"], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let out = "";
       let err = "";
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));

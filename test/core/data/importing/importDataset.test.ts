@@ -38,7 +38,10 @@ describe("importDataset", () => {
     expect(records.map((r) => JSON.parse(r.conclusion_labels_json))).toEqual([[3, 4], [], []]);
     expect(records.map((r) => r.max_category)).toEqual([4, 2, null]);
     const nodules = listNodules(db, { recordId: records[0]!.id });
-    expect(nodules.map((n) => [JSON.parse(n.labels_json), n.lobe])).toEqual([[[3], "right"], [[4], "left"]]);
+    expect(nodules.map((n) => [JSON.parse(n.labels_json), n.lobe])).toEqual([
+      [[3], "right"],
+      [[4], "left"],
+    ]);
     db.close();
   });
 
@@ -73,7 +76,14 @@ describe("importDataset", () => {
     expect(report.duplicates).toBe(1);
     expect(report.excluded).toEqual({ empty_description: 1, contradictory_labels: 1, no_text: 1 });
     expect(report.rowsImported).toBe(5);
-    expect(report.warningsByCode).toMatchObject({ duplicate_record: 1, empty_description: 1, contradictory_labels: 1, label_without_number: 1, other_system_label: 1, no_text: 1 });
+    expect(report.warningsByCode).toMatchObject({
+      duplicate_record: 1,
+      empty_description: 1,
+      contradictory_labels: 1,
+      label_without_number: 1,
+      other_system_label: 1,
+      no_text: 1,
+    });
     const stored = listImportWarnings(db, { importId: report.importId });
     expect(stored).toHaveLength(report.warningCount);
     expect(stored.find((w) => w.code === "duplicate_record")).toMatchObject({ row: 5 });

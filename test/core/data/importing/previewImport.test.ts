@@ -41,7 +41,12 @@ describe("previewImport", () => {
     expect(fixed.detected.headers).toEqual(["Код", "Текст, протокол", "Примечание", "Итог"]);
     expect(fixed.detected.mapping).toEqual({ description: "Текст, протокол", conclusion: "Итог" });
     expect(fixed.rows.map((r) => r.row)).toEqual([1, 2]);
-    expect(fixed.rows[0]!.values).toEqual({ sourceId: null, description: "В правой доле узел 0,9 см. EU-TIRADS 3", additional: null, conclusion: "Узловой зоб, EU-TIRADS 3" });
+    expect(fixed.rows[0]!.values).toEqual({
+      sourceId: null,
+      description: "В правой доле узел 0,9 см. EU-TIRADS 3",
+      additional: null,
+      conclusion: "Узловой зоб, EU-TIRADS 3",
+    });
     expect(fixed.rows[1]!.warnings.map((w) => w.code)).toContain("label_without_number");
     expect(fixed.problem).toBeNull();
     expect(fixed.alreadyImported).toBeNull();

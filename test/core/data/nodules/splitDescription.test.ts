@@ -19,12 +19,17 @@ describe("splitDescription", () => {
       "Щитовидная железа не увеличена. Объем 11,3 мл. В правой доле узел 1,0 см. EU-TIRADS 3В этой же доле мелкая киста d= 0,3 см. Регионарные лимфоузлы не увеличены. В местах типичного расположения околощитовидных желез объемные образования не выявлены.",
     );
     expect(s.context).toBe("Щитовидная железа не увеличена. Объем 11,3 мл.");
-    expect(s.nodules.map((n) => [n.labels, n.lobe])).toEqual([[[3], "right"], [[], "right"]]);
+    expect(s.nodules.map((n) => [n.labels, n.lobe])).toEqual([
+      [[3], "right"],
+      [[], "right"],
+    ]);
     expect(s.trailing).toMatch(/^Регионарные лимфоузлы.*не выявлены\.$/);
   });
 
   it("handles label-first items, group statements and unlabelled nodules", () => {
-    expect(splitDescription("Узел №1 (EU-TIRADS 3): в правой доле узел 1,0 см. Узел №2 (EU-TIRADS 4): в левой доле узел.").nodules.map((n) => [n.labels, n.lobe])).toEqual([
+    expect(
+      splitDescription("Узел №1 (EU-TIRADS 3): в правой доле узел 1,0 см. Узел №2 (EU-TIRADS 4): в левой доле узел.").nodules.map((n) => [n.labels, n.lobe]),
+    ).toEqual([
       [[3], "right"],
       [[4], "left"],
     ]);

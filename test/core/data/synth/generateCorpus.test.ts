@@ -76,7 +76,9 @@ describe("generateCorpus", () => {
   });
 
   it("writes conclusions consistent with the findings", () => {
-    const bilateral = corpus.filter((r) => r.truth.nodules.length >= 2 && new Set(r.truth.nodules.map((n) => n.lobe)).has("right") && new Set(r.truth.nodules.map((n) => n.lobe)).has("left"));
+    const bilateral = corpus.filter(
+      (r) => r.truth.nodules.length >= 2 && new Set(r.truth.nodules.map((n) => n.lobe)).has("right") && new Set(r.truth.nodules.map((n) => n.lobe)).has("left"),
+    );
     expect(share(bilateral.filter((r) => /многоузлов|двух?сторон|обеих дол|кист/iu.test(r.conclusion)).length, bilateral.length)).toBeGreaterThan(0.9);
     const none = corpus.filter((r) => r.truth.nodules.length === 0);
     expect(none.filter((r) => /узлов(ого|ой) зоб/iu.test(r.conclusion)).length).toBe(0);
@@ -87,7 +89,8 @@ describe("generateCorpus", () => {
     const dopplers = new Map<string, number>();
     for (const r of corpus) {
       for (const m of r.description.matchAll(/при (?:ЦДК|ЭДК|ЦДк)\s*[-—]?\s*([^,.]+)/gu)) dopplers.set(m[1]!, (dopplers.get(m[1]!) ?? 0) + 1);
-      for (const m of r.description.matchAll(/(определяется|визуализируется|лоцируется|выявляется|имеется|отмечается|регистрируется)/gu)) verbs.set(m[1]!, (verbs.get(m[1]!) ?? 0) + 1);
+      for (const m of r.description.matchAll(/(определяется|визуализируется|лоцируется|выявляется|имеется|отмечается|регистрируется)/gu))
+        verbs.set(m[1]!, (verbs.get(m[1]!) ?? 0) + 1);
     }
     const total = [...dopplers.values()].reduce((a, b) => a + b, 0);
     const sorted = [...dopplers.values()].sort((a, b) => b - a);

@@ -130,9 +130,22 @@ describe("findLabels: other systems are recognised and kept apart", () => {
 
 describe("findLabels: plain-text traps are not labels", () => {
   const traps = [
-    "размерами 0,9х0,8х0,7 см", "в в/3-ср/3", "Узел №1", "контроль через 6-12 мес", "в III-IV зоне справа", "VI зоны",
-    "лимфоузлы II уровня", "диффузный зоб I степени", "кровоток тип II", "V=1,9 см3", "ТАБ 2019 г.", "L-тироксин 75 мкг",
-    "ТАБ: коллоидный зоб, Bethesda II", "ТАБ АИТ ЩЖ", "RADS", "TIRADSы",
+    "размерами 0,9х0,8х0,7 см",
+    "в в/3-ср/3",
+    "Узел №1",
+    "контроль через 6-12 мес",
+    "в III-IV зоне справа",
+    "VI зоны",
+    "лимфоузлы II уровня",
+    "диффузный зоб I степени",
+    "кровоток тип II",
+    "V=1,9 см3",
+    "ТАБ 2019 г.",
+    "L-тироксин 75 мкг",
+    "ТАБ: коллоидный зоб, Bethesda II",
+    "ТАБ АИТ ЩЖ",
+    "RADS",
+    "TIRADSы",
   ];
   for (const text of traps) it(JSON.stringify(text), () => expect(euCategories(text)).toEqual([]));
 

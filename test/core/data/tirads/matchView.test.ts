@@ -21,7 +21,25 @@ function reference(original: string): { text: string; origin: number[] } {
 describe("nfkcByCodePoint (the match view before its same-length rewrites)", () => {
   it("maps each code point on its own, with offsets back into the original, as the reference does", () => {
     // superscripts, ligatures, fullwidth and astral letters, combining marks, Hangul jamo, lone surrogates, odd spaces
-    const pieces = ["см³", "ﬁ", "ＥＵ－ＴＩＲＡＤＳ", "𝐀", "😀", "е\u0308", "\u1100\u1161", "\ud800", "\udc00", "\u00a0", "\u2009", "½", "Å", "EU-TIRADS 4", "узел ", "ТIRАDS", " "];
+    const pieces = [
+      "см³",
+      "ﬁ",
+      "ＥＵ－ＴＩＲＡＤＳ",
+      "𝐀",
+      "😀",
+      "е\u0308",
+      "\u1100\u1161",
+      "\ud800",
+      "\udc00",
+      "\u00a0",
+      "\u2009",
+      "½",
+      "Å",
+      "EU-TIRADS 4",
+      "узел ",
+      "ТIRАDS",
+      " ",
+    ];
     const rng = createRng(9);
     const texts = ["", "³", "x³y", "\u2126", ...Array.from({ length: 400 }, () => Array.from({ length: 1 + rng.int(12) }, () => rng.pick(pieces)).join(""))];
     let changed = 0;
@@ -29,7 +47,10 @@ describe("nfkcByCodePoint (the match view before its same-length rewrites)", () 
       const expected = reference(text);
       const view = nfkcByCodePoint(text);
       expect(view.text, JSON.stringify(text)).toBe(expected.text);
-      expect(Array.from({ length: view.text.length + 1 }, (_, i) => view.toOriginal(i)), JSON.stringify(text)).toEqual(expected.origin);
+      expect(
+        Array.from({ length: view.text.length + 1 }, (_, i) => view.toOriginal(i)),
+        JSON.stringify(text),
+      ).toEqual(expected.origin);
       if (view.text !== text) changed++;
     }
     expect(changed).toBeGreaterThan(200);
