@@ -13,6 +13,9 @@ import { createSplit } from "../../electron/core/data/split/createSplit";
 import { realPairs, type RealPair } from "../../electron/core/experiments/studyData";
 import { DEFAULT_STOPS, DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../../electron/core/experiments/promptTemplate";
 import { maxEuCategory } from "../../electron/core/data/tirads";
+// the product's own definitions (docs/metrics.md), so the tool's figures are the panel's
+import { chrf } from "../../electron/core/metrics/chrf";
+import { isWellFormed } from "../../electron/core/metrics/clinicalPanel";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 import { generateSamples, type GeneratedSample } from "../../electron/core/generate/generateSamples";
 
@@ -57,55 +60,14 @@ export async function embeddedSplit(dir: string, train: number, test: number): P
   }
 }
 
-/** Ends as a sentence: a full stop, question or exclamation mark, closing bracket or quote after it allowed. */
-export const endsAsSentence = (text: string) => /[.!?…][)"»]?$/u.test(text.trim());
-
-function charNgrams(text: string, n: number): Map<string, number> {
-  const s = [...text.replace(/\s+/gu, " ").trim()];
-  const m = new Map<string, number>();
-  for (let i = 0; i + n <= s.length; i++) {
-    const g = s.slice(i, i + n).join("");
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-/** Sentence chrF (character n-grams 1–6, β = 2, averaged over n), in 0–100. */
-export function chrF(hypothesis: string, reference: string): number {
-  let p = 0;
-  let r = 0;
-  let orders = 0;
-  for (let n = 1; n <= 6; n++) {
-    const h = charNgrams(hypothesis, n);
-    const ref = charNgrams(reference, n);
-    let hTotal = 0;
-    let rTotal = 0;
-    let match = 0;
-    for (const c of h.values()) hTotal += c;
-    for (const [g, c] of ref) {
-      rTotal += c;
-      match += Math.min(c, h.get(g) ?? 0);
-    }
-    if (hTotal === 0 && rTotal === 0) continue;
-    orders++;
-    p += hTotal ? match / hTotal : 0;
-    r += rTotal ? match / rTotal : 0;
-  }
-  if (!orders) return 0;
-  p /= orders;
-  r /= orders;
-  const b2 = 4;
-  return p + r > 0 ? (100 * (1 + b2) * p * r) / (b2 * p + r) : 0;
-}
-
 export function figures(outputs: { output: string; cut: boolean; description: string; physician: string }[]): Figures {
   const named = outputs.filter((o) => maxEuCategory(o.output) !== null);
   const agree = named.filter((o) => maxEuCategory(o.output) === maxEuCategory(o.description));
   return {
-    wellFormed: outputs.filter((o) => !o.cut && o.output.trim() !== "" && endsAsSentence(o.output)).length / outputs.length,
+    wellFormed: outputs.filter((o) => isWellFormed(o.output, o.cut ? "maxTokens" : "eogToken")).length / outputs.length,
     presence: named.length / outputs.length,
     consistency: named.length ? agree.length / named.length : null,
-    chrF: outputs.reduce((s, o) => s + chrF(o.output, o.physician), 0) / outputs.length,
+    chrF: outputs.reduce((s, o) => s + chrf(o.output, o.physician), 0) / outputs.length,
     n: outputs.length,
   };
 }
@@ -176,7 +138,7 @@ export async function measureGenerationOne(args: {
   return {
     model: figures(out),
     physicians: figures(out.map((o) => ({ ...o, output: o.physician, cut: false }))),
-    baselineChrF: out.reduce((sum, o) => sum + chrF(trivial, o.physician), 0) / out.length,
+    baselineChrF: out.reduce((sum, o) => sum + chrf(trivial, o.physician), 0) / out.length,
     trainSeconds,
     generateSeconds: g.seconds,
     samples: out.map((o) => ({ prompt: o.prompt, output: o.output, physician: o.physician, finishReason: o.finishReason })),
