@@ -27,5 +27,8 @@ export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<voi
 
 export function machineDescription(): string {
   const cpu = cpus();
-  return `${cpu[0]?.model.trim() ?? "cpu"} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${process.platform}-${process.arch}`;
+  return (
+    `${cpu[0]?.model.trim() ?? "cpu"} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `node ${process.version}, ${process.platform}-${process.arch}`
+  );
 }

@@ -60,7 +60,8 @@ const md = [
   "|---|---:|---|---|---:|---|",
   ...results.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.value)} | ${r.unit} | ${r.baseline_name ? `${r.baseline_name}: ${fmt(r.baseline_value!)}` : ""} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ""} | ${r.target ?? ""} |`,
+      `| ${r.name} | ${fmt(r.value)} | ${r.unit} | ${r.baseline_name ? `${r.baseline_name}: ${fmt(r.baseline_value!)}` : ""} | ` +
+      `${r.ratio !== undefined ? r.ratio.toFixed(2) : ""} | ${r.target ?? ""} |`,
   ),
   "",
 ].join("\n");

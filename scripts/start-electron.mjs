@@ -16,7 +16,8 @@ await buildElectron();
 const binary = installedElectronBinary();
 if (!binary) {
   console.error(
-    `Built dist/renderer and dist/electron, but ${ELECTRON_MISSING}\nThen npm start again. Meanwhile the same app runs in a local browser: npm run -s lab -- serve`,
+    `Built dist/renderer and dist/electron, but ${ELECTRON_MISSING}\n` +
+      "Then npm start again. Meanwhile the same app runs in a local browser: npm run -s lab -- serve",
   );
   process.exit(1);
 }

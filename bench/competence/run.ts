@@ -25,7 +25,8 @@ const built = await buildDefaultModels({
     if (p.progress && performance.now() - lastLog > 30_000) {
       lastLog = performance.now();
       console.error(
-        `${p.model}: ${p.progress.phase} ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3)} ${Math.round(p.progress.tokens_per_s ?? 0)} tok/s, ${Math.round(p.etaSeconds ?? -1)} s left`,
+        `${p.model}: ${p.progress.phase} ${p.progress.step}/${p.progress.steps} loss ${p.progress.loss?.toFixed(3)} ` +
+          `${Math.round(p.progress.tokens_per_s ?? 0)} tok/s, ${Math.round(p.etaSeconds ?? -1)} s left`,
       );
     }
   },

@@ -128,12 +128,15 @@ export const generationSuite: BenchSuite = {
           if (run.prompts === "corpus") {
             const shown = lengths.slice(0, pl * m.rounds);
             ctx.record({
-              name: `generation, ${m.label}, ${pl} parallel sequences (${run.batching}), the corpus's own prompts (${Math.min(...shown)}–${Math.max(...shown)} tokens, mean ${pp}), ${TG} tokens each, ${build}, after setup`,
+              name:
+                `generation, ${m.label}, ${pl} parallel sequences (${run.batching}), ` +
+                `the corpus's own prompts (${Math.min(...shown)}–${Math.max(...shown)} tokens, mean ${pp}), ${TG} tokens each, ${build}, after setup`,
               value: b.rate,
               unit: "generated tokens/s",
               ...(baseline
                 ? {
-                    baseline_name: `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG} (every prompt ${pp} tokens), best of -t 1/2, generated tokens / (T_PP + T_TG)`,
+                    baseline_name:
+                      `llama-batched-bench -npl ${pl} -npp ${pp} -ntg ${TG} (every prompt ${pp} tokens), ` + `best of -t 1/2, generated tokens / (T_PP + T_TG)`,
                     baseline_value: baseline,
                   }
                 : {}),
@@ -178,7 +181,9 @@ export const generationSuite: BenchSuite = {
         }
         if (plain && sampled) {
           ctx.record({
-            name: `llama.cpp's own sampling cost, ${m.label}, ${pl} parallel sequences: llama-batched's decoding with top-k ${topK}, top-p ${topP}, temperature ${temperature} (one shared ${pp}-token prompt, unified KV cache)`,
+            name:
+              `llama.cpp's own sampling cost, ${m.label}, ${pl} parallel sequences: ` +
+              `llama-batched's decoding with top-k ${topK}, top-p ${topP}, temperature ${temperature} (one shared ${pp}-token prompt, unified KV cache)`,
             value: sampled,
             unit: "generated tokens/s",
             baseline_name: `llama-batched-bench S_TG (no sampling), best of -t 1/2`,

@@ -75,48 +75,54 @@ function results(file: string) {
 }
 
 describe("a real study (trainer + node-llama-cpp) interrupted from outside, as a user would", () => {
-  it("kill -9 during training and during generation, cancel from another process: resume ends with exactly the samples and metrics of an uninterrupted run", async () => {
-    const ref = await workspace();
-    expect(runLab(["run", ref.study, "--db", ref.db]).status).toBe(0);
-    const reference = results(ref.db);
-    expect(reference.states.every((s) => s === "done")).toBe(true);
+  const name =
+    "kill -9 during training and during generation, cancel from another process: resume ends with exactly the samples and metrics of an uninterrupted run";
+  it(
+    name,
+    async () => {
+      const ref = await workspace();
+      expect(runLab(["run", ref.study, "--db", ref.db]).status).toBe(0);
+      const reference = results(ref.db);
+      expect(reference.states.every((s) => s === "done")).toBe(true);
 
-    const ws = await workspace();
-    const db = openDatabase(ws.db);
-    const runningTraining = (j: JobRow) => j.kind === "train" && j.state === "running" && j.progress > 0.2;
-    const runningGeneration = (j: JobRow) => j.kind === "generate" && j.state === "running" && j.progress > 0;
+      const ws = await workspace();
+      const db = openDatabase(ws.db);
+      const runningTraining = (j: JobRow) => j.kind === "train" && j.state === "running" && j.progress > 0.2;
+      const runningGeneration = (j: JobRow) => j.kind === "generate" && j.state === "running" && j.progress > 0;
 
-    // 1. kill -9 while the trainer is mid-way: the orphaned trainer notices, checkpoints and exits
-    let child = lab(["run", ws.study, "--db", ws.db]);
-    const training = await waitForJob(db, runningTraining, child);
-    child.kill("SIGKILL");
-    await exited(child);
-    const checkpoint = join(ws.dir, "studies", "1", "train", `${training.key}.gguf.ckpt.adapter.gguf`);
-    for (let i = 0; i < 100 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(existsSync(checkpoint)).toBe(true);
+      // 1. kill -9 while the trainer is mid-way: the orphaned trainer notices, checkpoints and exits
+      let child = lab(["run", ws.study, "--db", ws.db]);
+      const training = await waitForJob(db, runningTraining, child);
+      child.kill("SIGKILL");
+      await exited(child);
+      const checkpoint = join(ws.dir, "studies", "1", "train", `${training.key}.gguf.ckpt.adapter.gguf`);
+      for (let i = 0; i < 100 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(existsSync(checkpoint)).toBe(true);
 
-    // 2. resume, then kill -9 during generation
-    child = lab(["resume", "1", "--db", ws.db]);
-    const generating = await waitForJob(db, runningGeneration, child);
-    child.kill("SIGKILL");
-    await exited(child);
+      // 2. resume, then kill -9 during generation
+      child = lab(["resume", "1", "--db", ws.db]);
+      const generating = await waitForJob(db, runningGeneration, child);
+      child.kill("SIGKILL");
+      await exited(child);
 
-    // 3. resume, then cancel from this (another) process while a job runs: the runner exits 3 and
-    //    leaves the job resumable
-    child = lab(["resume", "1", "--db", ws.db]);
-    const killed = [training.key, generating.key];
-    const running = await waitForJob(db, (j) => (runningTraining(j) || runningGeneration(j)) && !killed.includes(j.key), child);
-    expect(await cancelStudy(db, { id: 1 })).toMatchObject({ wasRunning: true, state: "cancelled" });
-    expect(await exited(child)).toBe(3);
-    expect(listJobs(db, { experimentId: 1 }).find((j) => j.id === running.id)!.state).toBe("interrupted");
+      // 3. resume, then cancel from this (another) process while a job runs: the runner exits 3 and
+      //    leaves the job resumable
+      child = lab(["resume", "1", "--db", ws.db]);
+      const killed = [training.key, generating.key];
+      const running = await waitForJob(db, (j) => (runningTraining(j) || runningGeneration(j)) && !killed.includes(j.key), child);
+      expect(await cancelStudy(db, { id: 1 })).toMatchObject({ wasRunning: true, state: "cancelled" });
+      expect(await exited(child)).toBe(3);
+      expect(listJobs(db, { experimentId: 1 }).find((j) => j.id === running.id)!.state).toBe("interrupted");
 
-    // 4. resume to the end
-    expect(runLab(["resume", "1", "--db", ws.db]).status).toBe(0);
-    db.close();
-    const after = results(ws.db);
-    expect(after.states.every((s) => s === "done")).toBe(true);
-    expect(after.jobs.find((j) => j.key === training.key)!.attempts).toBeGreaterThanOrEqual(2);
-    expect(after.samples).toEqual(reference.samples);
-    expect(after.metrics).toEqual(reference.metrics);
-  }, 600_000);
+      // 4. resume to the end
+      expect(runLab(["resume", "1", "--db", ws.db]).status).toBe(0);
+      db.close();
+      const after = results(ws.db);
+      expect(after.states.every((s) => s === "done")).toBe(true);
+      expect(after.jobs.find((j) => j.key === training.key)!.attempts).toBeGreaterThanOrEqual(2);
+      expect(after.samples).toEqual(reference.samples);
+      expect(after.metrics).toEqual(reference.metrics);
+    },
+    600_000,
+  );
 });

@@ -24,7 +24,8 @@ export function useSmallDisk(): { mount: (sizeKiB: number) => string; resize: (d
       } catch (error) {
         rmSync(dir, { recursive: true, force: true });
         throw new Error(
-          `the disk-full test needs a small tmpfs and could not mount one at ${dir} (run the tests as root, or where "mount -t tmpfs" is allowed): ${(error as Error).message}`,
+          `the disk-full test needs a small tmpfs and could not mount one at ${dir} ` +
+            `(run the tests as root, or where "mount -t tmpfs" is allowed): ${(error as Error).message}`,
         );
       }
       mounted.push(dir);

@@ -120,7 +120,8 @@ export function registerDataCommands(program: Command): void {
         out.result(
           s,
           () =>
-            `split ${s.splitId} of dataset ${s.datasetId} (seed ${s.seed}${s.created ? "" : ", existing"}): train ${s.counts.train}, val ${s.counts.val}, test ${s.counts.test}`,
+            `split ${s.splitId} of dataset ${s.datasetId} (seed ${s.seed}${s.created ? "" : ", existing"}): ` +
+            `train ${s.counts.train}, val ${s.counts.val}, test ${s.counts.test}`,
         );
       }),
     );
@@ -142,7 +143,8 @@ export function registerDataCommands(program: Command): void {
             if (out.json) process.stdout.write(JSON.stringify(r) + "\n");
             else
               process.stdout.write(
-                `${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`,
+                `${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  ` +
+                  `conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`,
               );
           }
           if (page.records.length === 0) break;

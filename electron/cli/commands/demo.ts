@@ -64,7 +64,8 @@ export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
     .description(
-      "the demo on the embedded defaults: synthetic corpus, tiny models, the paper's study (recursive and cross × 2 models × 5 generations × 6 seeds), ending with the comparison and its answer",
+      "the demo on the embedded defaults: synthetic corpus, tiny models, " +
+        "the paper's study (recursive and cross × 2 models × 5 generations × 6 seeds), ending with the comparison and its answer",
     )
     .option("--data-only", "stop after the corpus report")
     .option("--control", "also run the compute-matched control study (resources/studies/compute-matched-control.yaml)")
@@ -111,7 +112,8 @@ export function registerDemoCommand(program: Command): void {
           },
           () =>
             [
-              `Study ${main.id}: ${main.state} in ${main.minutes.toFixed(1)} min (${minutes.toFixed(1)} min in all). Per-generation metrics (generation 0 = the real data; docs/metrics.md):`,
+              `Study ${main.id}: ${main.state} in ${main.minutes.toFixed(1)} min (${minutes.toFixed(1)} min in all). ` +
+                "Per-generation metrics (generation 0 = the real data; docs/metrics.md):",
               "",
               formatPanel(points),
               "",

@@ -47,7 +47,8 @@ export function registerExportCommand(program: Command): void {
   program
     .command("export")
     .description(
-      "a study's files into a folder: metrics.csv, samples.jsonl (with the real records), report.html (offline), charts/<metric>.png; report.pdf on request (--formats pdf, needs a Chromium-family browser)",
+      "a study's files into a folder: metrics.csv, samples.jsonl (with the real records), report.html (offline), charts/<metric>.png; " +
+        "report.pdf on request (--formats pdf, needs a Chromium-family browser)",
     )
     .requiredOption("--study <id>", "study id")
     .requiredOption("--out <dir>", "folder to write into (made if missing)")

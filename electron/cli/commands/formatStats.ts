@@ -40,7 +40,9 @@ export function formatCorpusStats(s: CorpusStats): string {
     ),
     "",
     "EU-TIRADS labels",
-    `  descriptions with no label ${s.labels.descriptionNone} (${pct(s.labels.descriptionNone, n)}), one ${s.labels.descriptionOne} (${pct(s.labels.descriptionOne, n)}), several ${s.labels.descriptionSeveral} (${pct(s.labels.descriptionSeveral, n)})`,
+    `  descriptions with no label ${s.labels.descriptionNone} (${pct(s.labels.descriptionNone, n)}), ` +
+      `one ${s.labels.descriptionOne} (${pct(s.labels.descriptionOne, n)}), ` +
+      `several ${s.labels.descriptionSeveral} (${pct(s.labels.descriptionSeveral, n)})`,
     `  conclusions with a label ${s.labels.conclusionWithLabel} (${pct(s.labels.conclusionWithLabel, n)})`,
     table(
       cats.map(([c, k]) => [c === "null" ? "no number" : `EU-TIRADS ${c}`, k]),
@@ -51,7 +53,8 @@ export function formatCorpusStats(s: CorpusStats): string {
       .sort()
       .map(([k, v]) => `${k}: ${v}`)
       .join(", ")}`,
-    `Per-nodule sentences grow the feature field by ${(100 * s.sentenceGrowth.growth).toFixed(1)} % (${s.sentenceGrowth.descriptionWords} → ${s.sentenceGrowth.segmentWords} words; the paper: +8.4 %)`,
+    `Per-nodule sentences grow the feature field by ${(100 * s.sentenceGrowth.growth).toFixed(1)} % ` +
+      `(${s.sentenceGrowth.descriptionWords} → ${s.sentenceGrowth.segmentWords} words; the paper: +8.4 %)`,
     "",
     "Top description bigrams",
     table(s.topBigrams.map((b) => [b.text, b.count])),

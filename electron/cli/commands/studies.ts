@@ -64,7 +64,8 @@ async function runAndReport(ctx: CommandContext, id: number, how: "studies.run" 
     id,
     how,
     (p) =>
-      `[${p.jobsDone}/${p.jobsTotal}] ${p.jobKey}: ${p.phase} ${Math.round(100 * p.fraction)}%${p.tokensPerSecond ? ` ${Math.round(p.tokensPerSecond)} tok/s` : ""}${p.etaSeconds ? ` ETA ${Math.round(p.etaSeconds)}s` : ""}`,
+      `[${p.jobsDone}/${p.jobsTotal}] ${p.jobKey}: ${p.phase} ${Math.round(100 * p.fraction)}%` +
+      `${p.tokensPerSecond ? ` ${Math.round(p.tokensPerSecond)} tok/s` : ""}${p.etaSeconds ? ` ETA ${Math.round(p.etaSeconds)}s` : ""}`,
   );
   const status = await ctx.call("studies.status", { id });
   ctx.out.result(status, () => formatStatus(status));

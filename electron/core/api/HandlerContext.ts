@@ -15,6 +15,9 @@ export type HandlerContext = {
   appVersion: string;
   emit: (event: LabEvent) => void;
   studies: StudyHost;
-  /** long operations (import, synthetic data, default models, export), stoppable by operation id, and all at once by the workspace's signal (the CLI's Ctrl-C) */
+  /**
+   * long operations (import, synthetic data, default models, export), stoppable by operation id,
+   * and all at once by the workspace's signal (the CLI's Ctrl-C)
+   */
   operations: Operations;
 };

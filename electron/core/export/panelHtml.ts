@@ -40,7 +40,14 @@ export function panelHtml(points: readonly MetricPoint[]): string {
     const interval = c.low !== null && c.high !== null ? ` title="${c.low} … ${c.high}"` : "";
     return `<td${interval}>${c.value.toFixed(m === "chrf" ? 1 : 3)}</td>`;
   };
-  return `<p>Test-split descriptions that no generation trained on (docs/metrics.md, "Clinical-correctness panel"). Shares of outputs; chrF 0–100 against the physician's conclusion of the same description; a cell's tooltip is its 95% interval.</p>
-<table data-testid="clinical-panel"><thead><tr><th></th>${PANEL_METRICS.map((m) => `<th>${esc(TITLES[m])}</th>`).join("")}</tr></thead>
-<tbody>${rows.map((r) => `<tr${r.kind === "generation" ? "" : ' class="reference"'}><th>${esc(label(r))}</th>${PANEL_METRICS.map((m) => cell(r, m)).join("")}</tr>`).join("\n")}</tbody></table>`;
+  return (
+    '<p>Test-split descriptions that no generation trained on (docs/metrics.md, "Clinical-correctness panel"). ' +
+    "Shares of outputs; chrF 0–100 against the physician's conclusion of the same description; a cell's tooltip is its 95% interval.</p>\n" +
+    `<table data-testid="clinical-panel"><thead><tr><th></th>${PANEL_METRICS.map((m) => `<th>${esc(TITLES[m])}</th>`).join("")}</tr></thead>\n` +
+    "<tbody>" +
+    rows
+      .map((r) => `<tr${r.kind === "generation" ? "" : ' class="reference"'}><th>${esc(label(r))}</th>${PANEL_METRICS.map((m) => cell(r, m)).join("")}</tr>`)
+      .join("\n") +
+    "</tbody></table>"
+  );
 }

@@ -24,7 +24,11 @@ const WORDS = {
     answer: "The answer",
     noAnswer: "No comparison yet: it needs two designs (or models) with metric points.",
     comparisons: "Comparisons across seeds",
-    comparisonsIntro: `Paired by seed (designs of one seed share generation 1); per seed the metric at the last generation minus its noise floor, and its slope over generations; across seeds the mean difference A − B with its 95% t-interval, the paired t-test, the exact sign-flip test and Holm's correction across the metrics (docs/metrics.md). The bands of the curves of a single seed are ${SAMPLING_BAND.en}.`,
+    comparisonsIntro:
+      "Paired by seed (designs of one seed share generation 1); per seed the metric at the last generation minus its noise floor, " +
+      "and its slope over generations; across seeds the mean difference A − B with its 95% t-interval, the paired t-test, " +
+      "the exact sign-flip test and Holm's correction across the metrics (docs/metrics.md). " +
+      `The bands of the curves of a single seed are ${SAMPLING_BAND.en}.`,
     fewSeeds: (n: number) =>
       `With ${n} seed(s) the exact sign-flip test cannot reach p < 0.05 (its smallest p is 2/2ⁿ): the study needs at least 6 seeds for that.`,
     panel: "Clinical correctness on held-out prompts",
@@ -46,11 +50,16 @@ const WORDS = {
   ru: {
     study: "Исследование",
     meta: (state: string, created: string, points: number, real: number) =>
-      `состояние ${state} · создано ${created} · точек метрик: ${points} · реальных записей: ${real} (все образцы: samples.jsonl; все точки метрик: metrics.csv)`,
+      `состояние ${state} · создано ${created} · точек метрик: ${points} · реальных записей: ${real} ` +
+      "(все образцы: samples.jsonl; все точки метрик: metrics.csv)",
     answer: "Ответ",
     noAnswer: "Сравнения пока нет: нужны две схемы (или модели) с точками метрик.",
     comparisons: "Сравнения по сидам",
-    comparisonsIntro: `Пары по сидам (схемы одного сида делят поколение 1); для каждого сида метрика последнего поколения минус её порог шума и её наклон по поколениям; по сидам средняя разность A − B с 95% t-интервалом, парный t-тест, точный тест перестановок знаков и поправка Холма по метрикам (docs/metrics.md). Полосы кривых одного сида: ${SAMPLING_BAND.ru}.`,
+    comparisonsIntro:
+      "Пары по сидам (схемы одного сида делят поколение 1); для каждого сида метрика последнего поколения минус её порог шума " +
+      "и её наклон по поколениям; по сидам средняя разность A − B с 95% t-интервалом, парный t-тест, " +
+      "точный тест перестановок знаков и поправка Холма по метрикам (docs/metrics.md). " +
+      `Полосы кривых одного сида: ${SAMPLING_BAND.ru}.`,
     fewSeeds: (n: number) => `При ${n} сидах точный тест перестановок знаков не может дать p < 0,05 (наименьшее p равно 2/2ⁿ): нужно не меньше 6 сидов.`,
     panel: "Клиническая корректность на отложенных описаниях",
     curves: "Кривые коллапса",
@@ -147,20 +156,35 @@ function chartFigure(metric: string, i: number, png: string): string {
 
 function comparisonHtml(c: Comparison, lang: LabelLanguage): string {
   const table = comparisonTable(c, lang);
-  return `<h3>A = ${esc(sideLabel(c.a))}, B = ${esc(sideLabel(c.b))} · M${c.generation} · ${lang === "ru" ? "сиды" : "seeds"} ${esc(c.seeds.join(", "))}</h3>
+  return (
+    `<h3>A = ${esc(sideLabel(c.a))}, B = ${esc(sideLabel(c.b))} · M${c.generation} · ${lang === "ru" ? "сиды" : "seeds"} ${esc(c.seeds.join(", "))}</h3>
 ${c.exactCanReach05 ? "" : `<p class="caveat">${esc(WORDS[lang].fewSeeds(c.seeds.length))}</p>`}
 <table class="comparison"><thead><tr>${table.header.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead>
-<tbody>${table.rows.map((r) => `<tr>${r.map((cell, j) => (j === 0 ? `<th>${esc(cell)}</th>` : `<td>${esc(cell)}</td>`)).join("")}</tr>`).join("\n")}</tbody></table>`;
+<tbody>` +
+    table.rows.map((r) => `<tr>${r.map((cell, j) => (j === 0 ? `<th>${esc(cell)}</th>` : `<td>${esc(cell)}</td>`)).join("")}</tr>`).join("\n") +
+    "</tbody></table>"
+  );
 }
 
 function sideBySideHtml(study: StudyExport, lang: LabelLanguage): string {
   const w = WORDS[lang];
   const view = sideBySide(study);
   if (!view) return `<p>${w.noSamples}</p>`;
-  return `<p>${esc(w.record(view.recordId))}</p><pre>${esc(view.prompt)}</pre>
+  return (
+    `<p>${esc(w.record(view.recordId))}</p><pre>${esc(view.prompt)}</pre>
 ${view.real !== null ? `<p>${w.physician}</p><pre>${esc(view.real)}</pre>` : ""}
 <div class="scroll"><table class="side-by-side"><thead><tr><th></th>${view.generations.map((g) => `<th>M${g}</th>`).join("")}</tr></thead>
-<tbody>${view.rows.map((r) => `<tr><th>${esc(r.label)}</th>${r.cells.map((c) => (c ? `<td class="text"><span class="who">${esc(c.model)}</span>${esc(c.output)}</td>` : "<td>—</td>")).join("")}</tr>`).join("\n")}</tbody></table></div>`;
+<tbody>` +
+    view.rows
+      .map(
+        (r) =>
+          `<tr><th>${esc(r.label)}</th>` +
+          r.cells.map((c) => (c ? `<td class="text"><span class="who">${esc(c.model)}</span>${esc(c.output)}</td>` : "<td>—</td>")).join("") +
+          "</tr>",
+      )
+      .join("\n") +
+    "</tbody></table></div>"
+  );
 }
 
 /** Inline scripts end at the first "</script"; chart.js's licence header URLs are kept as plain text. */

@@ -26,7 +26,8 @@ export function assertPdfAvailable(): void {
   if (!findChromium()) {
     throw new ApiError(
       "not-available",
-      'a PDF needs a Chromium-family browser (Chromium, Chrome or Edge; or set COLLAPSE_CHROMIUM to one); or print report.html from any browser with "Save as PDF"',
+      "a PDF needs a Chromium-family browser (Chromium, Chrome or Edge; or set COLLAPSE_CHROMIUM to one); " +
+        'or print report.html from any browser with "Save as PDF"',
     );
   }
 }

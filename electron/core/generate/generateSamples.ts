@@ -82,7 +82,8 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
     if (tooLong) {
       const id = options.prompts[tooLong.index]!.id;
       throw new Error(
-        `the prompt of record ${id} is ${tooLong.tokens.length} tokens, which leaves no room for an answer in generate.contextSize (${options.contextSize} tokens): raise generate.contextSize`,
+        `the prompt of record ${id} is ${tooLong.tokens.length} tokens, ` +
+          `which leaves no room for an answer in generate.contextSize (${options.contextSize} tokens): raise generate.contextSize`,
       );
     }
     const parallel = Math.max(1, Math.min(options.sequences, options.prompts.length));

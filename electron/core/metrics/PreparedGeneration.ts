@@ -11,7 +11,10 @@ import type { PanelMetric } from "./clinicalPanel";
 import { createRng, type Rng } from "../../shared/random";
 import { distinctAtBudget, divergenceAtBudget, POINT_THINNINGS, total } from "./tokenBudget";
 
-/** The metrics whose intervals come from resampling here (median_length has an exact order-statistic one; the clinical panel resamples its own: clinicalPanel.ts). */
+/**
+ * The metrics whose intervals come from resampling here (median_length has an exact order-statistic one;
+ * the clinical panel resamples its own: clinicalPanel.ts).
+ */
 export type ResampledMetric = Exclude<
   MetricName,
   | "kl_noise_floor"

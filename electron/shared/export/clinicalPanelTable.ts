@@ -109,6 +109,8 @@ export function untrainedNoteLines(points: readonly MetricPoint[]): string[] {
   const f = (x: number | null) => (x === null ? "—" : x.toFixed(2));
   return untrainedGenerationOnes(points).map(
     (u) =>
-      `${u.model}${u.seed !== null ? ` (seed ${u.seed})` : ""}: ${UNTRAINED_NOTE} (held-out chrF lower bound ${f(u.chrfLow)} vs the best trivial baseline's ${f(u.baselineChrf)}; category consistency ${f(u.consistency)} vs ${f(u.baselineConsistency)} for always the most frequent category)`,
+      `${u.model}${u.seed !== null ? ` (seed ${u.seed})` : ""}: ${UNTRAINED_NOTE} ` +
+      `(held-out chrF lower bound ${f(u.chrfLow)} vs the best trivial baseline's ${f(u.baselineChrf)}; ` +
+      `category consistency ${f(u.consistency)} vs ${f(u.baselineConsistency)} for always the most frequent category)`,
   );
 }

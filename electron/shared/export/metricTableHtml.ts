@@ -25,7 +25,10 @@ export function metricTableHtml(title: string, metric: string, series: readonly 
       p.low !== null && p.high !== null ? ` title="${p.low} … ${p.high} (${p.seeds > 1 ? `${SEEDS_BAND[lang]}, ${p.seeds}` : SAMPLING_BAND[lang]})"` : "";
     return `<td${interval}>${p.value.toFixed(4)}</td>`;
   };
-  return `<h3>${esc(title)}</h3>
-<table data-metric="${esc(metric)}"><thead><tr><th>${lang === "ru" ? "модель · схема" : "model · design"}</th>${gens.map((g) => `<th>M${g}</th>`).join("")}</tr></thead>
-<tbody>${series.map((s) => `<tr><th>${esc(lineage(s))}</th>${gens.map((g) => cell(s, g)).join("")}</tr>`).join("\n")}</tbody></table>`;
+  return (
+    `<h3>${esc(title)}</h3>
+<table data-metric="${esc(metric)}"><thead><tr><th>${lang === "ru" ? "модель · схема" : "model · design"}</th>` +
+    `${gens.map((g) => `<th>M${g}</th>`).join("")}</tr></thead>
+<tbody>${series.map((s) => `<tr><th>${esc(lineage(s))}</th>${gens.map((g) => cell(s, g)).join("")}</tr>`).join("\n")}</tbody></table>`
+  );
 }

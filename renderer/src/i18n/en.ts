@@ -41,7 +41,8 @@ export const en: Record<MessageKey, string> = {
   "data.import.tooLarge": "{name} is larger than 256 MiB: give its path instead.",
   "preview.title": "Check before importing",
   "preview.hint":
-    "The first rows as they will be imported. If the text looks garbled or the columns are wrong, correct the encoding, delimiter or columns here; nothing is stored until you import.",
+    "The first rows as they will be imported. If the text looks garbled or the columns are wrong, " +
+    "correct the encoding, delimiter or columns here; nothing is stored until you import.",
   "preview.auto": "detect ({value})",
   "preview.columns": "Columns",
   "preview.noColumn": "— no column —",
@@ -231,7 +232,8 @@ export const en: Record<MessageKey, string> = {
   "results.exported": "Saved: {files}",
   "results.panel": "Clinical correctness on held-out prompts",
   "results.panelHint":
-    "Test-split descriptions that no generation trained on. Shares of outputs; chrF 0–100 against the physician's conclusion of the same description. Hover a cell for its 95% interval.",
+    "Test-split descriptions that no generation trained on. Shares of outputs; " +
+    "chrF 0–100 against the physician's conclusion of the same description. Hover a cell for its 95% interval.",
   "results.untrained": "{model}: generation 1 has not learned the task; what follows measures an untrained model",
   "results.physicians": "physicians",
   "results.baseline-frequent": "baseline: most frequent conclusion",

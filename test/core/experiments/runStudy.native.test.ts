@@ -92,7 +92,10 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
 });
 
 describe("whole-report mode (the model writes description and conclusion)", () => {
-  it("trains on whole reports (in a 512-token window by default), prompts with the report template, stops at a blank line, and stores template and stops with the generation", async () => {
+  const name =
+    "trains on whole reports (in a 512-token window by default), prompts with the report template, stops at a blank line, " +
+    "and stores template and stops with the generation";
+  it(name, async () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, "ws.sqlite"));
     await importSynthetic(db, { records: 120, seed: 5, dir });

@@ -27,12 +27,18 @@ export function fieldProblem(values: TableRow["values"], mapping: ColumnMapping)
     const value = values[field];
     if (value === null) continue;
     if (value.length > MAX_FIELD_CHARS) {
-      return `${columnName(mapping, field)} holds ${value.length.toLocaleString("en-US")} characters; a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en-US")} (a report is a few thousand): the file is damaged or a quote is never closed`;
+      return (
+        `${columnName(mapping, field)} holds ${value.length.toLocaleString("en-US")} characters; ` +
+        `a field may hold at most ${MAX_FIELD_CHARS.toLocaleString("en-US")} (a report is a few thousand): the file is damaged or a quote is never closed`
+      );
     }
     const control = CONTROL.exec(value);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      return `${columnName(mapping, field)} contains the control character U+${code}${code === "0000" ? " (NUL)" : ""}; the file may be UTF-16 read with the wrong encoding, or damaged`;
+      return (
+        `${columnName(mapping, field)} contains the control character U+${code}${code === "0000" ? " (NUL)" : ""}; ` +
+        "the file may be UTF-16 read with the wrong encoding, or damaged"
+      );
     }
   }
   return null;

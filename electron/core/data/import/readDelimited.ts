@@ -95,7 +95,9 @@ export async function* readDelimited(src: DelimitedSource): AsyncGenerator<Table
         const repaired = repairLossless(cell);
         if (repaired !== null) return repaired;
         if (used.has(i))
-          problem ??= `column "${src.headers[i] ?? i + 1}" looks encoded twice (UTF-8 read as Windows-1251) but cannot be repaired without losing characters; export the file again as UTF-8`;
+          problem ??=
+            `column "${src.headers[i] ?? i + 1}" looks encoded twice (UTF-8 read as Windows-1251) ` +
+            "but cannot be repaired without losing characters; export the file again as UTF-8";
         return cell;
       });
       yield { row, line: start, values: rowValues(cells, src.index), ...(problem ? { problem } : {}) };

@@ -4,8 +4,13 @@ import { lobeOf, thirdOf } from "./location";
 
 // A sentence that introduces a thyroid nodule. Lymph nodes ("лимфоузел", "лимфатические узлы"),
 // parathyroid findings and negations ("образования не выявлены") do not.
-const NODULE =
-  /(?<![\p{L}])(?:узл(?:ов(?:ое|ые|ым)?|ы)?|узел|образовани[еяй]|кист[аыо]?|очаг(?:ов(?:ое|ые))?)(?![\p{L}])|(?:гипо|изо|гипер|ан)эхогенн(?:ая|ое|ый)\s+(?:зона|участок)/iu;
+const NODULE = new RegExp(
+  [
+    String.raw`(?<![\p{L}])(?:узл(?:ов(?:ое|ые|ым)?|ы)?|узел|образовани[еяй]|кист[аыо]?|очаг(?:ов(?:ое|ые))?)(?![\p{L}])`,
+    String.raw`|(?:гипо|изо|гипер|ан)эхогенн(?:ая|ое|ый)\s+(?:зона|участок)`,
+  ].join(""),
+  "iu",
+);
 const NOT_THYROID = /лимф|л\/у|околощитовид|ОЩЖ|не\s+(?:выявлен|визуализ|определя|обнаруж)|отсутству|узлов\s+нет|без\s+узл/iu;
 // "Узел №1 (EU-TIRADS 3): …" — the label opens its nodule instead of closing it
 const LABEL_FIRST = /^\s*\)?\s*:/u;

@@ -72,7 +72,9 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const cut = r.samples.filter((x) => isCut(x.finishReason)).length;
     ctx.log(
       "info",
-      `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`,
+      `generated ${r.samples.length} samples for the ${prompts === "heldout" ? "held-out" : "training"} prompts (${cut} cut at maxTokens ${maxTokens}) ` +
+        `on ${r.backend.gpu || "CPU"} (${describeBuild(r.backend.build)})${r.backend.fallbackReason ? ` (${r.backend.fallbackReason})` : ""}` +
+        `${r.threads ? `, ${r.threads} thread(s) by measurement` : ""}, ${Math.round(r.tokensPerSecond)} tokens/s`,
     );
     return {
       output: {

@@ -31,7 +31,11 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
     const pairs = assembleTrainingSet(real, synthetic, p.data, seed);
     if (pairs.length === 0) {
       throw new Error(
-        `generation ${p.generation} has nothing to train on: ${cutExcluded ? `all ${cutExcluded} outputs it would learn from were cut at maxTokens and excluded; raise generate.maxTokens (or "auto") or set generate.cutOutputs: keep` : "its training set is empty"}`,
+        `generation ${p.generation} has nothing to train on: ` +
+          (cutExcluded
+            ? `all ${cutExcluded} outputs it would learn from were cut at maxTokens and excluded; ` +
+              'raise generate.maxTokens (or "auto") or set generate.cutOutputs: keep'
+            : "its training set is empty"),
       );
     }
     const dir = join(ctx.workDir, "train");

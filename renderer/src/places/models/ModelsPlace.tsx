@@ -95,7 +95,9 @@ export function ModelsPlace({ active }: { active: boolean }) {
             <ErrorNote error={backend.error} />
             <p data-testid="backend">
               {b
-                ? `${b.gpu ? t("models.backendGpu", { gpu: `${b.gpu} ${b.deviceNames.join(", ")}` }) : t("models.backendCpu", { reason: b.fallbackReason ?? "" })}; ${t(`models.binding.${b.build}`)}`
+                ? (b.gpu
+                    ? t("models.backendGpu", { gpu: `${b.gpu} ${b.deviceNames.join(", ")}` })
+                    : t("models.backendCpu", { reason: b.fallbackReason ?? "" })) + `; ${t(`models.binding.${b.build}`)}`
                 : t("common.loading")}
             </p>
           </div>

@@ -35,9 +35,18 @@ export function htmlReport(args: {
   lang?: LabelLanguage;
 }): string {
   const lang = args.lang ?? "en";
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"><title>${esc(args.title)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:32px;color:#1f2933}table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #d9dee4;padding:4px 8px;text-align:right}th:first-child{text-align:left}img{max-width:760px;display:block;margin:8px 0 24px}</style></head>
-<body><h1>${esc(args.title)}</h1>${args.charts.map((c) => `<img alt="${esc(c.metric)}" src="${c.png}">`).join("")}${args.tables.map((t) => metricTableHtml(metricLabel(t.metric, lang), t.metric, t.series, lang)).join("")}</body></html>\n`;
+  return (
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">` +
+    `<title>${esc(args.title)}</title>\n` +
+    "<style>body{font:14px system-ui,sans-serif;margin:32px;color:#1f2933}table{border-collapse:collapse;margin:8px 0 24px}" +
+    "td,th{border:1px solid #d9dee4;padding:4px 8px;text-align:right}th:first-child{text-align:left}" +
+    "img{max-width:760px;display:block;margin:8px 0 24px}</style></head>\n" +
+    `<body><h1>${esc(args.title)}</h1>` +
+    args.charts.map((c) => `<img alt="${esc(c.metric)}" src="${c.png}">`).join("") +
+    args.tables.map((t) => metricTableHtml(metricLabel(t.metric, lang), t.metric, t.series, lang)).join("") +
+    "</body></html>\n"
+  );
 }
 
 /** Saves text or a data URL through the browser's download (Electron asks where to save). */

@@ -52,7 +52,10 @@ const study = (datasetId: number) =>
 
 describe("an import never holds the write lock for long", () => {
   for (const fails of [false, true]) {
-    it(`between its chunks other writers go in, the dataset stays invisible until the end, and a second import and a study made meanwhile are intact${fails ? " (the import failing at its last row leaves nothing)" : ""}`, async () => {
+    const name =
+      "between its chunks other writers go in, the dataset stays invisible until the end, and a second import and a study made meanwhile are intact" +
+      `${fails ? " (the import failing at its last row leaves nothing)" : ""}`;
+    it(name, async () => {
       const dir = tempDir();
       const file = join(dir, "ws.sqlite");
       const db = openDatabase(file);
