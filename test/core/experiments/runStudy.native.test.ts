@@ -36,7 +36,11 @@ async function runOnce(seed: number) {
   const { id } = createStudy(db, { spec, source: "", versions: {} });
   const state = await runStudy(db, id, { workspaceDir: dir });
   const samples = listJobs(db, { experimentId: id })
-    .filter((j) => j.kind === "generate" && !j.key.startsWith("heldout-"))
+    .filter((j) => j.kind === "generate" && !j.key.startsWith("heldout-") && !j.key.endsWith("-again"))
+    .map((j) => listSamplesOfJob(db, { jobId: j.id }).map((s) => [s.record_id, s.output, s.seed]));
+  // generation 1 sampled a second time (the floor of KL vs M1): the same prompts, other sampling seeds
+  const again = listJobs(db, { experimentId: id })
+    .filter((j) => j.kind === "generate" && j.key.endsWith("-again"))
     .map((j) => listSamplesOfJob(db, { jobId: j.id }).map((s) => [s.record_id, s.output, s.seed]));
   const heldout = listJobs(db, { experimentId: id })
     .filter((j) => j.key.startsWith("heldout-"))
@@ -46,7 +50,7 @@ async function runOnce(seed: number) {
     .filter((j) => j.kind === "train")
     .map((j) => (JSON.parse(j.progress_json ?? "{}") as { detail?: { curve?: [number, number][] } }).detail?.curve);
   db.close();
-  return { state, samples, heldout, metrics, lossCurves };
+  return { state, samples, again, heldout, metrics, lossCurves };
 }
 
 describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () => {
@@ -55,6 +59,9 @@ describe("a real study on a tiny model (trainer + node-llama-cpp on CPU)", () =>
     expect(a.state).toBe("done");
     expect(a.samples).toHaveLength(2);
     expect(a.samples.every((g) => g.length === 8)).toBe(true);
+    expect(a.again).toHaveLength(1);
+    expect(a.again[0]!.map((s) => s[0])).toEqual(a.samples[0]!.map((s) => s[0]));
+    expect(a.again[0]!.map((s) => s[2])).not.toEqual(a.samples[0]!.map((s) => s[2]));
     // and for the 4 held-out prompts, whose records no training saw, each metric read on both sets
     expect(a.heldout).toHaveLength(2);
     expect(a.heldout.every((g) => g.length === 4)).toBe(true);
