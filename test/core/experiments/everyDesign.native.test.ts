@@ -33,7 +33,8 @@ const TINY = {
   trainRecords: 6,
   evalRecords: 3,
   train: { epochs: 1 },
-  generate: { maxTokens: 8, sequences: 6 },
+  // an untrained tiny model's answers are all cut at 8 tokens: kept, or generation 2 would have nothing to learn from (cutOutputs: exclude)
+  generate: { maxTokens: 8, sequences: 6, cutOutputs: "keep" as const },
   metrics: { bootstrap: 0, noiseFloorSeeds: 2 },
 };
 /** About 120 jobs (trainer and llama.cpp processes): minutes on 2 cores. */
