@@ -141,3 +141,8 @@ function delimitedColumns<T>(file: string, headers: string[], delimiter: Delimit
     );
   }
 }
+
+/** What an import report and a preview say was detected: the same fields, warnings as notes. */
+export function detectionSummary(d: DetectedTable) {
+  return { format: d.format, encoding: d.encoding, delimiter: d.delimiter, headers: d.headers, mapping: d.mapping, notes: d.warnings };
+}

@@ -18,6 +18,7 @@ import { ImportError } from "../import/ImportError";
 import type { BadRow } from "../import/checkRows";
 import { openTable, type ColumnChoice, type Delimiter, type TableFormat } from "../import";
 import type { TableRow } from "../import/types";
+import { detectionSummary } from "../import/openTable";
 import type { RawReport } from "../../../shared/domain/records";
 import { PreparePool } from "./PreparePool";
 import { rawReportOf, type PreparedRow } from "./prepareRow";
@@ -227,14 +228,7 @@ export async function importDataset(db: Db, options: ImportDatasetOptions): Prom
       datasetId,
       file,
       sha256,
-      detected: {
-        format: detected.format,
-        encoding: detected.encoding,
-        delimiter: detected.delimiter,
-        headers: detected.headers,
-        mapping: detected.mapping,
-        notes: detected.warnings,
-      },
+      detected: detectionSummary(detected),
       rowsRead,
       rowsImported,
       rowsExcluded,

@@ -6,6 +6,7 @@ import type { ImportPreview, ImportPreviewRow } from "../../../shared/domain/imp
 import { ImportError, openTable, type ColumnChoice, type Delimiter } from "../import";
 import { prepareRow, rawReportOf } from "./prepareRow";
 import { sha256OfFile } from "./hashFile";
+import { detectionSummary } from "../import/openTable";
 
 export type PreviewImportOptions = {
   file: string;
@@ -55,15 +56,7 @@ export async function previewImport(db: Db, options: PreviewImportOptions): Prom
   return {
     file,
     bytes: statSync(file).size,
-    detected: {
-      format: detected.format,
-      encoding: detected.encoding,
-      delimiter: detected.delimiter,
-      headers: detected.headers,
-      mapping: detected.mapping,
-      missing: detected.missing,
-      notes: detected.warnings,
-    },
+    detected: { ...detectionSummary(detected), missing: detected.missing },
     rows: sample,
     problem,
     alreadyImported: existing ? { datasetId: existing.dataset_id } : null,
