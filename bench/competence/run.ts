@@ -18,7 +18,7 @@ const t0 = performance.now();
 let lastLog = 0;
 const built = await buildDefaultModels({
   dir: join(dir, "models"),
-  texts: (recipe) => defaultModelTexts(recipe.pretrain.records),
+  texts: (recipe) => defaultModelTexts(recipe.pretrain.corpusRecords),
   vocabPath: bundledVocab,
   onProgress: (p) => {
     if (p.stage !== "pretrain" && p.stage) console.error(`${p.model}: ${p.stage}`);

@@ -18,7 +18,7 @@ export const defaultModelsSuite: BenchSuite = {
     await ensureTrainerBuilt({ log: ctx.log });
     const dir = join(ctx.tmp, "default-models");
     mkdirSync(dir, { recursive: true });
-    const build = () => buildDefaultModels({ dir: join(dir, "models"), texts: (r) => defaultModelTexts(r.pretrain.records), vocabPath: bundledVocab });
+    const build = () => buildDefaultModels({ dir: join(dir, "models"), texts: (r) => defaultModelTexts(r.pretrain.corpusRecords), vocabPath: bundledVocab });
     const t0 = performance.now();
     const built = await build();
     ctx.record({

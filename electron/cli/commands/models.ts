@@ -31,21 +31,21 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
 }
 
 /** The tiny default models, built through the handlers, with one progress line per stage and per tenth of each pretraining. */
-export async function buildDefaults({ call, onEvent, out }: CommandContext, threads?: number) {
+export async function buildDefaults({ call, onEvent, out }: CommandContext, threads?: number, rebuild?: boolean) {
   const lastLine = new Map<string, string>();
   const stop = onEvent((e) => {
     if (e.type !== "models.progress") return;
     const tenth = e.steps ? Math.floor((10 * (e.step ?? 0)) / e.steps) : -1;
-    const key = `${e.stage} ${tenth}`;
+    const key = `${e.stage} ${e.pretrainStage?.index ?? ""} ${tenth}`;
     if (lastLine.get(e.model) === key) return;
     lastLine.set(e.model, key);
     const eta = e.etaSeconds != null ? `, about ${Math.ceil(e.etaSeconds / 60)} min left for the whole build` : "";
     out.info(
-      `${e.model}: ${e.stage}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s${eta}` : ""}`,
+      `${e.model}: ${e.stage}${e.pretrainStage ? ` (stage ${e.pretrainStage.index} of ${e.pretrainStage.of})` : ""}${e.steps ? ` ${e.step}/${e.steps} loss ${e.loss?.toFixed(3) ?? "—"} ${Math.round(e.tokensPerSecond ?? 0)} tok/s${eta}` : ""}`,
     );
   });
   try {
-    return await call("models.buildDefaults", threads ? { threads } : {});
+    return await call("models.buildDefaults", { ...(threads ? { threads } : {}), ...(rebuild ? { rebuild } : {}) });
   } finally {
     stop();
   }
@@ -77,11 +77,12 @@ export function registerModelCommands(program: Command): void {
 
   models
     .command("build-defaults")
-    .description("create and pretrain the tiny default models on the synthetic corpus (cached)")
+    .description("register the tiny default models: the shipped weights, or built from their recipe (cached)")
     .option("--threads <n>", "trainer threads")
-    .action(async (opts: { threads?: string }, cmd: Command) =>
+    .option("--rebuild", "build from the recipe instead of copying the shipped weights (up to an hour on 2 cores)")
+    .action(async (opts: { threads?: string; rebuild?: boolean }, cmd: Command) =>
       withApi(cmd, async (ctx) => {
-        const registered = await buildDefaults(ctx, opts.threads ? integerFlag("--threads", opts.threads) : undefined);
+        const registered = await buildDefaults(ctx, opts.threads ? integerFlag("--threads", opts.threads) : undefined, opts.rebuild);
         ctx.out.result(registered, () => modelTable(registered));
       }),
     );

@@ -27,7 +27,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
       return { id: m.id, name: m.name, path: m.path, info: m.info };
     },
 
-    "models.buildDefaults": async ({ threads, operationId }) => {
+    "models.buildDefaults": async ({ threads, rebuild, operationId }) => {
       // one build at a time; a second click waits for the same build (and a Stop of the first stops it)
       building ??= ctx.operations
         .run(operationId, async (signal) => {
@@ -36,11 +36,13 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
             workspaceDir: ctx.workspaceDir,
             signal,
             ...(threads ? { threads } : {}),
+            ...(rebuild ? { rebuild } : {}),
             onProgress: (p) =>
               ctx.emit({
                 type: "models.progress",
                 model: p.model,
                 stage: p.stage,
+                pretrainStage: "pretrainStage" in p && p.pretrainStage ? { index: p.pretrainStage.index, of: p.pretrainStage.of } : null,
                 step: p.progress?.step ?? null,
                 steps: p.progress?.steps ?? null,
                 loss: p.progress?.loss ?? null,

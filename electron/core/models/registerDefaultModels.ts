@@ -3,22 +3,38 @@ import type { Db } from "../db/openDatabase";
 import { buildDefaultModels, type DefaultModelProgress } from "./buildDefaultModels";
 import { defaultModelTexts } from "./defaultModelCorpus";
 import { registerModel } from "./registerModel";
+import { shippedModelsDir } from "./shippedModels";
+import { TINY_RECIPES } from "./tinyRecipes";
 
 export type RegisterDefaultsProgress = DefaultModelProgress | { model: string; stage: "registered"; progress?: undefined };
 
 /**
- * Builds (or finds cached) the tiny default models in the workspace's models/ folder and registers
- * them: what `lab models build-defaults`, the demo and the Models place all do.
+ * Builds (or finds cached, or copies the shipped weights of) the tiny default models in the
+ * workspace's models/ folder and registers them: what `lab models build-defaults`, the demo and the
+ * Models place all do. `rebuild` ignores the shipped weights and builds from the recipe (up to an
+ * hour on 2 cores); `stages` builds only the recipe's first pretraining stages (the build tests:
+ * the same code on a tenth of the time; COLLAPSE_PRETRAIN_STAGES sets it for a whole process).
  */
 export async function registerDefaultModels(
   db: Db,
-  options: { workspaceDir: string; threads?: number; signal?: AbortSignal; onProgress?: (p: RegisterDefaultsProgress) => void },
+  options: {
+    workspaceDir: string;
+    threads?: number;
+    rebuild?: boolean;
+    stages?: number;
+    signal?: AbortSignal;
+    onProgress?: (p: RegisterDefaultsProgress) => void;
+  },
 ) {
+  const stages = options.stages ?? (Number(process.env.COLLAPSE_PRETRAIN_STAGES) || undefined);
+  const shipped = options.rebuild ? null : shippedModelsDir();
   const { bundledVocab } = await import("../../../native/scripts/build");
   const built = await buildDefaultModels({
     dir: join(options.workspaceDir, "models"),
-    texts: (recipe) => defaultModelTexts(recipe.pretrain.records),
+    texts: (recipe) => defaultModelTexts(recipe.pretrain.corpusRecords),
     vocabPath: bundledVocab,
+    ...(stages ? { recipes: TINY_RECIPES.map((r) => ({ ...r, pretrain: { ...r.pretrain, stages: Math.min(stages, r.pretrain.stages) } })) } : {}),
+    ...(shipped ? { shippedDir: shipped } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

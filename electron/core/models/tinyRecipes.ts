@@ -24,9 +24,24 @@ export type TinyRecipe = {
   name: "tiny-mistral" | "tiny-llama3";
   vocab: "llama-spm" | "llama-bpe";
   init: Omit<InitConfig, "out" | "vocab">;
-  /** reports of the synthetic corpus used for pretraining, and its settings */
-  pretrain: { records: number; epochs: number; lr: number; ctx: number };
+  /**
+   * Pretraining: `stages` consecutive slices of `stageRecords` reports of the other hospitals'
+   * corpus, each one epoch with its own cosine schedule from `lr`, each starting from the last
+   * stage's weights. A stopped build resumes at its last finished stage, and every stage is a
+   * point on the curve of competence against build time (docs/default-models.md). The
+   * vocabulary is fitted to the first `corpusRecords` reports, so a recipe with fewer stages
+   * builds the same first stages byte for byte.
+   */
+  pretrain: { corpusRecords: number; stages: number; stageRecords: number; epochs: number; lr: number; ctx: number };
 };
+
+const PRETRAIN: TinyRecipe["pretrain"] = { corpusRecords: 15_000, stages: 5, stageRecords: 3_000, epochs: 1, lr: 2e-3, ctx: 512 };
+
+/** The reports stage `stage` (0-based) pretrains on: indexes into the corpus. */
+export function stageSlice(recipe: TinyRecipe, stage: number): { from: number; to: number } {
+  const { stageRecords, corpusRecords } = recipe.pretrain;
+  return { from: stage * stageRecords, to: Math.min(corpusRecords, (stage + 1) * stageRecords) };
+}
 
 export const TINY_RECIPES: readonly TinyRecipe[] = [
   {
@@ -45,13 +60,13 @@ export const TINY_RECIPES: readonly TinyRecipe[] = [
       type: "f32",
       name: "tiny-mistral",
     },
-    pretrain: { records: 3000, epochs: 1, lr: 2e-3, ctx: 512 },
+    pretrain: PRETRAIN,
   },
   {
     name: "tiny-llama3",
     vocab: "llama-bpe",
     init: { n_embd: 128, n_layer: 4, n_head: 4, n_head_kv: 1, n_ff: 448, n_ctx_train: 1024, rope_freq_base: 500000, seed: 8, type: "f32", name: "tiny-llama3" },
-    pretrain: { records: 3000, epochs: 1, lr: 2e-3, ctx: 512 },
+    pretrain: PRETRAIN,
   },
 ];
 

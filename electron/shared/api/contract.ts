@@ -119,7 +119,10 @@ export const contract = {
   "models.add": returns<{ id: number; name: string; path: string; info: ModelInfo }>()(
     z.strictObject({ path: filePath.regex(/\.gguf$/i, "a GGUF model file (*.gguf)"), name: z.string().trim().min(1).max(120).optional() }),
   ),
-  "models.buildDefaults": returns<ModelSummary[]>()(z.strictObject({ threads: z.int().min(1).max(256).optional(), operationId })),
+  /** copies the shipped weights when they match the recipe; `rebuild` builds from the recipe instead (up to an hour on 2 cores) */
+  "models.buildDefaults": returns<ModelSummary[]>()(
+    z.strictObject({ threads: z.int().min(1).max(256).optional(), rebuild: z.boolean().optional(), operationId }),
+  ),
   "models.backend": returns<BackendInfo>()(nothing),
   "studies.list": returns<StudySummary[]>()(nothing),
   "studies.create": returns<StudyCreated>()(z.strictObject({ spec: StudySpecSchema })),

@@ -11,7 +11,9 @@ export type LabEvent =
   | {
       type: "models.progress";
       model: string;
-      stage: "vocabulary" | "init" | "pretrain" | "cached" | "registered";
+      stage: "vocabulary" | "init" | "pretrain" | "stage-done" | "cached" | "shipped" | "registered";
+      /** the pretraining stage (1-based) and how many the recipe has */
+      pretrainStage?: { index: number; of: number } | null;
       step: number | null;
       steps: number | null;
       loss: number | null;

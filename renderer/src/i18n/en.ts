@@ -122,6 +122,8 @@ export const en: Record<MessageKey, string> = {
   "models.defaultsHint": "Two small llama-architecture models (tiny-mistral, tiny-llama3) pretrained on the synthetic corpus; built locally and cached.",
   "models.build": "Build the default models",
   "models.building": "{model}: {stage} {step}/{steps}, loss {loss}",
+  "models.buildStage": "pretraining stage {index} of {of}",
+  "models.buildEta": "about {minutes} min left for the whole build",
   "models.empty": "No models: register a GGUF file or build the default models.",
   "models.backend": "Compute",
   "models.backendGpu": "GPU: {gpu}",

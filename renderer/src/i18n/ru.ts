@@ -120,6 +120,8 @@ export const ru = {
   "models.defaultsHint": "Две маленькие llama-модели (tiny-mistral, tiny-llama3), предобученные на синтетическом корпусе; собираются локально и кэшируются.",
   "models.build": "Собрать модели по умолчанию",
   "models.building": "{model}: {stage} {step}/{steps}, потери {loss}",
+  "models.buildStage": "этап предобучения {index} из {of}",
+  "models.buildEta": "до конца сборки около {minutes} мин",
   "models.empty": "Моделей нет: зарегистрируйте GGUF-файл или соберите модели по умолчанию.",
   "models.backend": "Вычисления",
   "models.backendGpu": "GPU: {gpu}",

@@ -112,6 +112,7 @@ const TABLE: Record<Channel, { valid: unknown; bad: Case[] }> = {
     valid: {},
     bad: [
       { args: { threads: 0 }, field: "threads" },
+      { args: { rebuild: "yes" }, field: "rebuild" },
       { args: { threads: "4" }, field: "threads" },
       { args: { dir: "/" }, field: "" },
     ],

@@ -6,7 +6,15 @@ import { ErrorNote } from "../../components/ErrorNote";
 import { ProgressBar } from "../../components/ProgressBar";
 import { ModelTable } from "./ModelTable";
 
-type Build = { model: string; stage: string; step: number | null; steps: number | null; loss: number | null };
+type Build = {
+  model: string;
+  stage: string;
+  step: number | null;
+  steps: number | null;
+  loss: number | null;
+  pretrainStage: { index: number; of: number } | null;
+  etaSeconds: number | null;
+};
 
 export function ModelsPlace({ active }: { active: boolean }) {
   const api = useApi();
@@ -21,7 +29,16 @@ export function ModelsPlace({ active }: { active: boolean }) {
   const [buildOp] = useState(() => `models-${Math.random().toString(36).slice(2, 10)}`);
 
   useLabEvents((e) => {
-    if (e.type === "models.progress") setBuild({ model: e.model, stage: e.stage, step: e.step, steps: e.steps, loss: e.loss });
+    if (e.type === "models.progress")
+      setBuild({
+        model: e.model,
+        stage: e.stage,
+        step: e.step,
+        steps: e.steps,
+        loss: e.loss,
+        pretrainStage: e.pretrainStage ?? null,
+        etaSeconds: e.etaSeconds ?? null,
+      });
   });
 
   const act = async (kind: "add" | "build", call: () => Promise<unknown>) => {
@@ -83,7 +100,9 @@ export function ModelsPlace({ active }: { active: boolean }) {
                         step: build.step ?? "…",
                         steps: build.steps ?? "…",
                         loss: formatNumber(lang, build.loss, 3),
-                      })
+                      }) +
+                      (build.pretrainStage ? `; ${t("models.buildStage", build.pretrainStage)}` : "") +
+                      (build.etaSeconds != null ? `; ${t("models.buildEta", { minutes: Math.max(1, Math.ceil(build.etaSeconds / 60)) })}` : "")
                     : t("common.loading")
                 }
                 onStop={() => void api["operations.cancel"]({ operationId: buildOp })}

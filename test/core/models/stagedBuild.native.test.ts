@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { bundledVocab } from "../../../native/scripts/build";
+import { buildDefaultModels, type DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
+import { defaultModelTexts } from "../../../electron/core/models/defaultModelCorpus";
+import { TINY_RECIPES, type TinyRecipe } from "../../../electron/core/models/tinyRecipes";
+import { useTempDir } from "../../helpers/tempDir";
+
+/** The default models' recipes at a size that builds in seconds: the same code path, stage for stage. */
+function small(stages: number): TinyRecipe[] {
+  return TINY_RECIPES.map((r) => ({
+    ...r,
+    init: { ...r.init, n_embd: 32, n_layer: 1, n_head: 2, n_head_kv: 1, n_ff: 64 },
+    pretrain: { ...r.pretrain, corpusRecords: 24, stageRecords: 8, stages, ctx: 512 },
+  }));
+}
+
+async function build(dir: string, recipes: TinyRecipe[], shippedDir?: string) {
+  const events: DefaultModelProgress[] = [];
+  const built = await buildDefaultModels({
+    dir,
+    recipes,
+    texts: (r) => defaultModelTexts(r.pretrain.corpusRecords),
+    vocabPath: bundledVocab,
+    threads: 1,
+    ...(shippedDir ? { shippedDir } : {}),
+    onProgress: (p) => events.push(p),
+  });
+  const trained = (model: string) => [...new Set(events.filter((e) => e.model === model && e.stage === "pretrain").map((e) => e.pretrainStage!.index))];
+  return { built, events, trained };
+}
+
+describe("the default models' staged build", () => {
+  const tempDir = useTempDir("staged-build-");
+
+  it(
+    "pretrains stage after stage with the time left for the whole build, and a longer recipe resumes after the stages already built",
+    { timeout: 300_000 },
+    async () => {
+      const dir = tempDir();
+      const one = await build(dir, small(1));
+      expect(one.trained("tiny-mistral")).toEqual([1]);
+      expect(one.events.some((e) => e.stage === "pretrain" && e.etaSeconds != null)).toBe(true);
+      // the same recipe again is cached: nothing trains
+      const again = await build(dir, small(1));
+      expect(again.events.filter((e) => e.stage === "pretrain")).toHaveLength(0);
+      expect(
+        again.events
+          .filter((e) => e.stage === "cached")
+          .map((e) => e.model)
+          .sort(),
+      ).toEqual(["tiny-llama3", "tiny-mistral"]);
+      // three stages: stage 1 is not in the folder any more (the finished build removed it), so all three train
+      const three = await build(dir, small(3));
+      expect(three.trained("tiny-llama3")).toEqual([1, 2, 3]);
+      expect(three.events.filter((e) => e.stage === "stage-done" && e.model === "tiny-llama3").map((e) => e.pretrainStage!.index)).toEqual([1, 2, 3]);
+      // a build stopped after its second stage resumes at the third: leave stage files in place by stopping at "stage-done" 2
+      const dir2 = tempDir();
+      const stop = new AbortController();
+      await expect(
+        buildDefaultModels({
+          dir: dir2,
+          recipes: small(3),
+          texts: (r) => defaultModelTexts(r.pretrain.corpusRecords),
+          vocabPath: bundledVocab,
+          threads: 1,
+          signal: stop.signal,
+          onProgress: (p) => {
+            if (p.stage === "stage-done" && p.pretrainStage!.index === 2 && p.model === "tiny-mistral") stop.abort();
+          },
+        }),
+      ).rejects.toThrow();
+      expect(existsSync(join(dir2, "tiny-mistral.gguf"))).toBe(false);
+      expect(readdirSync(dir2)).toContain("tiny-mistral.stage-2-of-3.gguf");
+      const resumed = await build(dir2, small(3));
+      expect(resumed.trained("tiny-mistral")).toEqual([3]);
+      expect(existsSync(join(dir2, "tiny-mistral.gguf"))).toBe(true);
+      expect(readdirSync(dir2).filter((f) => f.includes(".stage-"))).toEqual([]);
+    },
+  );
+
+  it("copies shipped weights whose stamp matches the recipe, and builds when it does not", { timeout: 300_000 }, async () => {
+    const shipped = tempDir();
+    const first = await build(shipped, small(1));
+    expect(first.built.every((b) => b.pretrain !== null)).toBe(true);
+    const dir = tempDir();
+    const copied = await build(dir, small(1), shipped);
+    expect(
+      copied.events
+        .filter((e) => e.stage === "shipped")
+        .map((e) => e.model)
+        .sort(),
+    ).toEqual(["tiny-llama3", "tiny-mistral"]);
+    expect(copied.events.filter((e) => e.stage === "pretrain")).toHaveLength(0);
+    for (const name of ["tiny-mistral", "tiny-llama3"])
+      expect(readFileSync(join(dir, `${name}.gguf`)).equals(readFileSync(join(shipped, `${name}.gguf`)))).toBe(true);
+    // another recipe (two stages) does not match what shipped: built, not copied
+    const other = tempDir();
+    cpSync(shipped, join(other, "shipped"), { recursive: true });
+    const rebuilt = await build(join(other, "models"), small(2), join(other, "shipped"));
+    expect(rebuilt.events.filter((e) => e.stage === "shipped")).toHaveLength(0);
+    expect(rebuilt.trained("tiny-mistral")).toEqual([1, 2]);
+  });
+});
