@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
@@ -142,8 +142,10 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   const targets = ["collapse-trainer", ...(plan.baselines ? BASELINES : [])];
   await cmake(["--build", plan.buildDir, "--config", "Release", "-j", String(buildJobs()), "--target", ...targets]);
   mkdirSync(BIN_DIR, { recursive: true });
-  copyFileSync(join(plan.buildDir, EXE), plan.binary);
-  chmodSync(plan.binary, 0o755);
+  // a new file renamed over the old: a trainer still running (a study) keeps its own copy, where copying over it fails with ETXTBSY
+  copyFileSync(join(plan.buildDir, EXE), `${plan.binary}.new`);
+  chmodSync(`${plan.binary}.new`, 0o755);
+  renameSync(`${plan.binary}.new`, plan.binary);
   writeFileSync(`${plan.binary}.stamp`, plan.key + "\n");
   session.log.note(STEP, `installed ${plan.binary}`);
   session.took(STEP, phase.done());

@@ -51,10 +51,14 @@ int cmd_pretrain(const json & cfg, const run_flags & flags) {
     const double val_fraction = cfg_number(cfg, "val_fraction", 0.05, 0.0, 0.5);
     if (!model_is_f32(model_path)) fail(EXIT_INPUT, "unsupported_tensor_type", "model: pretraining needs an F32 model (create it with init and type f32)");
 
-    const auto texts = read_texts(train_path);
+    // "all": next-token loss on every token of {"text"} records; "answer": {"prompt","answer"} records, the loss on the answers only
+    const std::string loss = cfg_string(cfg, "loss", "all");
+    if (loss != "all" && loss != "answer") fail(EXIT_CONFIG, "bad_config", "loss: must be \"all\" or \"answer\"");
     loaded_model lm;
     lm.model = load_model(model_path, true);
-    std::vector<window> windows = text_windows(llama_model_get_vocab(lm.model), texts, tc.n_ctx);
+    const llama_vocab * vocab = llama_model_get_vocab(lm.model);
+    std::vector<window> windows =
+        loss == "answer" ? pair_windows_packed(vocab, read_pairs(train_path), tc.n_ctx) : text_windows(vocab, read_texts(train_path), tc.n_ctx);
     const size_t n_val = windows.size() > 1 ? (size_t) (windows.size() * val_fraction) : 0;
     std::vector<window> val(windows.end() - n_val, windows.end());
     windows.resize(windows.size() - n_val);

@@ -124,3 +124,41 @@ std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<st
     if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "the texts tokenise to nothing");
     return out;
 }
+
+std::vector<window> pair_windows_packed(const llama_vocab * vocab, const std::vector<pair_text> & pairs, int n_ctx) {
+    std::vector<window> out;
+    window w;
+    int used = 0;
+    const auto flush = [&]() {
+        if (w.n_targets > 0) out.push_back(std::move(w));
+        w = window{};
+        used = 0;
+    };
+    for (const auto & p : pairs) {
+        std::vector<llama_token> full = tokenize(vocab, p.prompt + p.answer, true);
+        const size_t n_prompt = std::min(tokenize(vocab, p.prompt, true).size(), full.size());
+        full.push_back(llama_vocab_eos(vocab));
+        if ((int) full.size() > n_ctx) {
+            flush();
+            out.push_back(pair_window(vocab, p, n_ctx));
+            continue;
+        }
+        if (used + (int) full.size() > n_ctx) flush();
+        if (w.tokens.empty()) {
+            w.tokens.assign(n_ctx, pad_token(vocab));
+            w.labels.assign(n_ctx, -1);
+        }
+        std::copy(full.begin(), full.end(), w.tokens.begin() + used);
+        // position i predicts token i+1: a label wherever token i+1 is this pair's answer or its end
+        for (size_t i = 0; i + 1 < full.size(); ++i) {
+            if (i + 1 >= n_prompt) {
+                w.labels[used + i] = full[i + 1];
+                ++w.n_targets;
+            }
+        }
+        used += (int) full.size();
+    }
+    flush();
+    if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "the pairs tokenise to nothing");
+    return out;
+}

@@ -41,9 +41,11 @@ export type LoraConfig = {
 
 export type PretrainConfig = {
   model: string;
-  /** JSON Lines of {"text"} */
+  /** JSON Lines of {"text"}, or of {"prompt","answer"} with `loss: "answer"` */
   train: string;
   out: string;
+  /** "all" (default): next-token loss on every token; "answer": pairs packed whole, the loss on the answers only */
+  loss?: "all" | "answer";
   ctx?: number;
   epochs?: number;
   lr?: number;
