@@ -7,6 +7,7 @@ import { ModelsPlace } from "./places/models/ModelsPlace";
 import { StudiesPlace } from "./places/studies/StudiesPlace";
 import { ResultsPlace } from "./places/results/ResultsPlace";
 import { PlaceBoundary } from "./components/PlaceBoundary";
+import { StudyPickerAfresh } from "./places/results/StudyPicker";
 
 export type Place = "data" | "models" | "studies" | "results";
 const PLACES: Place[] = ["data", "models", "studies", "results"];
@@ -74,7 +75,19 @@ export function App({ transport }: { transport: "ipc" | "http" }) {
           </PlaceBoundary>
         </section>
         <section hidden={place !== "results"}>
-          <PlaceBoundary place="results" resetKey={studyId}>
+          <PlaceBoundary
+            place="results"
+            resetKey={studyId}
+            onRestart={() => setStudyId(null)}
+            recovery={(restart) => (
+              <StudyPickerAfresh
+                onChange={(id) => {
+                  restart();
+                  setStudyId(id);
+                }}
+              />
+            )}
+          >
             <ResultsPlace active={place === "results"} studyId={studyId} onSelectStudy={setStudyId} />
           </PlaceBoundary>
         </section>

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { MessageKey } from "../../i18n/ru";
 import { useApi, useCall, useLabEvents } from "../../api/ApiContext";
 import { useI18n } from "../../i18n/I18n";
 import { ErrorNote } from "../../components/ErrorNote";
@@ -16,6 +15,7 @@ import { ExportBar } from "./ExportBar";
 import { ClinicalPanel } from "./ClinicalPanel";
 import { untrainedGenerationOnes } from "../../../../electron/shared/export/clinicalPanelTable";
 import { ComparisonView } from "./ComparisonView";
+import { StudyPicker } from "./StudyPicker";
 
 // competence on held-out prompts beside the collapse curves: what a generation can still do
 const KEY_METRICS = ["kl_unigram_vs_real", "distinct_3", "perplexity_real", "unique_outputs", "chrf@heldout", "category_consistency@heldout"];
@@ -73,16 +73,7 @@ export function ResultsPlace({ active, studyId, onSelectStudy }: { active: boole
       <h1>{t("results.title")}</h1>
       <div className="card">
         <div className="toolbar">
-          <label className="inline">
-            {t("results.study")}
-            <select value={current ?? ""} onChange={(e) => onSelectStudy(Number(e.target.value))} data-testid="results-study">
-              {studies.data?.map((s) => (
-                <option key={s.id} value={s.id}>
-                  #{s.id} {s.name} ({t(`state.${s.state}` as MessageKey)})
-                </option>
-              ))}
-            </select>
-          </label>
+          <StudyPicker studies={studies.data ?? []} value={current} onChange={onSelectStudy} />
           <span className="spacer" />
           <button onClick={() => setTick((x) => x + 1)}>{t("common.refresh")}</button>
         </div>
