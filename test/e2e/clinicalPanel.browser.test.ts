@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { useUiSession } from "./support/uiSession";
 import { exportableStudy } from "../fixtures/exportableStudy";
-import { upsertMetricPoints, type MetricPointRow } from "../../electron/core/db/queries/metricPoints";
+import { upsertMetricPoints, type NewMetricPoint } from "../../electron/core/db/queries/metricPoints";
 import { BASELINE_DESIGNS, PANEL_METRICS, heldoutMetric } from "../../electron/shared/domain/clinicalPanel";
 
 /**
@@ -11,7 +11,7 @@ import { BASELINE_DESIGNS, PANEL_METRICS, heldoutMetric } from "../../electron/s
  */
 async function prepare(dir: string): Promise<void> {
   const { db, studyId } = await exportableStudy(dir, "workspace.sqlite");
-  const points: Omit<MetricPointRow, "id">[] = [];
+  const points: NewMetricPoint[] = [];
   const add = (design: string, model: string, generation: number, values: Partial<Record<(typeof PANEL_METRICS)[number], [number, number, number]>>) => {
     for (const [metric, [value, low, high]] of Object.entries(values))
       points.push({

@@ -124,7 +124,7 @@ describe("a small study through the UI (real trainer, real llama.cpp)", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), place.getByTestId("export-csv").click()]);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,interval,prompts");
+    expect(csv.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,chain,interval,prompts");
     expect(csv).toContain("recursive");
 
     await place.getByPlaceholder("/home/user/collapse-export").fill(join(dir, "export"));

@@ -11,6 +11,7 @@ import { getJob, getJobByKey } from "../db/queries/jobs";
 import { heldoutKeyOf } from "../experiments/planStudy";
 import type { RealPair } from "../experiments/studyData";
 import type { PromptSet } from "../../shared/domain/clinicalPanel";
+import { trainingTextOf } from "../../shared/domain/metricLabels";
 
 /** One line of samples.jsonl: a generated sample, or a real record (model "real", generation 0). */
 export type ExportSample = {
@@ -20,6 +21,8 @@ export type ExportSample = {
   generation: number;
   seed: number | null;
   chain: string | null;
+  /** whose text the generation learned from (metrics.csv's trained_on): "real" at generation 1, for cross the other model; null for a real record */
+  trainedOn: string | null;
   recordId: number | null;
   idx: number;
   prompt: string;
@@ -65,8 +68,11 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
     points: listMetricPoints(db, { experimentId: study }).map(toMetricPoint),
     real: realSamples(db, study, settings),
     generations: function* () {
-      for (const g of listGenerations(db, { experimentId: study })) {
+      const rows = listGenerations(db, { experimentId: study });
+      const models = [...new Set(rows.map((g) => nameOf(g.model_id)))];
+      for (const g of rows) {
         const model = nameOf(g.model_id);
+        const trainedOn = trainingTextOf(g.design, model, g.generation_index, models);
         const generateKey = getJob(db, { id: g.generate_job_id })?.key;
         // the same generation's answers to the held-out prompts (absent in studies planned before them)
         const heldout = generateKey ? getJobByKey(db, { experimentId: study, key: heldoutKeyOf(generateKey) }) : undefined;
@@ -80,6 +86,7 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
               generation: g.generation_index,
               seed: g.seed,
               chain: g.chain,
+              trainedOn,
               recordId: s.record_id,
               idx: s.idx,
               prompt: s.prompt,
@@ -121,6 +128,7 @@ function realSamples(db: Db, study: number, settings: unknown): ExportSample[] {
       generation: 0,
       seed: settings.spec.splitSeed,
       chain: null,
+      trainedOn: null,
       recordId: r.recordId,
       idx,
       prompt: inputs.prompt(r),

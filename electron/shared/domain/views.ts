@@ -41,6 +41,12 @@ export type StudySummary = { id: number; name: string; state: ExperimentState; c
 export type MetricPoint = {
   design: string;
   model: string;
+  /**
+   * The lineage within the design (the planner's chain): a cross design runs one chain starting with
+   * each model ("A-first", "B-first"), and a model's generations alternate between them. Absent or
+   * null for generation 0 and for points stored without one.
+   */
+  chain?: string | null;
   generation: number;
   seed: number | null;
   metric: string;

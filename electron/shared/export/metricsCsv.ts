@@ -5,6 +5,9 @@ import { REAL_DESIGN } from "../charts/collapseSeries";
 
 /**
  * trained_on: whose text the generation learned from (its lineage: for cross the other model);
+ * chain: which lineage of the design the point belongs to — a cross design runs two per seed,
+ * "A-first" (the study's first model writes generation 1's text) and "B-first", and a model's
+ * generations alternate between them, so a slope is fitted per chain; empty for generation 0;
  * interval: what low/high are — a stored point's interval is always within one run (sampling
  * only); across-seed intervals are computed from the seeds' rows, never stored;
  * prompts: which prompts the metric was read on, "train" or "heldout" (the metric id ends "@heldout" then too).
@@ -20,6 +23,7 @@ export const METRICS_CSV_COLUMNS = [
   "low",
   "high",
   "trained_on",
+  "chain",
   "interval",
   "prompts",
 ] as const;
@@ -44,6 +48,7 @@ export function metricsCsv(studyId: number, points: readonly MetricPoint[]): str
     p.low,
     p.high,
     trainingTextOf(p.design, p.model, p.generation, models),
+    p.chain ?? "",
     p.low !== null ? SAMPLING_BAND.en : "",
     promptSetOf(p.metric),
   ]);

@@ -1,6 +1,6 @@
 import type { MetricPoint } from "../domain/views";
 import { FLOOR_OF } from "../charts/noiseFloors";
-import { designLabel, metricLabel, type LabelLanguage } from "../domain/metricLabels";
+import { designLabel, metricLabel, trainingTextOf, type LabelLanguage } from "../domain/metricLabels";
 import { holm, pairedTest, slope, type PairedTest } from "./pairedTest";
 
 /** One side of a comparison: a design's chain of one model ("recursive:tiny-mistral"). */
@@ -9,7 +9,10 @@ export type ComparisonSide = { design: string; model: string };
 /**
  * The per-seed summaries, fixed before looking (docs/metrics.md): "last" = the metric at the last
  * generation minus that generation's noise floor (the raw value where the metric has no floor);
- * "slope" = the least-squares slope of the metric over generations 1..last.
+ * "slope" = the least-squares slope of the metric over generations 1..last, within one chain: a
+ * cross design's model alternates between the chain that starts with it and the chain that starts
+ * with the other model, so its slope is each chain's slope (over that chain's generations of the
+ * model), averaged over the seed's chains — never one line fitted through two lineages.
  */
 export const SUMMARIES = ["last", "slope"] as const;
 export type Summary = (typeof SUMMARIES)[number];
@@ -27,9 +30,13 @@ export type ComparisonRow = PairedTest & {
   holmP: number | null;
 };
 
+/** A side's lineage as stored: its chains, and whose text its generations after the first learned from (metrics.csv's trained_on). */
+export type SideLineage = { chains: string[]; trainedOn: string };
+
 export type Comparison = {
   a: ComparisonSide;
   b: ComparisonSide;
+  lineage: { a: SideLineage; b: SideLineage };
   /** the last generation both sides reached */
   generation: number;
   seeds: number[];
@@ -86,7 +93,12 @@ export function compareDesigns(points: readonly MetricPoint[], a: ComparisonSide
     const adjusted = holm(family.map((r) => r.exactP));
     family.forEach((r, i) => rows.push({ ...r, holmP: adjusted[i]! }));
   }
-  return { a, b, generation, seeds, rows, exactCanReach05: seeds.length >= 6 };
+  const models = [...new Set(points.filter((p) => p.generation >= 1).map((p) => p.model))];
+  const lineageOf = (side: ComparisonSide, ps: readonly MetricPoint[]): SideLineage => ({
+    chains: [...new Set(ps.map((p) => p.chain).filter((c): c is string => !!c))].sort(),
+    trainedOn: trainingTextOf(side.design, side.model, Math.max(2, generation), models),
+  });
+  return { a, b, lineage: { a: lineageOf(a, pa), b: lineageOf(b, pb) }, generation, seeds, rows, exactCanReach05: seeds.length >= 6 };
 }
 
 function summaryRow(
@@ -102,13 +114,7 @@ function summaryRow(
   const summarise = (ps: readonly MetricPoint[], seed: number): number | null => {
     const mine = ps.filter((p) => p.seed === seed && p.value !== null);
     const at = (m: string, g: number) => mine.find((p) => p.metric === m && p.generation === g)?.value ?? null;
-    if (summary === "slope") {
-      const curve = mine.filter((p) => p.metric === metric && p.generation <= generation).sort((x, y) => x.generation - y.generation);
-      return slope(
-        curve.map((p) => p.generation),
-        curve.map((p) => p.value!),
-      );
-    }
+    if (summary === "slope") return chainSlope(mine.filter((p) => p.metric === metric && p.generation <= generation));
     const value = at(metric, generation);
     if (value === null) return null;
     if (!floorMetric) return value;
@@ -130,6 +136,22 @@ function summaryRow(
   return { metric, summary, seeds: kept, a, b, floored, ...pairedTest(a, b) };
 }
 
+/** The mean over chains of each chain's least-squares slope (a chain with one point has none); null where no chain has two points. */
+export function chainSlope(curve: readonly MetricPoint[]): number | null {
+  const byChain = new Map<string, MetricPoint[]>();
+  for (const p of curve) byChain.set(p.chain ?? "", [...(byChain.get(p.chain ?? "") ?? []), p]);
+  const slopes = [...byChain.values()]
+    .map((c) => [...c].sort((x, y) => x.generation - y.generation))
+    .map((c) =>
+      slope(
+        c.map((p) => p.generation),
+        c.map((p) => p.value!),
+      ),
+    )
+    .filter((s): s is number => s !== null);
+  return slopes.length ? slopes.reduce((x, y) => x + y, 0) / slopes.length : null;
+}
+
 const SENTENCE = {
   en: {
     vs: "vs",
@@ -142,6 +164,7 @@ const SENTENCE = {
     slope: "slope of",
     cannot: (n: number, p: string) => `with ${n} seeds the exact test cannot reach p < 0.05 (smallest p ${p})`,
     none: "no seed has both sides",
+    trainedOn: (m: string) => `trained on ${m}'s text`,
   },
   ru: {
     vs: "против",
@@ -154,6 +177,7 @@ const SENTENCE = {
     slope: "наклон",
     cannot: (n: number, p: string) => `при ${n} сидах точный тест не может дать p < 0,05 (наименьшее p ${p})`,
     none: "нет сида с обеими сторонами",
+    trainedOn: (m: string) => `учится на текстах ${m}`,
   },
 };
 
@@ -167,9 +191,12 @@ const pText = (p: number, lang: LabelLanguage) => (p < 0.001 ? (lang === "ru" ? 
 export function answerSentence(c: Comparison, row: ComparisonRow, lang: LabelLanguage = "en"): string {
   const w = SENTENCE[lang];
   const sameModel = c.a.model === c.b.model;
-  const who = sameModel
-    ? `${designLabel(c.a.design, lang)} ${w.vs} ${designLabel(c.b.design, lang)}, ${c.a.model}`
-    : `${designLabel(c.a.design, lang)} · ${c.a.model} ${w.vs} ${designLabel(c.b.design, lang)} · ${c.b.model}`;
+  // a cross side names the model whose text it learned from (its lineage), where that is another model
+  const writer = (side: ComparisonSide, l: SideLineage | undefined) =>
+    side.design.split("@")[0] === "cross" && l && l.trainedOn !== side.model ? ` (${w.trainedOn(l.trainedOn)})` : "";
+  const da = `${designLabel(c.a.design, lang)}${writer(c.a, c.lineage?.a)}`;
+  const db = `${designLabel(c.b.design, lang)}${writer(c.b, c.lineage?.b)}`;
+  const who = sameModel ? `${da} ${w.vs} ${db}, ${c.a.model}` : `${da} · ${c.a.model} ${w.vs} ${db} · ${c.b.model}`;
   const what = row.summary === "slope" ? `${w.slope} ${metricLabel(row.metric, lang)}` : `${metricLabel(row.metric, lang)} ${w.at} M${c.generation}`;
   if (row.meanDifference === null) return `${who}: ${what}: ${w.none}`;
   const d = row.meanDifference;

@@ -139,7 +139,7 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
         high: p.high,
       })),
     );
-    expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,interval,prompts");
+    expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,chain,interval,prompts");
     expect(text).toContain(String(Math.PI / 10 + 1 / 3));
     db.close();
   });

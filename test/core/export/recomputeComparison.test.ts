@@ -6,6 +6,10 @@ import { exportStudy } from "../../../electron/core/export/exportStudy";
 import { compareHandlers } from "../../../electron/core/api/compareHandlers";
 import { useTempDir } from "../../helpers/tempDir";
 import { pairedStudy } from "../../fixtures/pairedStudy";
+import { openDatabase } from "../../../electron/core/db/openDatabase";
+import { insertExperiment } from "../../../electron/core/db/queries/experiments";
+import { upsertMetricPoints, type NewMetricPoint } from "../../../electron/core/db/queries/metricPoints";
+import { createRng } from "../../../electron/shared/random";
 
 const tempDir = useTempDir();
 
@@ -61,5 +65,72 @@ describe("a comparison recomputed from metrics.csv alone", () => {
       expect(theirs.exactP!).toBeCloseTo(mine.exactP, 12);
     }
     expect(product.sentences[0]).toMatch(/^recursive vs cross, tiny-a: KL vs M1 at M3 higher by [0-9.]+ \[[0-9.]+, [0-9.]+\], p = [0-9.]+, 6 seeds$/);
+  });
+
+  it("a cross side's slope: recomputed per chain from metrics.csv's chain column, as the product fits it", async () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, "cross.sqlite"));
+    const studyId = insertExperiment(db, { name: "cross", specJson: "{}", specSource: "", versionsJson: "{}" });
+    const rng = createRng(5);
+    const points: NewMetricPoint[] = [];
+    for (let seed = 1; seed <= 6; seed++) {
+      for (let g = 1; g <= 5; g++) {
+        const point = (design: string, model: string, chain: string, value: number): NewMetricPoint => ({
+          experiment_id: studyId,
+          generation_id: null,
+          design,
+          model,
+          chain,
+          generation_index: g,
+          seed,
+          metric: "kl_unigram_vs_m1",
+          value,
+          low: null,
+          high: null,
+        });
+        points.push(point("recursive", "tiny-a", "A", 0.1 * g + 0.05 * rng.next()));
+        // tiny-a's odd generations are in the chain it starts (rising), its even ones in tiny-b's (falling from a higher level)
+        points.push(point("cross", "tiny-a", g % 2 ? "A-first" : "B-first", (g % 2 ? 0.04 * g : 0.5 - 0.04 * g) + 0.005 * rng.next()));
+        points.push(point("cross", "tiny-b", g % 2 ? "B-first" : "A-first", 0.3 + 0.05 * rng.next()));
+      }
+    }
+    upsertMetricPoints(db, points);
+    const out = join(dir, "export");
+    await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv"] });
+    const product = await compareHandlers({ db })["results.compare"]({
+      studyId,
+      a: { design: "recursive", model: "tiny-a" },
+      b: { design: "cross", model: "tiny-a" },
+      metrics: ["kl_unigram_vs_m1"],
+      language: "en",
+    });
+    db.close();
+
+    const rows = (parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[]).filter((r) => r.model === "tiny-a");
+    expect(rows.filter((r) => r.design === "cross" && r.generation !== "1").every((r) => r.trained_on === "tiny-b")).toBe(true);
+    // least squares by hand: Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²
+    const fit = (xy: [number, number][]) => {
+      const mx = xy.reduce((a, [x]) => a + x, 0) / xy.length;
+      const my = xy.reduce((a, [, y]) => a + y, 0) / xy.length;
+      return xy.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / xy.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+    };
+    const perChain = (design: string, seed: string) => {
+      const mine = rows.filter((r) => r.design === design && r.seed === seed);
+      const chains = [...new Set(mine.map((r) => r.chain))];
+      const slopes = chains.map((c) => fit(mine.filter((r) => r.chain === c).map((r) => [Number(r.generation), Number(r.value)])));
+      return slopes.reduce((a, b) => a + b, 0) / slopes.length;
+    };
+    const mixed = (seed: string) => fit(rows.filter((r) => r.design === "cross" && r.seed === seed).map((r) => [Number(r.generation), Number(r.value)]));
+    const theirs = product.rows.find((r) => r.summary === "slope")!;
+    const seeds = ["1", "2", "3", "4", "5", "6"];
+    seeds.forEach((s, i) => {
+      expect(theirs.a[i]!).toBeCloseTo(perChain("recursive", s), 12);
+      expect(theirs.b[i]!).toBeCloseTo(perChain("cross", s), 12);
+      // one line through both lineages sees about 0.024 where the chains' slopes average about 0
+      expect(Math.abs(mixed(s) - theirs.b[i]!)).toBeGreaterThan(0.01);
+    });
+    const d = seeds.map((s) => perChain("recursive", s) - perChain("cross", s));
+    expect(theirs.meanDifference!).toBeCloseTo(d.reduce((a, b) => a + b, 0) / 6, 12);
+    expect(product.lineage.b).toEqual({ chains: ["A-first", "B-first"], trainedOn: "tiny-b" });
   });
 });

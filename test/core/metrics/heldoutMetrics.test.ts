@@ -147,7 +147,7 @@ describe("held-out prompts and the clinical panel's reference rows (metricsExecu
     expect(isNoiseFloorMetric("kl_noise_floor@heldout")).toBe(true);
     // metrics.csv says which prompts
     const csv = metricsCsv(experimentId, points).split("\r\n");
-    expect(csv[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,interval,prompts");
+    expect(csv[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,chain,interval,prompts");
     expect(csv.find((l) => l.includes(",chrf@heldout,"))!.endsWith(",heldout")).toBe(true);
     expect(csv.find((l) => l.includes(",chrf,"))!.endsWith(",train")).toBe(true);
     db.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerSentence, compareDesigns, headlineSentence, parseSide } from "../../../electron/shared/stats/compareDesigns";
+import { answerSentence, chainSlope, compareDesigns, headlineSentence, parseSide } from "../../../electron/shared/stats/compareDesigns";
+import { slope } from "../../../electron/shared/stats/pairedTest";
 import type { MetricPoint } from "../../../electron/shared/domain/views";
 
 const pt = (design: string, model: string, seed: number, generation: number, metric: string, value: number): MetricPoint => ({
@@ -71,5 +72,39 @@ describe("compareDesigns", () => {
     );
     expect(() => compareDesigns(study(), parseSide("recursive:m"), parseSide("cross:m"), ["kl_bigram_vs_real"])).toThrow(/no metric "kl_bigram_vs_real"/);
     expect(() => parseSide("recursive")).toThrow(/design:model/);
+  });
+
+  it("fits a cross side's slope per chain: a model's generations alternate between the chain it starts and the other model's", () => {
+    // model "mis" in cross: its chain (A-first) holds generations 1, 3, 5 at 0, 0.2, 0.4 (slope 0.1);
+    // the chain "lla" starts (B-first) holds its generations 2, 4 at 1.0, 1.0 (slope 0). Per chain: (0.1 + 0) / 2 = 0.05.
+    // One line through all five, 0, 1, 0.2, 1, 0.4 (mean 0.52): Σ(x − 3)(y − 0.52) = 1.04 − 0.48 + 0 + 0.48 − 0.24 = 0.8, / 10 = 0.08.
+    const cross = { 1: ["A-first", 0], 2: ["B-first", 1], 3: ["A-first", 0.2], 4: ["B-first", 1], 5: ["A-first", 0.4] } as const;
+    const points: MetricPoint[] = [];
+    for (let s = 1; s <= 6; s++) {
+      const level = 0.01 * s; // a per-seed level that leaves every slope unchanged
+      for (let g = 1; g <= 5; g++) {
+        const [chain, value] = cross[g as keyof typeof cross];
+        points.push({ ...pt("cross", "mis", s, g, "kl_unigram_vs_m1", value + level), chain });
+        points.push({ ...pt("recursive", "mis", s, g, "kl_unigram_vs_m1", 0.1 * (g - 1) + level), chain: "A" });
+        points.push({ ...pt("cross", "lla", s, g, "kl_unigram_vs_m1", 0.3), chain: chain === "A-first" ? "B-first" : "A-first" });
+      }
+    }
+    const mine = points.filter((p) => p.design === "cross" && p.model === "mis" && p.seed === 1);
+    expect(
+      slope(
+        mine.map((p) => p.generation),
+        mine.map((p) => p.value!),
+      ),
+    ).toBeCloseTo(0.08, 12);
+    expect(chainSlope(mine)).toBeCloseTo(0.05, 12);
+
+    const c = compareDesigns(points, parseSide("recursive:mis"), parseSide("cross:mis"), ["kl_unigram_vs_m1"]);
+    const row = c.rows.find((r) => r.summary === "slope")!;
+    for (const b of row.b) expect(b).toBeCloseTo(0.05, 12);
+    for (const a of row.a) expect(a).toBeCloseTo(0.1, 12);
+    expect(row.meanDifference!).toBeCloseTo(0.05, 12); // the mixed line would say 0.02
+    expect(c.lineage.b).toEqual({ chains: ["A-first", "B-first"], trainedOn: "lla" });
+    expect(c.lineage.a).toEqual({ chains: ["A"], trainedOn: "mis" });
+    expect(answerSentence(c, row)).toMatch(/^recursive vs cross \(trained on lla's text\), mis: slope of /);
   });
 });

@@ -13,16 +13,21 @@ export type MetricPointRow = {
   value: number | null;
   low: number | null;
   high: number | null;
+  /** the planner's chain of the generation measured (cross: "A-first" or "B-first"); null for generation 0 and points stored without one */
+  chain: string | null;
 };
 
-export function upsertMetricPoints(db: Db, points: Iterable<Omit<MetricPointRow, "id">>): void {
+/** A point to store; its chain may be left out (generation 0, fixtures of one lineage). */
+export type NewMetricPoint = Omit<MetricPointRow, "id" | "chain"> & { chain?: string | null };
+
+export function upsertMetricPoints(db: Db, points: Iterable<NewMetricPoint>): void {
   const stmt = db.prepare(
-    `INSERT INTO metric_points (experiment_id, generation_id, design, model, generation_index, seed, metric, value, low, high)
-     VALUES (@experiment_id, @generation_id, @design, @model, @generation_index, @seed, @metric, @value, @low, @high)
+    `INSERT INTO metric_points (experiment_id, generation_id, design, model, generation_index, seed, metric, value, low, high, chain)
+     VALUES (@experiment_id, @generation_id, @design, @model, @generation_index, @seed, @metric, @value, @low, @high, @chain)
      ON CONFLICT (experiment_id, design, model, generation_index, seed, metric)
-     DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high, generation_id = excluded.generation_id`,
+     DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high, generation_id = excluded.generation_id, chain = excluded.chain`,
   );
-  for (const p of points) stmt.run(p);
+  for (const p of points) stmt.run({ ...p, chain: p.chain ?? null });
 }
 
 export function listMetricPoints(db: Db, args: { experimentId: number }): MetricPointRow[] {
@@ -33,5 +38,15 @@ export function listMetricPoints(db: Db, args: { experimentId: number }): Metric
 
 /** A stored point as the app and the exports show it. */
 export function toMetricPoint(p: MetricPointRow): MetricPoint {
-  return { design: p.design, model: p.model, generation: p.generation_index, seed: p.seed, metric: p.metric, value: p.value, low: p.low, high: p.high };
+  return {
+    design: p.design,
+    model: p.model,
+    chain: p.chain,
+    generation: p.generation_index,
+    seed: p.seed,
+    metric: p.metric,
+    value: p.value,
+    low: p.low,
+    high: p.high,
+  };
 }

@@ -69,6 +69,8 @@ export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics">
       generation_id: null,
       design,
       model,
+      // generation 0 is the real data: no lineage
+      chain: p.generation >= 1 ? p.chain : null,
       generation_index: p.generation,
       seed: p.seed,
       ...v,
