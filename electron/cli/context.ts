@@ -7,6 +7,7 @@ import type { Channel } from "../shared/api/channels";
 import type { RequestOf, ResponseOf } from "../shared/api/contract";
 import { unwrap } from "../shared/api/errors";
 import type { LabEvent } from "../shared/api/events";
+import { runOf } from "./cliRun";
 import { createOutput, type Output } from "./output";
 
 export type GlobalOptions = { db?: string; json?: boolean };
@@ -21,30 +22,24 @@ export type CommandContext = {
   dbPath: string;
   out: Output;
   signal: AbortSignal;
+  /** the exit status once the command has finished without an error (a failed or cancelled study) */
+  setExitCode: (code: number) => void;
 };
 
-const interrupt = new AbortController();
-let interrupted = false;
-process.on("SIGINT", () => {
-  if (interrupted) process.exit(130);
-  interrupted = true;
-  interrupt.abort(new Error("interrupted"));
-});
-process.on("SIGTERM", () => interrupt.abort(new Error("terminated")));
-
 /** Opens the workspace named by the global options with the app's handlers (studies run in this process), runs the command, always closes. */
-export async function withApi<T>(command: Command, run: (ctx: CommandContext) => Promise<T> | T): Promise<T> {
+export async function withApi<T>(command: Command, body: (ctx: CommandContext) => Promise<T> | T): Promise<T> {
   const opts = command.optsWithGlobals<GlobalOptions>();
-  const dbPath = resolve(opts.db ?? defaultDatabasePath());
-  const out = createOutput(Boolean(opts.json));
-  const api = openApi({ dbPath, studiesInProcess: true, signal: interrupt.signal });
+  const run = runOf(command);
+  const dbPath = resolve(opts.db ?? defaultDatabasePath(run.env));
+  const out = createOutput(Boolean(opts.json), run);
+  const api = openApi({ dbPath, studiesInProcess: true, signal: run.signal });
   const call: Call = async (channel, args) => unwrap(await dispatch(api.handlers, channel, args)) as ResponseOf<typeof channel>;
   const onEvent = (listener: (event: LabEvent) => void) => {
     api.events.on("event", listener);
     return () => void api.events.off("event", listener);
   };
   try {
-    return await run({ call, onEvent, dbPath, out, signal: interrupt.signal });
+    return await body({ call, onEvent, dbPath, out, signal: run.signal, setExitCode: (code) => void (run.exitCode = code) });
   } finally {
     await api.close();
   }

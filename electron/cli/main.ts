@@ -1,47 +1,20 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from "commander";
-import { ApiError } from "../shared/api/errors";
-import { registerDataCommands } from "./commands/data";
-import { registerSynthCommand } from "./commands/synth";
-import { registerStatsCommand } from "./commands/stats";
-import { registerDemoCommand } from "./commands/demo";
-import { registerModelCommands } from "./commands/models";
-import { registerStudyCommands } from "./commands/studies";
-import { registerMetricsCommand } from "./commands/metrics";
-import { registerServeCommand } from "./commands/serve";
-import { registerExportCommand } from "./commands/export";
-import { registerCompareCommand } from "./commands/compare";
+import { runCli } from "./runCli";
 
-const program = new Command("lab")
-  .description("Collapse Lab: model-collapse studies of local GGUF models, headless")
-  .option("--db <path>", "workspace database (default: the app's data folder)")
-  .option("--json", "machine-readable output on stdout")
-  .showHelpAfterError()
-  .exitOverride();
+const interrupt = new AbortController();
+let interrupted = false;
+process.on("SIGINT", () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  interrupt.abort(new Error("interrupted"));
+});
+process.on("SIGTERM", () => interrupt.abort(new Error("terminated")));
 
-registerDataCommands(program);
-registerSynthCommand(program);
-registerStatsCommand(program);
-registerDemoCommand(program);
-registerModelCommands(program);
-registerStudyCommands(program);
-registerMetricsCommand(program);
-registerExportCommand(program);
-registerCompareCommand(program);
-registerServeCommand(program);
-
-/** An error as every road carries it: the handlers' typed error ({ code, message, field }), as `lab serve` answers it. */
-function fail(error: unknown): never {
-  const info = ApiError.from(error).toInfo();
-  const json = process.argv.includes("--json");
-  if (json) process.stdout.write(JSON.stringify({ error: info }) + "\n");
-  process.stderr.write(`error: ${info.message}\n`);
-  process.exit(typeof (error as { exitCode?: unknown })?.exitCode === "number" ? (error as { exitCode: number }).exitCode || 1 : 1);
-}
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode);
-  fail(error);
-}
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  env: process.env,
+  signal: interrupt.signal,
+});
+// at once, as before: a failed command may leave a worker or timer that would hold the process open
+if (code !== 0) process.exit(code);

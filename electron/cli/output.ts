@@ -1,20 +1,27 @@
+import type { CliIo } from "./cliRun";
+
 /** Every command prints either machine-readable JSON (--json) or text for people, never both. */
 export type Output = {
   json: boolean;
   /** the command's result: JSON on stdout with --json, else the human rendering */
   result(value: unknown, human: () => string): void;
+  /** one line of a streamed result on stdout (JSON Lines with --json) */
+  line(text: string): void;
   /** progress/info for people, on stderr so stdout stays clean */
   info(message: string): void;
 };
 
-export function createOutput(json: boolean): Output {
+export function createOutput(json: boolean, io: Pick<CliIo, "stdout" | "stderr">): Output {
   return {
     json,
     result(value, human) {
-      process.stdout.write(json ? JSON.stringify(value) + "\n" : human() + "\n");
+      io.stdout(json ? JSON.stringify(value) + "\n" : human() + "\n");
+    },
+    line(text) {
+      io.stdout(text + "\n");
     },
     info(message) {
-      if (!json) process.stderr.write(message + "\n");
+      if (!json) io.stderr(message + "\n");
     },
   };
 }

@@ -8,7 +8,7 @@ import { dispatch } from "../../electron/core/api/createHandlers";
 import { createHttpApi, TOKEN_HEADER, type HttpApi } from "../../electron/cli/serve/httpApi";
 import { acquireRunnerLock, insertExperiment } from "../../electron/core/db/queries/experiments";
 import { ApiError, unwrap, type ApiErrorInfo, type Envelope } from "../../electron/shared/api/errors";
-import { runLab } from "../helpers/runLab";
+import { lab } from "../helpers/runLab";
 import { useTempDir } from "../helpers/tempDir";
 
 const tempDir = useTempDir();
@@ -45,7 +45,7 @@ async function served() {
   };
   /** lab serve's road: POST /api/<channel> */
   const serve = async (channel: string, args: unknown): Promise<ApiErrorInfo> => {
-    // a connection of its own each time: the CLI's spawnSync below blocks this process past the server's keep-alive, which then resets a reused socket
+    // a connection of its own each time, so no call depends on a socket another left open
     const text = await new Promise<string>((resolve, reject) => {
       const body = JSON.stringify(args);
       const req = request(
@@ -72,9 +72,9 @@ async function served() {
     if (envelope.ok) throw new Error(`${channel} did not fail`);
     return envelope.error;
   };
-  /** the CLI's road: the real command in a child process, --json */
-  const cli = (args: string[]): ApiErrorInfo & { status: number | null; stderr: string } => {
-    const r = runLab([...args, "--db", dbPath, "--json"]);
+  /** the CLI's road: the real command (runCli, as the bin runs it), --json */
+  const cli = async (args: string[]): Promise<ApiErrorInfo & { status: number | null; stderr: string }> => {
+    const r = await lab([...args, "--db", dbPath, "--json"]);
     return { ...(JSON.parse(r.stdout) as { error: ApiErrorInfo }).error, status: r.status, stderr: r.stderr };
   };
   return { api, studyId, window, serve, cli };
@@ -99,7 +99,7 @@ describe("one road: the window, lab serve and the CLI get the same typed error f
     };
     expect(await window("studies.resume", { id: studyId })).toEqual(expected);
     expect(await serve("studies.resume", { id: studyId })).toEqual(expected);
-    const fromCli = cli(["resume", String(studyId)]);
+    const fromCli = await cli(["resume", String(studyId)]);
     expect(fromCli).toMatchObject(expected);
     expect(fromCli.status).toBe(1);
     expect(fromCli.stderr).toBe(`error: ${expected.message}\n`);
@@ -110,21 +110,21 @@ describe("one road: the window, lab serve and the CLI get the same typed error f
     const tooFew = { code: "invalid-argument", message: "datasets.synth: records: Too small: expected number to be >=10", field: "records" };
     expect(await window("datasets.synth", { records: 5 })).toEqual(tooFew);
     expect(await serve("datasets.synth", { records: 5 })).toEqual(tooFew);
-    expect(cli(["synth", "--records", "5"])).toMatchObject(tooFew);
+    expect(await cli(["synth", "--records", "5"])).toMatchObject(tooFew);
 
     const unknown = await serve("results.metrics", { studyId: 42 });
     expect(unknown).toMatchObject({ code: "not-found", field: "studyId" });
     expect(await window("results.metrics", { studyId: 42 })).toEqual(unknown);
-    expect(cli(["metrics", "--study", "42"])).toMatchObject(unknown);
+    expect(await cli(["metrics", "--study", "42"])).toMatchObject(unknown);
 
     const notAModel = join(tempDir(), "notes.gguf");
     writeFileSync(notAModel, "not a model");
     const badModel = await window("models.add", { path: notAModel });
     expect(badModel).toMatchObject({ code: "invalid-argument", field: "path", message: expect.stringContaining(`${notAModel} is not a readable GGUF file`) });
-    expect(cli(["models", "add", notAModel])).toMatchObject(badModel);
+    expect(await cli(["models", "add", notAModel])).toMatchObject(badModel);
 
     const badSplit = await serve("datasets.split", { datasetId: 7 });
     expect(badSplit).toMatchObject({ code: "not-found", message: expect.stringContaining("there is no dataset 7") });
-    expect(cli(["split", "--dataset", "7"])).toMatchObject(badSplit);
+    expect(await cli(["split", "--dataset", "7"])).toMatchObject(badSplit);
   });
 });

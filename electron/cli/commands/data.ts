@@ -140,11 +140,11 @@ export function registerDataCommands(program: Command): void {
         for (let count = 0, afterId = 0; count < limit;) {
           const page = await call("records.list", { datasetId, afterId, limit: Math.min(200, limit - count), includeExcluded: Boolean(opts.includeExcluded) });
           for (const r of page.records) {
-            if (out.json) process.stdout.write(JSON.stringify(r) + "\n");
+            if (out.json) out.line(JSON.stringify(r));
             else
-              process.stdout.write(
+              out.line(
                 `${r.sourceId ?? `row ${r.row}`}  [${r.split ?? "—"}]  description ${JSON.stringify(r.descriptionLabels)}  ` +
-                  `conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}\n`,
+                  `conclusion ${JSON.stringify(r.conclusionLabels)}  nodules ${r.nodules.length}`,
               );
           }
           if (page.records.length === 0) break;

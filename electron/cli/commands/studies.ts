@@ -69,8 +69,8 @@ async function runAndReport(ctx: CommandContext, id: number, how: "studies.run" 
   );
   const status = await ctx.call("studies.status", { id });
   ctx.out.result(status, () => formatStatus(status));
-  if (state === "failed") process.exitCode = 1;
-  if (state === "cancelled") process.exitCode = 3;
+  if (state === "failed") ctx.setExitCode(1);
+  if (state === "cancelled") ctx.setExitCode(3);
 }
 
 export function registerStudyCommands(program: Command): void {
