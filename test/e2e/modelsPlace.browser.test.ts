@@ -18,28 +18,15 @@ describe("building the tiny default models from the Models place", () => {
     await page.click("[data-place=models]");
     const place = page.getByTestId("place-models");
     await place.getByTestId("build-defaults").click();
+    const progressText = () =>
+      place
+        .locator(".progress")
+        .textContent()
+        .catch(() => "");
     // the progress bar names the model, the stage and the step while the trainer runs
-    await expect
-      .poll(
-        () =>
-          place
-            .locator(".progress")
-            .textContent()
-            .catch(() => ""),
-        { timeout: 300_000 },
-      )
-      .toMatch(/tiny-mistral: pretrain \d+\/\d+, loss \d.*; pretraining stage 1 of 1/);
+    await expect.poll(progressText, { timeout: 300_000 }).toMatch(/tiny-mistral: pretrain \d+\/\d+, loss \d.*; pretraining stage 1 of 1/);
     // and, once both trainers have a rate, the time left for the whole build
-    await expect
-      .poll(
-        () =>
-          place
-            .locator(".progress")
-            .textContent()
-            .catch(() => ""),
-        { timeout: 300_000 },
-      )
-      .toMatch(/about \d+ min left for the whole build/);
+    await expect.poll(progressText, { timeout: 300_000 }).toMatch(/about \d+ min left for the whole build/);
     const table = place.getByTestId("model-table");
     await expect.poll(() => table.textContent().catch(() => ""), { timeout: 840_000, interval: 2_000 }).toContain("tiny-llama3");
     const text = (await table.textContent())!;
