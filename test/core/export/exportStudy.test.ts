@@ -6,7 +6,7 @@ import { exportStudy } from "../../../electron/core/export/exportStudy";
 import { getExperiment } from "../../../electron/core/db/queries/experiments";
 import { listGenerations } from "../../../electron/core/db/queries/generations";
 import { insertSamples, listSamplesOfJob } from "../../../electron/core/db/queries/samples";
-import { listMetricPoints } from "../../../electron/core/db/queries/metricPoints";
+import { listMetricPoints, toMetricPoint } from "../../../electron/core/db/queries/metricPoints";
 import { getModel } from "../../../electron/core/db/queries/models";
 import { noiseFloorOf } from "../../../electron/core/metrics/noiseFloor";
 import { studyInputs } from "../../../electron/core/experiments/executors/studyInputs";
@@ -127,17 +127,10 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
         high: num(r.high!),
       })),
     ).toEqual(
-      stored.map((p) => ({
-        study: studyId,
-        design: p.design,
-        model: p.model,
-        generation: p.generation_index,
-        seed: p.seed,
-        metric: p.metric,
-        value: p.value,
-        low: p.low,
-        high: p.high,
-      })),
+      stored.map((p) => {
+        const { chain: _chain, ...point } = toMetricPoint(p);
+        return { study: studyId, ...point };
+      }),
     );
     expect(text.split("\r\n")[0]).toBe("study,design,model,generation,seed,metric,value,low,high,trained_on,chain,interval,prompts");
     expect(text).toContain(String(Math.PI / 10 + 1 / 3));

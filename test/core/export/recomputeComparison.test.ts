@@ -6,7 +6,7 @@ import { exportStudy } from "../../../electron/core/export/exportStudy";
 import { compareHandlers } from "../../../electron/core/api/compareHandlers";
 import { useTempDir } from "../../helpers/tempDir";
 import { pairedStudy } from "../../fixtures/pairedStudy";
-import { openDatabase } from "../../../electron/core/db/openDatabase";
+import { openDatabase, type Db } from "../../../electron/core/db/openDatabase";
 import { insertExperiment } from "../../../electron/core/db/queries/experiments";
 import { upsertMetricPoints, type NewMetricPoint } from "../../../electron/core/db/queries/metricPoints";
 import { createRng } from "../../../electron/shared/random";
@@ -34,21 +34,28 @@ function recompute(rows: Record<string, string>[], metric: string, floor: string
   return { n, mean, low: mean - half, high: mean + half, exactP: extreme / 2 ** n };
 }
 
+/** The study exported to metrics.csv (its rows) and the product's own comparison of recursive and cross for tiny-a. */
+async function exportAndCompare(db: Db, studyId: number, out: string, metrics?: string[]) {
+  await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv"] });
+  const product = await compareHandlers({ db })["results.compare"]({
+    studyId,
+    a: { design: "recursive", model: "tiny-a" },
+    b: { design: "cross", model: "tiny-a" },
+    ...(metrics ? { metrics } : {}),
+    language: "en",
+  });
+  const rows = parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+  return { rows, product };
+}
+
 describe("a comparison recomputed from metrics.csv alone", () => {
   it("matches results.compare: mean difference, interval, exact p; the CSV names each row's lineage and interval kind", async () => {
     const dir = tempDir();
     const { db, studyId } = pairedStudy(dir);
-    const out = join(dir, "export");
-    await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv"] });
-    const product = await compareHandlers({ db })["results.compare"]({
-      studyId,
-      a: { design: "recursive", model: "tiny-a" },
-      b: { design: "cross", model: "tiny-a" },
-      language: "en",
-    });
+    const { rows: exported, product } = await exportAndCompare(db, studyId, join(dir, "export"));
     db.close();
 
-    const rows = parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = exported;
     expect(rows.find((r) => r.design === "recursive" && r.generation === "2")!.trained_on).toBe("tiny-a");
     expect(rows.find((r) => r.design === "cross" && r.generation === "1")!.trained_on).toBe("real");
     expect(rows[0]!.interval).toBe("within one run: sampling only");
@@ -95,18 +102,10 @@ describe("a comparison recomputed from metrics.csv alone", () => {
       }
     }
     upsertMetricPoints(db, points);
-    const out = join(dir, "export");
-    await exportStudy(db, { experimentId: studyId, dir: out, formats: ["csv"] });
-    const product = await compareHandlers({ db })["results.compare"]({
-      studyId,
-      a: { design: "recursive", model: "tiny-a" },
-      b: { design: "cross", model: "tiny-a" },
-      metrics: ["kl_unigram_vs_m1"],
-      language: "en",
-    });
+    const { rows: exported, product } = await exportAndCompare(db, studyId, join(dir, "export"), ["kl_unigram_vs_m1"]);
     db.close();
 
-    const rows = (parse(readFileSync(join(out, "metrics.csv"), "utf8"), { columns: true }) as Record<string, string>[]).filter((r) => r.model === "tiny-a");
+    const rows = exported.filter((r) => r.model === "tiny-a");
     expect(rows.filter((r) => r.design === "cross" && r.generation !== "1").every((r) => r.trained_on === "tiny-b")).toBe(true);
     // least squares by hand: Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²
     const fit = (xy: [number, number][]) => {
