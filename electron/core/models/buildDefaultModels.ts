@@ -25,6 +25,14 @@ export type BuiltDefaultModel = {
   pretrain: { train_loss: number; val_loss: number | null; seconds: number; tokens_per_s: number; tokens: number } | null;
 };
 
+const ANSWER_AT = "\nЗаключение:";
+
+/** A rendered report as the study's prompt and answer (the split usedTokens tokenises apart too). */
+function splitAtAnswer(text: string): { prompt: string; answer: string } {
+  const at = text.lastIndexOf(ANSWER_AT) + ANSWER_AT.length;
+  return { prompt: text.slice(0, at), answer: text.slice(at) };
+}
+
 /** The token ids a vocabulary gives the texts, as the trainer tokenises them (and prompts alone, as generation does). */
 async function usedTokens(vocabPath: string, texts: string[], signal?: AbortSignal): Promise<Set<number>> {
   const { llama } = await LlamaRuntime.get();
@@ -33,7 +41,7 @@ async function usedTokens(vocabPath: string, texts: string[], signal?: AbortSign
     const used = new Set<number>();
     for (const text of texts) {
       signal?.throwIfAborted();
-      const answerAt = text.lastIndexOf("\nЗаключение:") + "\nЗаключение:".length;
+      const answerAt = text.lastIndexOf(ANSWER_AT) + ANSWER_AT.length;
       for (const part of [text, text.slice(0, answerAt), text.slice(answerAt)]) {
         const ids = model.tokenize(part, false);
         for (const t of ids) used.add(t as number);
@@ -133,11 +141,13 @@ export async function buildDefaultModels(options: {
       for (let k = first; k < of; k++) {
         const { from: a, to: b } = stageSlice(recipe, k);
         const corpus = join(options.dir, `${recipe.name}.corpus.jsonl`);
+        // from `answerLossFrom` on, the reports as description → conclusion pairs, the loss on the conclusion (docs/default-models.md)
+        const onAnswers = recipe.pretrain.answerLossFrom !== undefined && k + 1 >= recipe.pretrain.answerLossFrom;
         writeFileSync(
           corpus,
           plan.texts
             .slice(a, b)
-            .map((text) => JSON.stringify({ text }))
+            .map((text) => JSON.stringify(onAnswers ? splitAtAnswer(text) : { text }))
             .join("\n") + "\n",
         );
         const started = performance.now();
@@ -146,6 +156,7 @@ export async function buildDefaultModels(options: {
           {
             model: from,
             train: corpus,
+            ...(onAnswers ? { loss: "answer" as const } : {}),
             out: stageFile(k),
             ctx: recipe.pretrain.ctx,
             epochs: recipe.pretrain.epochs,
