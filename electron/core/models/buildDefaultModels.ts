@@ -53,6 +53,27 @@ async function usedTokens(vocabPath: string, texts: string[], signal?: AbortSign
   }
 }
 
+/** What pretraining stage `stage` (0-based) of a recipe takes its loss on: whole reports, or the conclusions alone. */
+function stageLoss(recipe: TinyRecipe, stage: number): "report" | "answer" {
+  const from = recipe.pretrain.answerLossFrom;
+  return from !== undefined && stage + 1 >= from ? "answer" : "report";
+}
+
+/**
+ * A stage's stamp names only what its weights depend on: the recipe without the number of stages
+ * and with the loss of this stage and every earlier one, so a recipe that differs only in later
+ * stages (or in how many there are) reuses the stages it shares.
+ */
+export function defaultModelStageStamp(recipe: TinyRecipe, corpusHash: string, stage: number): string {
+  const { stages: _stages, answerLossFrom: _answerLossFrom, ...shared } = recipe.pretrain;
+  const losses = Array.from({ length: stage + 1 }, (_, k) => stageLoss(recipe, k));
+  return createHash("sha256")
+    .update(JSON.stringify({ ...recipe, pretrain: { ...shared, losses } }))
+    .update(corpusHash)
+    .update(`stage ${stage}`)
+    .digest("hex");
+}
+
 /**
  * Creates and pretrains the tiny default models, cached: a model whose recipe, corpus and source
  * vocabulary are unchanged (same stamp) is not rebuilt. For each model: the real tokenizer's
@@ -107,15 +128,8 @@ export async function buildDefaultModels(options: {
         return { name: recipe.name, path, vocabulary: null, pretrain: null };
       }
       const of = recipe.pretrain.stages;
-      // a stage's stamp leaves out the number of stages, so a longer recipe reuses the stages of a shorter one
-      const { stages: _stages, ...stageKey } = recipe.pretrain;
       const stageFile = (k: number) => join(options.dir, `${recipe.name}.stage-${k + 1}-of-${of}.gguf`);
-      const stageStamp = (k: number) =>
-        createHash("sha256")
-          .update(JSON.stringify({ ...recipe, pretrain: stageKey }))
-          .update(plan.corpusHash)
-          .update(`stage ${k}`)
-          .digest("hex");
+      const stageStamp = (k: number) => defaultModelStageStamp(recipe, plan.corpusHash, k);
       const stageDone = (k: number) =>
         existsSync(stageFile(k)) && existsSync(`${stageFile(k)}.stamp`) && readFileSync(`${stageFile(k)}.stamp`, "utf8").trim() === stageStamp(k);
       let first = 0;
@@ -142,7 +156,7 @@ export async function buildDefaultModels(options: {
         const { from: a, to: b } = stageSlice(recipe, k);
         const corpus = join(options.dir, `${recipe.name}.corpus.jsonl`);
         // from `answerLossFrom` on, the reports as description → conclusion pairs, the loss on the conclusion (docs/default-models.md)
-        const onAnswers = recipe.pretrain.answerLossFrom !== undefined && k + 1 >= recipe.pretrain.answerLossFrom;
+        const onAnswers = stageLoss(recipe, k) === "answer";
         writeFileSync(
           corpus,
           plan.texts
