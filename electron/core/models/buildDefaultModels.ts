@@ -27,10 +27,15 @@ export type BuiltDefaultModel = {
 
 const ANSWER_AT = "\nЗаключение:";
 
-/** A rendered report as the study's prompt and answer (the split usedTokens tokenises apart too). */
-function splitAtAnswer(text: string): { prompt: string; answer: string } {
+/**
+ * A rendered report as the study's training pair: the prompt, and the answer ending with the newline
+ * that is a conclusion's stop (renderAnswer; the pretraining text is trimmed of it). Pretrained to end
+ * with the end-of-sequence token alone, a base model's generation 1 learns a newline on top of it
+ * and, torn between the two, writes on past the conclusion.
+ */
+export function splitAtAnswer(text: string): { prompt: string; answer: string } {
   const at = text.lastIndexOf(ANSWER_AT) + ANSWER_AT.length;
-  return { prompt: text.slice(0, at), answer: text.slice(at) };
+  return { prompt: text.slice(0, at), answer: `${text.slice(at)}\n` };
 }
 
 /** The token ids a vocabulary gives the texts, as the trainer tokenises them (and prompts alone, as generation does). */
