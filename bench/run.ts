@@ -2,7 +2,7 @@
  * The project's one benchmark entry point: `npm run bench [-- --quick] [-- suite ...]`.
  * Writes bench/results.json (every result of this run) and bench/RESULTS.md.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { machineDescription, type BenchResult, type BenchSuite } from "./BenchResult";
@@ -12,6 +12,7 @@ import { generationSuite } from "./suites/generationSuite";
 import { metricsSuite } from "./suites/metricsSuite";
 import { nativeBuildSuite } from "./suites/nativeBuildSuite";
 import { defaultModelsSuite } from "./suites/defaultModelsSuite";
+import { formatBenchValue, writeBenchResults } from "./writeResults";
 
 const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite];
 
@@ -19,8 +20,6 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const only = args.filter((a) => !a.startsWith("--"));
 const machine = machineDescription();
-const dir = new URL(".", import.meta.url).pathname;
-const previous: BenchResult[] = existsSync(join(dir, "results.json")) ? (JSON.parse(readFileSync(join(dir, "results.json"), "utf8")) as BenchResult[]) : [];
 const results: BenchResult[] = [];
 const tmp = mkdtempSync(join(tmpdir(), "collapse-bench-"));
 
@@ -36,7 +35,7 @@ try {
         const full: BenchResult = { suite: suite.name, ...r, machine, date: new Date().toISOString() };
         if (full.baseline_value !== undefined && full.ratio === undefined) full.ratio = full.value / full.baseline_value;
         results.push(full);
-        process.stderr.write(`  ${r.name}: ${fmt(r.value)} ${r.unit}${r.target ? `  (target ${r.target})` : ""}\n`);
+        process.stderr.write(`  ${r.name}: ${formatBenchValue(r.value)} ${r.unit}${r.target ? `  (target ${r.target})` : ""}\n`);
       },
     });
   }
@@ -44,29 +43,5 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-function fmt(x: number): string {
-  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3);
-}
-
-const ran = new Set(results.map((r) => r.suite));
-results.unshift(...previous.filter((r) => !ran.has(r.suite)));
-writeFileSync(join(dir, "results.json"), JSON.stringify(results, null, 2) + "\n");
-const md = [
-  "# Benchmark results",
-  "",
-  `Machine: ${machine}. Run: ${new Date().toISOString()}. Regenerate with \`npm run bench\`.`,
-  "",
-  "| benchmark | value | unit | baseline | ratio | target |",
-  "|---|---:|---|---|---:|---|",
-  ...results.map(
-    (r) =>
-      `| ${r.name} | ${fmt(r.value)} | ${r.unit} | ${r.baseline_name ? `${r.baseline_name}: ${fmt(r.baseline_value!)}` : ""} | ` +
-      `${r.ratio !== undefined ? r.ratio.toFixed(2) : ""} | ${r.target ?? ""} |`,
-  ),
-  "",
-].join("\n");
-// the hand-written history below the table (how each figure moved, and why) survives a new run
-const HISTORY = "\n## History";
-const old = existsSync(join(dir, "RESULTS.md")) ? readFileSync(join(dir, "RESULTS.md"), "utf8") : "";
-writeFileSync(join(dir, "RESULTS.md"), old.includes(HISTORY) ? md + old.slice(old.indexOf(HISTORY)) : md);
-process.stderr.write(`wrote bench/results.json and bench/RESULTS.md (${results.length} results)\n`);
+writeBenchResults(results, machine);
+process.stderr.write(`wrote bench/results.json and bench/RESULTS.md (${results.length} results of this run)\n`);

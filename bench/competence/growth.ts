@@ -1,22 +1,31 @@
 /**
- * `npx tsx bench/competence/growth.ts [dir]`: builds the default models stage by stage
+ * `npx tsx bench/competence/growth.ts [dir] [--record]`: builds the default models stage by stage
  * (tinyRecipes.ts) and, as each pretraining stage finishes, measures generation 1 on it as the
  * demo trains it (generationOne.ts): how the panel's figures grow with build time. Writes
- * dir/growth.json (figures per model and stage, with the build's elapsed seconds) and keeps each
- * stage's weights under dir/stages.
+ * dir/growth.json (figures per model and stage, with the build's elapsed seconds), dir/recipe.json
+ * and each stage's weights under dir/stages, then the last stage's figures to bench/results.json
+ * (suite `competenceGrowth`). `--record` only records an earlier run's dir.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { bundledVocab } from "../../native/scripts/build";
 import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
 import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
-import { measureGenerationOne, type Competence } from "./generationOne";
+import { TINY_RECIPES } from "../../electron/core/models/tinyRecipes";
+import { measureGenerationOne } from "./generationOne";
+import { recordGrowth, type GrowthRow } from "./recordGrowth";
 import { demoGenerationOne } from "./demoSettings";
 
-const dir = resolve(process.argv[2] ?? "/tmp/competence-growth");
+const args = process.argv.slice(2);
+const dir = resolve(args.find((a) => !a.startsWith("--")) ?? "/tmp/competence-growth");
+if (args.includes("--record")) {
+  recordGrowth(dir);
+  process.exit(0);
+}
 mkdirSync(join(dir, "stages"), { recursive: true });
+writeFileSync(join(dir, "recipe.json"), JSON.stringify(TINY_RECIPES[0]!.pretrain, null, 1));
 const t0 = performance.now();
-const rows: { model: string; stage: number; of: number; buildSeconds: number; figures: Omit<Competence, "samples"> }[] = [];
+const rows: GrowthRow[] = [];
 let queue: Promise<void> = Promise.resolve();
 let lastLog = 0;
 await buildDefaultModels({
@@ -50,3 +59,4 @@ await buildDefaultModels({
 });
 console.error(`built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 await queue;
+recordGrowth(dir);

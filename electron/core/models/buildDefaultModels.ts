@@ -25,6 +25,19 @@ export type BuiltDefaultModel = {
   pretrain: { train_loss: number; val_loss: number | null; seconds: number; tokens_per_s: number; tokens: number } | null;
 };
 
+const ANSWER_AT = "\nЗаключение:";
+
+/**
+ * A rendered report as the study's training pair: the prompt, and the answer ending with the newline
+ * that is a conclusion's stop (renderAnswer; the pretraining text is trimmed of it). Pretrained to end
+ * with the end-of-sequence token alone, a base model's generation 1 learns a newline on top of it
+ * and, torn between the two, writes on past the conclusion.
+ */
+export function splitAtAnswer(text: string): { prompt: string; answer: string } {
+  const at = text.lastIndexOf(ANSWER_AT) + ANSWER_AT.length;
+  return { prompt: text.slice(0, at), answer: `${text.slice(at)}\n` };
+}
+
 /** The token ids a vocabulary gives the texts, as the trainer tokenises them (and prompts alone, as generation does). */
 async function usedTokens(vocabPath: string, texts: string[], signal?: AbortSignal): Promise<Set<number>> {
   const { llama } = await LlamaRuntime.get();
@@ -33,7 +46,7 @@ async function usedTokens(vocabPath: string, texts: string[], signal?: AbortSign
     const used = new Set<number>();
     for (const text of texts) {
       signal?.throwIfAborted();
-      const answerAt = text.lastIndexOf("\nЗаключение:") + "\nЗаключение:".length;
+      const answerAt = text.lastIndexOf(ANSWER_AT) + ANSWER_AT.length;
       for (const part of [text, text.slice(0, answerAt), text.slice(answerAt)]) {
         const ids = model.tokenize(part, false);
         for (const t of ids) used.add(t as number);
@@ -43,6 +56,27 @@ async function usedTokens(vocabPath: string, texts: string[], signal?: AbortSign
   } finally {
     await model.dispose();
   }
+}
+
+/** What pretraining stage `stage` (0-based) of a recipe takes its loss on: whole reports, or the conclusions alone. */
+function stageLoss(recipe: TinyRecipe, stage: number): "report" | "answer" {
+  const from = recipe.pretrain.answerLossFrom;
+  return from !== undefined && stage + 1 >= from ? "answer" : "report";
+}
+
+/**
+ * A stage's stamp names only what its weights depend on: the recipe without the number of stages
+ * and with the loss of this stage and every earlier one, so a recipe that differs only in later
+ * stages (or in how many there are) reuses the stages it shares.
+ */
+export function defaultModelStageStamp(recipe: TinyRecipe, corpusHash: string, stage: number): string {
+  const { stages: _stages, answerLossFrom: _answerLossFrom, ...shared } = recipe.pretrain;
+  const losses = Array.from({ length: stage + 1 }, (_, k) => stageLoss(recipe, k));
+  return createHash("sha256")
+    .update(JSON.stringify({ ...recipe, pretrain: { ...shared, losses } }))
+    .update(corpusHash)
+    .update(`stage ${stage}`)
+    .digest("hex");
 }
 
 /**
@@ -99,15 +133,8 @@ export async function buildDefaultModels(options: {
         return { name: recipe.name, path, vocabulary: null, pretrain: null };
       }
       const of = recipe.pretrain.stages;
-      // a stage's stamp leaves out the number of stages, so a longer recipe reuses the stages of a shorter one
-      const { stages: _stages, ...stageKey } = recipe.pretrain;
       const stageFile = (k: number) => join(options.dir, `${recipe.name}.stage-${k + 1}-of-${of}.gguf`);
-      const stageStamp = (k: number) =>
-        createHash("sha256")
-          .update(JSON.stringify({ ...recipe, pretrain: stageKey }))
-          .update(plan.corpusHash)
-          .update(`stage ${k}`)
-          .digest("hex");
+      const stageStamp = (k: number) => defaultModelStageStamp(recipe, plan.corpusHash, k);
       const stageDone = (k: number) =>
         existsSync(stageFile(k)) && existsSync(`${stageFile(k)}.stamp`) && readFileSync(`${stageFile(k)}.stamp`, "utf8").trim() === stageStamp(k);
       let first = 0;
@@ -133,11 +160,13 @@ export async function buildDefaultModels(options: {
       for (let k = first; k < of; k++) {
         const { from: a, to: b } = stageSlice(recipe, k);
         const corpus = join(options.dir, `${recipe.name}.corpus.jsonl`);
+        // from `answerLossFrom` on, the reports as description → conclusion pairs, the loss on the conclusion (docs/default-models.md)
+        const onAnswers = stageLoss(recipe, k) === "answer";
         writeFileSync(
           corpus,
           plan.texts
             .slice(a, b)
-            .map((text) => JSON.stringify({ text }))
+            .map((text) => JSON.stringify(onAnswers ? splitAtAnswer(text) : { text }))
             .join("\n") + "\n",
         );
         const started = performance.now();
@@ -146,6 +175,7 @@ export async function buildDefaultModels(options: {
           {
             model: from,
             train: corpus,
+            ...(onAnswers ? { loss: "answer" as const } : {}),
             out: stageFile(k),
             ctx: recipe.pretrain.ctx,
             epochs: recipe.pretrain.epochs,
