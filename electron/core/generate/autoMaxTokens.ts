@@ -22,12 +22,22 @@ export function autoMaxTokens(lengths: readonly number[]): number {
  * vocabulary is loaded, so this costs no weights.
  */
 export async function answerTokenLengths(modelPath: string, pairs: readonly { prompt: string; answer: string }[]): Promise<number[]> {
-  return withVocabulary(modelPath, (model) => pairs.map((p) => model.tokenize(p.prompt + p.answer, false).length - model.tokenize(p.prompt, false).length));
+  return withVocabulary(modelPath, (model) => answerLengths(model, pairs));
 }
 
-/** Each prompt's length in tokens as the generator feeds it (promptTokens: BOS included). */
-export async function promptTokenLengths(modelPath: string, prompts: readonly string[]): Promise<number[]> {
-  return withVocabulary(modelPath, (model) => prompts.map((p) => promptTokens(model, p).length));
+/** On one load of the vocabulary: the answers' lengths (answerTokenLengths), and each prompt's length as the generator feeds it (promptTokens: BOS included). */
+export async function tokenLengths(
+  modelPath: string,
+  measure: { answers: readonly { prompt: string; answer: string }[]; prompts: readonly string[] },
+): Promise<{ answers: number[]; prompts: number[] }> {
+  return withVocabulary(modelPath, (model) => ({
+    answers: answerLengths(model, measure.answers),
+    prompts: measure.prompts.map((p) => promptTokens(model, p).length),
+  }));
+}
+
+function answerLengths(model: LlamaModel, pairs: readonly { prompt: string; answer: string }[]): number[] {
+  return pairs.map((p) => model.tokenize(p.prompt + p.answer, false).length - model.tokenize(p.prompt, false).length);
 }
 
 async function withVocabulary<T>(modelPath: string, use: (model: LlamaModel) => T): Promise<T> {

@@ -1,7 +1,9 @@
-import { startWorker } from "../workers/startWorker";
 import type { GenerationMetricsInput, GenerationMetricsOptions } from "./generationMetrics";
 import type { MetricValue } from "./metricNames";
-import type { MetricsWorkerReply, MetricsWorkerRequest } from "./metricsWorker";
+import { MetricsThread } from "./MetricsThread";
+
+// one thread for the process: every metrics job of a study reuses it (MetricsThread)
+const thread = new MetricsThread();
 
 /**
  * generationMetrics in a worker thread, so a caller with a UI or other jobs on its event loop
@@ -12,30 +14,5 @@ export function computeMetricsInWorker(
   options: Partial<GenerationMetricsOptions> = {},
   signal?: AbortSignal,
 ): Promise<MetricValue[]> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const worker = startWorker("metricsWorker", new URL(".", import.meta.url));
-    const onAbort = () => {
-      void worker.terminate();
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const done = () => signal?.removeEventListener("abort", onAbort);
-    worker.once("message", (reply: MetricsWorkerReply) => {
-      done();
-      void worker.terminate();
-      if (reply.ok) resolve(reply.metrics);
-      else reject(new Error(`metrics: ${reply.error}`));
-    });
-    worker.once("error", (error) => {
-      done();
-      reject(error);
-    });
-    worker.once("exit", (code) => {
-      done();
-      // after a reply this settles nothing: the promise is already resolved
-      reject(new Error(`metrics: the worker exited with code ${code} before replying`));
-    });
-    worker.postMessage({ input, options } satisfies MetricsWorkerRequest);
-  });
+  return thread.compute(input, options, signal);
 }

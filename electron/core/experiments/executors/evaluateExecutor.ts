@@ -4,13 +4,14 @@ import type { JobExecutor } from "../../jobs/JobExecutor";
 import type { EvaluateOutput } from "../../jobs/jobSchemas";
 import { TrainerProcess } from "../../train/TrainerProcess";
 import type { StudySettings } from "../createStudy";
-import { studyInputs } from "./studyInputs";
+import { studyInputsOnce } from "./studyInputs";
 
 /** Perplexity of the held-out real answers (test split) under the generation's model. */
 export function evaluateExecutor(settings: StudySettings, threads: number | undefined): JobExecutor<"evaluate"> {
+  const inputsOf = studyInputsOnce(settings);
   return async (ctx) => {
     const p = ctx.params;
-    const inputs = studyInputs(ctx.db, settings);
+    const inputs = inputsOf(ctx.db);
     const dir = join(ctx.workDir, "eval");
     mkdirSync(dir, { recursive: true });
     const data = join(dir, "test-pairs.jsonl");

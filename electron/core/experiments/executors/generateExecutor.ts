@@ -3,17 +3,34 @@ import { deleteSamplesOfJob, insertSamples } from "../../db/queries/samples";
 import { generateSamples } from "../../generate/generateSamples";
 import { describeBuild } from "../../generate/LlamaRuntime";
 import type { StudySettings } from "../createStudy";
-import { jobSeed, studyInputs } from "./studyInputs";
-import { answerTokenLengths, autoMaxTokens, promptTokenLengths } from "../../generate/autoMaxTokens";
+import { jobSeed, studyInputsOnce, type StudyInputs } from "./studyInputs";
+import { autoMaxTokens, tokenLengths } from "../../generate/autoMaxTokens";
 import { isCut } from "../../metrics/clinicalPanel";
 
 const AGAIN_SEED = 0x5eed_a9a1;
 
 /** Generation k writes an answer for every training prompt: the synthetic corpus G_k. */
 export function generateExecutor(settings: StudySettings): JobExecutor<"generate"> {
+  // the same for every generate job of a model in the study: measured on its vocabulary once per run
+  const measured = new Map<number, Promise<{ maxTokens: number; heldoutLengths: number[] }>>();
+  const measure = (model: number, inputs: StudyInputs) => {
+    let facts = measured.get(model);
+    if (!facts) {
+      const { maxTokens } = settings.spec.generate;
+      facts = tokenLengths(settings.models[model]!.path, {
+        answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })) : [],
+        prompts: inputs.test.map((x) => inputs.prompt(x)),
+      }).then((r) => ({ maxTokens: maxTokens === "auto" ? autoMaxTokens(r.answers) : maxTokens, heldoutLengths: r.prompts }));
+      // a failure is not kept: the job's next attempt measures again
+      facts.catch(() => measured.delete(model));
+      measured.set(model, facts);
+    }
+    return facts;
+  };
+  const inputsOf = studyInputsOnce(settings);
   return async (ctx) => {
     const p = ctx.params;
-    const inputs = studyInputs(ctx.db, settings);
+    const inputs = inputsOf(ctx.db);
     const g = settings.spec.generate;
     const adapter = ctx.outputOf(p.train, "train").adapter;
     const prompts = p.prompts ?? "train";
@@ -21,27 +38,17 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     // the second sampling of generation 1 draws with another seed from the same adapter
     const seed = p.again ? jobSeed(p.seed, p.model, p.generation) ^ AGAIN_SEED : jobSeed(p.seed, p.model, p.generation);
     const modelPath = settings.models[p.model]!.path;
-    const maxTokens =
-      g.maxTokens === "auto"
-        ? autoMaxTokens(
-            await answerTokenLengths(
-              modelPath,
-              inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })),
-            ),
-          )
-        : g.maxTokens;
+    const facts = await measure(p.model, inputs);
+    const { maxTokens } = facts;
     if (g.maxTokens === "auto")
       ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
     let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) }));
     let tooLong = 0;
     if (prompts === "heldout") {
       // a measurement set, not a corpus: a held-out prompt that leaves no room for an answer in
-      // generate.contextSize is left out and counted (a training prompt that long stays an error)
-      const lengths = await promptTokenLengths(
-        modelPath,
-        asked.map((x) => x.prompt),
-      );
-      const fitting = asked.filter((_, i) => lengths[i]! < g.contextSize);
+      // generate.contextSize is left out and counted (a training prompt that long stays an error);
+      // heldoutLengths are in inputs.test's order, as `asked` is
+      const fitting = asked.filter((_, i) => facts.heldoutLengths[i]! < g.contextSize);
       tooLong = asked.length - fitting.length;
       asked = fitting;
       if (tooLong) ctx.log("warn", `${tooLong} held-out prompt(s) longer than generate.contextSize (${g.contextSize} tokens) left out of the held-out set`);

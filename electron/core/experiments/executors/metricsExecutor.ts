@@ -10,7 +10,7 @@ import type { MetricValue } from "../../metrics/metricNames";
 import { BASELINE_DESIGNS, heldoutMetric } from "../../../shared/domain/clinicalPanel";
 import type { StudySettings } from "../createStudy";
 import type { RealPair } from "../studyData";
-import { jobSeed, studyInputs } from "./studyInputs";
+import { jobSeed, studyInputsOnce } from "./studyInputs";
 
 /**
  * The metric points of one generation (docs/metrics.md), read on its training prompts (bare ids)
@@ -20,9 +20,10 @@ import { jobSeed, studyInputs } from "./studyInputs";
  * trivial baselines' clinical panel, the reference rows beside every generation's.
  */
 export function metricsExecutor(settings: StudySettings): JobExecutor<"metrics"> {
+  const inputsOf = studyInputsOnce(settings);
   return async (ctx) => {
     const p = ctx.params;
-    const inputs = studyInputs(ctx.db, settings);
+    const inputs = inputsOf(ctx.db);
     // the real text a model learns to write: the conclusion, or in report mode the whole report
     const realText = (r: { description: string; conclusion: string }) => inputs.answer(r).trim();
     // the panel reads EU-TIRADS categories and findings from a conclusion, not from a whole report

@@ -12,7 +12,7 @@ export type StudyInputs = {
   trainContext: number;
   train: RealPair[];
   test: RealPair[];
-  /** the whole real training split, not subsampled: the pool the noise floors draw two disjoint samples from */
+  /** the whole real training split, not subsampled: the pool the noise floors draw two disjoint samples from (read on the first call) */
   trainPool: () => RealPair[];
   prompt: (r: { description: string; additional?: string | null }) => string;
   answer: (r: { description: string; conclusion: string }) => string;
@@ -24,6 +24,7 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
   const template = spec.generate.promptTemplate ?? DEFAULT_TEMPLATES[mode];
   const pick = (part: "train" | "test", limit: number | null) =>
     realPairs(db, { datasetId: settings.datasetId, splitId: settings.splitId, part, limit, seed: spec.splitSeed });
+  let pool: RealPair[] | null = null;
   return {
     mode,
     template,
@@ -31,9 +32,22 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
     trainContext: spec.train.contextSize ?? DEFAULT_TRAIN_CONTEXT[mode],
     train: pick("train", spec.trainRecords),
     test: pick("test", spec.evalRecords),
-    trainPool: () => pick("train", null),
+    trainPool: () => (pool ??= pick("train", null)),
     prompt: (r) => renderPrompt(template, r),
     answer: (r) => renderAnswer(mode, r),
+  };
+}
+
+/**
+ * studyInputs read once per database: every job of a run asks for the same pairs (its dataset and
+ * split do not change under a study), and reading and ordering them cost more than a small job.
+ */
+export function studyInputsOnce(settings: StudySettings): (db: Db) => StudyInputs {
+  const read = new WeakMap<Db, StudyInputs>();
+  return (db) => {
+    let inputs = read.get(db);
+    if (!inputs) read.set(db, (inputs = studyInputs(db, settings)));
+    return inputs;
   };
 }
 

@@ -10,14 +10,15 @@ import { LossCurve } from "../../train/LossCurve";
 import { assembleTrainingSet, type TrainingPair } from "../assembleTrainingSet";
 import type { TrainOutput } from "../../jobs/jobSchemas";
 import type { StudySettings } from "../createStudy";
-import { jobSeed, studyInputs } from "./studyInputs";
+import { jobSeed, studyInputsOnce } from "./studyInputs";
 import { trainableOutputs } from "../trainableOutputs";
 
 /** Trains generation k's adapter on the data its design gives it (see assembleTrainingSet). */
 export function trainExecutor(settings: StudySettings, threads: number | undefined): JobExecutor<"train"> {
+  const inputsOf = studyInputsOnce(settings);
   return async (ctx) => {
     const p = ctx.params;
-    const inputs = studyInputs(ctx.db, settings);
+    const inputs = inputsOf(ctx.db);
     const real: TrainingPair[] = inputs.train.map((r) => ({ recordId: r.recordId, prompt: inputs.prompt(r), answer: inputs.answer(r), origin: "real" }));
     let cutExcluded = 0;
     const synthetic = p.data.synthetic.map((key) => {
