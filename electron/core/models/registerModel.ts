@@ -5,6 +5,7 @@ import { sha256OfFile } from "../data/importing/hashFile";
 import { readModelInfo } from "./readModelInfo";
 import type { ModelInfo } from "../../shared/domain/models";
 import { ApiError } from "../../shared/api/errors";
+import { ModelFileError } from "./ModelFileError";
 
 /** Registers a local GGUF model: its SHA-256 and architecture facts go to the workspace. */
 export async function registerModel(
@@ -14,6 +15,9 @@ export async function registerModel(
   const path = resolve(args.path);
   const info = await readModelInfo(path, args.signal ? { signal: args.signal } : {});
   if (info.kind !== "model") throw new ApiError("invalid-argument", `${path} is a LoRA adapter, not a base model`, "path");
+  // llama.cpp's ggml-vocab-*.gguf: a tokenizer and no weights, which nothing here can generate or train with
+  if (info.parameters === 0)
+    throw new ModelFileError("vocabulary-only", `${path} is a vocabulary-only GGUF: it holds a tokenizer and no weights; register the model file itself`);
   const sha256 = await sha256OfFile(path, args.signal);
   const name = args.name ?? basename(path).replace(/\.gguf$/i, "");
   const id = upsertModel(db, { name, path, sha256, file_size: info.fileSize, info_json: JSON.stringify(info), origin: args.origin ?? "user" });
