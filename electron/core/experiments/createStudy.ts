@@ -10,7 +10,7 @@ import { designKey } from "../../shared/domain/design";
 import { realPairs, resolveStudyDataset } from "./studyData";
 import { resolve } from "node:path";
 import { untrainableReason, type ModelInfo } from "../../shared/domain/models";
-import { UnsupportedModelError } from "./UnsupportedModelError";
+import { UnsupportedModelError } from "../models/UnsupportedModelError";
 import { assertStudyFits, machineBudget, type MemoryBudget } from "./studyMemory";
 
 export type StudySettings = {
@@ -43,7 +43,7 @@ export function createStudy(
   // every study trains: a model the trainer cannot load is refused now, not at its first train job
   infos.forEach((m, i) => {
     const why = untrainableReason(m.info);
-    if (why) throw new UnsupportedModelError(`models[${i}]: ${m.name} cannot be trained: ${why}`, `spec.models[${i}]`);
+    if (why) throw new UnsupportedModelError(why, `models[${i}]: ${m.name} cannot be trained: ${why.message}`, `spec.models[${i}]`);
   });
   assertStudyFits(infos, spec, args.budget ?? machineBudget());
   const split = createSplit(db, { datasetId: dataset.id, seed: spec.splitSeed });

@@ -9,7 +9,7 @@ export class ModelFileError extends ApiError {
     readonly problem: ModelFileProblem,
     message: string,
   ) {
-    super("invalid-argument", message, "path");
+    super("invalid-argument", message, "path", problem);
     this.name = "ModelFileError";
   }
 }
