@@ -4,7 +4,9 @@ import type { ModelInfo } from "./models";
  * Memory a job will take, predicted from a GGUF's header before anything is loaded (docs/memory.md).
  * The trainer's terms were fitted to the peak resident memory (VmHWM) of the native trainer on
  * models from 64 to 512 wide, 32k and 128k vocabularies, contexts 256–1024; the generator's
- * follow llama.cpp's own buffers. Every part is in bytes.
+ * follow llama.cpp's own buffers, its runtime measured as the rise of a Node process's peak when
+ * node-llama-cpp loads a 1k- and a 128k-vocabulary model (docs/memory.md has every measurement).
+ * Every part is in bytes.
  */
 export type MemoryParts = {
   /** the weights, by their GGUF tensor types (quantised blocks included) */
@@ -36,10 +38,17 @@ export type GenerationMemorySettings = { sequences: number; contextSize: number;
 type Shape = { E: number; L: number; F: number; H: number; kvWidth: number; V: number; weights: number };
 
 const MiB = 2 ** 20;
-/** process, ggml/llama.cpp and tokenizer tables: fitted, per vocabulary token (both SentencePiece and BPE) */
+/** ggml/llama.cpp and tokenizer tables in the trainer: fitted, per vocabulary token (both SentencePiece and BPE) */
 const RUNTIME_PER_TOKEN = 480;
-/** node-llama-cpp's own addition over the bare runtime, measured as the rise of a Node process's peak */
-const GENERATOR_RUNTIME = 8 * MiB;
+/** the bare trainer process (its binary and libraries), measured: 6.3 MiB peak before it reads its config */
+const TRAINER_PROCESS = 6.3 * MiB;
+/**
+ * node-llama-cpp loading a model, over its weights: llama.cpp's vocabulary tables and the GGUF's
+ * metadata read into JavaScript (every token and merge as a string), a peak while loading.
+ * Measured: 15.6 MB at 997 tokens, 197.6 MB at 128,256 (a line through both).
+ */
+const GENERATOR_RUNTIME = 14 * MiB;
+const GENERATOR_PER_TOKEN = 1430;
 /** fitted: floats kept per window token and layer, per unit of embedding and feed-forward width */
 const ACT_PER_EMBD = 14;
 const ACT_PER_FF = 0.5;
@@ -98,7 +107,7 @@ export function estimateTrainerMemory(info: ModelInfo, s: TrainerMemorySettings)
   const kvCache = 2 * L * T * kvWidth * 4;
   return sum({
     weights,
-    runtime: RUNTIME_PER_TOKEN * V,
+    runtime: TRAINER_PROCESS + RUNTIME_PER_TOKEN * V,
     lora: 4 * 4 * loraParameters(info, s.rank, s.targets),
     kvCache,
     activations: T * L * (ACT_PER_EMBD * E + ACT_PER_FF * F) * 4 + ATTENTION_COPIES * L * H * T * T * 4 + PER_TOKEN * T,
@@ -107,23 +116,28 @@ export function estimateTrainerMemory(info: ModelInfo, s: TrainerMemorySettings)
 }
 
 /**
- * The generator's peak (node-llama-cpp in the study's process): f16 KV for every parallel
- * sequence's context, a compute buffer for one batch of tokens attending to the whole cache, and
- * a logits row per sequence. "lanes" opens one context per sequence; "shared" one with them all.
+ * The generator's peak (node-llama-cpp in the study's process, flash attention off as openSlots
+ * sets it): f16 KV for every sequence's context, and per llama.cpp context a compute buffer for one
+ * batch of tokens. node-llama-cpp keeps each sequence's cells in a stream of its own (kv_unified
+ * off), so a batch's attention scores span one sequence's context, not every cell. Logits are
+ * asked for one token per sequence (its next one), so one decode's output over the vocabulary is
+ * at most a row per sequence, and so is the output buffer; llama.cpp reserves its compute buffer
+ * for a whole batch of output rows (n_ubatch × vocabulary, 250 MiB at 128k), but only the rows a
+ * decode writes become resident. "lanes" opens one context per sequence; "shared" one with them all.
  */
 export function estimateGenerationMemory(info: ModelInfo, s: GenerationMemorySettings): MemoryEstimate {
   const { E, L, F, H, kvWidth, V, weights } = shapeOf(info);
-  const cells = s.contextSize * s.sequences;
   const contexts = s.batching === "lanes" ? s.sequences : 1;
-  const cellsPerContext = s.batching === "lanes" ? s.contextSize : cells;
-  const batch = Math.min(s.batchSize ?? 512, cellsPerContext);
-  // one batch: the layer's activations plus the attention scores over the context, in f32
-  const compute = (batch * (4 * E + 2 * F + kvWidth * 2) + H * batch * cellsPerContext) * 4 + batch * V * 4;
+  const sequencesPerContext = s.sequences / contexts;
+  const batch = Math.min(s.batchSize ?? 512, s.contextSize * sequencesPerContext);
+  const outputRows = Math.min(batch, sequencesPerContext);
+  // one batch: a layer's activations and the attention scores over a sequence's context, in f32, and the decode's output rows
+  const compute = (batch * (4 * E + 2 * F + kvWidth * 2) + H * batch * s.contextSize) * 4 + outputRows * V * 4;
   return sum({
     weights,
-    runtime: RUNTIME_PER_TOKEN * V + GENERATOR_RUNTIME,
+    runtime: GENERATOR_RUNTIME + GENERATOR_PER_TOKEN * V,
     lora: 0,
-    kvCache: 2 * L * cells * kvWidth * 2,
+    kvCache: 2 * L * s.contextSize * s.sequences * kvWidth * 2,
     activations: contexts * compute,
     logits: s.sequences * V * 4,
   });
