@@ -1,26 +1,31 @@
 import { ApiError } from "../../shared/api/errors";
-import { formatBytes, type StudyMemoryEstimate } from "../../shared/domain/memoryEstimate";
-import type { MemoryBudget } from "./studyMemory";
+import type { ModelInfo } from "../../shared/domain/models";
+import { estimateGenerationMemory, formatBytes, type StudyMemoryEstimate, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
 
-/** A study whose jobs would not fit the machine; refused before anything is stored. */
+/** The most parallel samples whose generation fits `limit`, or 0 when not even one does. */
+function sequencesThatFit(info: ModelInfo, settings: StudyMemorySettings, limit: number): number {
+  let n = 0;
+  while (n < settings.generate.sequences && estimateGenerationMemory(info, { ...settings.generate, sequences: n + 1 }).total <= limit) n++;
+  return n;
+}
+
+/** A study one of whose jobs would not fit the machine; refused before anything is stored, with the estimate and what to change. */
 export class MemoryBudgetError extends ApiError {
-  constructor(
-    readonly model: string,
-    readonly estimate: StudyMemoryEstimate,
-    readonly budget: MemoryBudget,
-    onGpu: boolean,
-  ) {
-    const { trainer, generation } = estimate;
-    const limit = onGpu ? budget.gpuBytes! : budget.ramBytes;
+  constructor(r: { index: number; name: string; info: ModelInfo; estimate: StudyMemoryEstimate; settings: StudyMemorySettings; limit: number; label: string }) {
+    const { trainer, generation } = r.estimate;
     const changes: string[] = [];
-    if (generation.total > limit) changes.push("fewer generate.sequences or a smaller generate.contextSize");
-    if (trainer.total > limit) changes.push("a smaller train.contextSize or train.rank");
-    if (trainer.parts.weights > limit / 2) changes.push("a smaller or more quantised model");
+    if (generation.total > r.limit) {
+      const fit = sequencesThatFit(r.info, r.settings, r.limit);
+      changes.push(fit > 0 ? `generate.sequences ${fit} or fewer (now ${r.settings.generate.sequences})` : "a smaller generate.contextSize");
+    }
+    if (trainer.total > r.limit) changes.push(`a smaller train.contextSize (now ${r.settings.train.contextSize}) or train.rank (now ${r.settings.train.rank})`);
+    if (trainer.parts.weights > r.limit / 2) changes.push("a smaller or more quantised model");
     super(
       "invalid-argument",
-      `models: ${model} would need about ${formatBytes(estimate.peak)} (training ${formatBytes(trainer.total)}, generation ${formatBytes(generation.total)}), ` +
-        `more than this machine's ${formatBytes(limit)} of ${onGpu ? "GPU memory" : "memory"}; choose ${changes.join(", or ")}`,
-      generation.total > limit ? "spec.generate.sequences" : "spec.train.contextSize",
+      `models[${r.index}]: ${r.name} would need about ${formatBytes(r.estimate.peak)} (training ${formatBytes(trainer.total)}, generation ${formatBytes(generation.total)}), ` +
+        `more than ${r.label} (${formatBytes(r.limit)}); choose ${changes.join(", or ")} (docs/memory.md)`,
+      generation.total > r.limit ? "spec.generate.sequences" : "spec.train.contextSize",
+      "over-memory-budget",
     );
     this.name = "MemoryBudgetError";
   }

@@ -1,6 +1,7 @@
 import { totalmem } from "node:os";
 import type { ModelInfo } from "../../shared/domain/models";
-import type { StudySpec } from "../../shared/domain/study";
+import { GenerateSettingsSchema, TrainSettingsSchema, type StudySpec } from "../../shared/domain/study";
+import type { ModelMemory } from "../../shared/domain/views";
 import { estimateStudyMemory, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
 import { DEFAULT_TRAIN_CONTEXT } from "./promptTemplate";
 import { MemoryBudgetError } from "./MemoryBudgetError";
@@ -15,21 +16,35 @@ export function studyMemorySettings(spec: Pick<StudySpec, "train" | "generate">)
   };
 }
 
-/** The memory a study may use: this machine's RAM, and the GPU's memory where generation runs on one. */
-export type MemoryBudget = { ramBytes: number; gpuBytes: number | null };
-
-export function machineBudget(): MemoryBudget {
-  const fromEnv = Number(process.env.COLLAPSE_MEMORY_BUDGET_MIB);
-  return { ramBytes: fromEnv > 0 ? fromEnv * 2 ** 20 : totalmem(), gpuBytes: null };
+/** What a study with the default settings would need of this model: the figure the model lists show. */
+export function defaultStudyMemory(info: ModelInfo): ModelMemory {
+  const e = estimateStudyMemory(info, studyMemorySettings({ train: TrainSettingsSchema.parse({}), generate: GenerateSettingsSchema.parse({}) }));
+  return { trainingBytes: Math.round(e.trainer.total), generationBytes: Math.round(e.generation.total) };
 }
 
-/** Refuses a study whose larger job (training or generation) would not fit the budget. */
+/**
+ * The memory a study may use: this machine's RAM, or COLLAPSE_MEMORY_BUDGET_MIB where a person
+ * keeps part of it for other work (docs/memory.md); `label` is how a refusal names it. A GPU's
+ * memory limits generation where node-llama-cpp runs it on one.
+ */
+export type MemoryBudget = { ramBytes: number; gpuBytes: number | null; label: string };
+
+export function machineBudget(env: NodeJS.ProcessEnv = process.env): MemoryBudget {
+  const mib = Number(env.COLLAPSE_MEMORY_BUDGET_MIB);
+  return mib > 0
+    ? { ramBytes: mib * 2 ** 20, gpuBytes: null, label: `the memory budget COLLAPSE_MEMORY_BUDGET_MIB=${mib}` }
+    : { ramBytes: totalmem(), gpuBytes: null, label: "this machine's memory" };
+}
+
+/** Refuses a study whose larger job (training or generation) would not fit the budget, before anything is stored. */
 export function assertStudyFits(models: { name: string; info: ModelInfo }[], spec: StudySpec, budget: MemoryBudget): void {
   const settings = studyMemorySettings(spec);
-  for (const m of models) {
+  models.forEach((m, index) => {
     const estimate = estimateStudyMemory(m.info, settings);
-    if (estimate.peak > budget.ramBytes) throw new MemoryBudgetError(m.name, estimate, budget, false);
+    if (estimate.peak > budget.ramBytes)
+      throw new MemoryBudgetError({ index, name: m.name, info: m.info, estimate, settings, limit: budget.ramBytes, label: budget.label });
     // generation runs where node-llama-cpp put it: on a GPU, its memory is the limit
-    if (budget.gpuBytes !== null && estimate.generation.total > budget.gpuBytes) throw new MemoryBudgetError(m.name, estimate, budget, true);
-  }
+    if (budget.gpuBytes !== null && estimate.generation.total > budget.gpuBytes)
+      throw new MemoryBudgetError({ index, name: m.name, info: m.info, estimate, settings, limit: budget.gpuBytes, label: "the GPU's memory" });
+  });
 }
