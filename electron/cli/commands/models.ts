@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import type { ModelInfo } from "../../shared/domain/models";
+import type { ModelMemory } from "../../shared/domain/views";
+import { formatBytes } from "../../shared/domain/memoryEstimate";
 import { withApi, type CommandContext } from "../context";
 import { integerFlag } from "../flags";
 import { table } from "../output";
@@ -11,8 +13,8 @@ export function vocabularyKind(model: string | null): string {
   return model === "llama" ? "SentencePiece" : model === "gpt2" ? "byte-level BPE" : (model ?? "unknown");
 }
 
-export function modelTable(models: { name: string; info: ModelInfo }[]): string {
-  const rows: [string, (i: ModelInfo) => string | number | null][] = [
+export function modelTable(models: { name: string; info: ModelInfo; memory: ModelMemory }[]): string {
+  const rows: [string, (i: ModelInfo, memory: ModelMemory) => string | number | null][] = [
     ["architecture", (i) => i.architecture],
     ["parameters", (i) => i.parameters.toLocaleString("en-US")],
     ["layers", (i) => i.layers],
@@ -23,9 +25,12 @@ export function modelTable(models: { name: string; info: ModelInfo }[]): string 
     ["vocabulary", (i) => `${vocabularyKind(i.vocabularyType)} ${i.vocabularySize?.toLocaleString("en-US")}`],
     ["quantisation", (i) => i.quantization],
     ["file size", (i) => mib(i.fileSize)],
+    // docs/memory.md: what a study with the default settings needs, estimated from the file's header
+    ["memory: training", (_i, m) => formatBytes(m.trainingBytes)],
+    ["memory: generation", (_i, m) => formatBytes(m.generationBytes)],
   ];
   return table(
-    rows.map(([label, f]) => [label, ...models.map((m) => f(m.info))]),
+    rows.map(([label, f]) => [label, ...models.map((m) => f(m.info, m.memory))]),
     ["", ...models.map((m) => m.name)],
   );
 }

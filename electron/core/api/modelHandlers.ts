@@ -3,6 +3,7 @@ import type { Handlers } from "../../shared/api/types";
 import type { ModelInfo } from "../../shared/domain/models";
 import { ApiError } from "../../shared/api/errors";
 import { listModels } from "../db/queries/models";
+import { defaultStudyMemory } from "../experiments/studyMemory";
 import type { HandlerContext } from "./HandlerContext";
 
 type ModelHandlers = Pick<Handlers, "models.list" | "models.add" | "models.buildDefaults" | "models.backend">;
@@ -13,7 +14,10 @@ type ModelHandlers = Pick<Handlers, "models.list" | "models.add" | "models.build
  */
 export function modelHandlers(ctx: HandlerContext): ModelHandlers {
   const list = () =>
-    listModels(ctx.db).map((m) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, info: JSON.parse(m.info_json) as ModelInfo }));
+    listModels(ctx.db).map((m) => {
+      const info = JSON.parse(m.info_json) as ModelInfo;
+      return { id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, info, memory: defaultStudyMemory(info) };
+    });
   let building: Promise<ReturnType<typeof list>> | null = null;
 
   return {
@@ -24,7 +28,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
         throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
       const { registerModel } = await import("../models/registerModel");
       const m = await ctx.operations.run(undefined, (signal) => registerModel(ctx.db, { path, ...(name ? { name } : {}), signal }));
-      return { id: m.id, name: m.name, path: m.path, info: m.info };
+      return { id: m.id, name: m.name, path: m.path, info: m.info, memory: defaultStudyMemory(m.info) };
     },
 
     "models.buildDefaults": async ({ threads, rebuild, operationId }) => {

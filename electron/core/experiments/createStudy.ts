@@ -9,6 +9,9 @@ import { planStudy } from "./planStudy";
 import { designKey } from "../../shared/domain/design";
 import { realPairs, resolveStudyDataset } from "./studyData";
 import { resolve } from "node:path";
+import { untrainableReason, type ModelInfo } from "../../shared/domain/models";
+import { UnsupportedModelError } from "../models/UnsupportedModelError";
+import { assertStudyFits, machineBudget, type MemoryBudget } from "./studyMemory";
 
 export type StudySettings = {
   spec: StudySpec;
@@ -31,11 +34,18 @@ function resolveModel(db: Db, ref: string, index: number): ModelRow {
 /** Resolves a validated study against the workspace, plans its jobs and stores everything in one transaction. */
 export function createStudy(
   db: Db,
-  args: { spec: StudySpec; source: string; versions: Record<string, unknown> },
+  args: { spec: StudySpec; source: string; versions: Record<string, unknown>; budget?: MemoryBudget },
 ): { id: number; settings: StudySettings; jobs: number } {
   const { spec } = args;
   const dataset = resolveStudyDataset(db, spec.dataset);
   const models = spec.models.map((m, i) => resolveModel(db, m, i));
+  const infos = models.map((m) => ({ name: m.name, info: JSON.parse(m.info_json) as ModelInfo }));
+  // every study trains: a model the trainer cannot load is refused now, not at its first train job
+  infos.forEach((m, i) => {
+    const why = untrainableReason(m.info);
+    if (why) throw new UnsupportedModelError(why, `models[${i}]: ${m.name} cannot be trained: ${why.message}`, `spec.models[${i}]`);
+  });
+  assertStudyFits(infos, spec, args.budget ?? machineBudget());
   const split = createSplit(db, { datasetId: dataset.id, seed: spec.splitSeed });
   const trainSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "train", limit: spec.trainRecords, seed: spec.splitSeed }).length;
   const evalSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "test", limit: spec.evalRecords, seed: spec.splitSeed }).length;

@@ -2,6 +2,8 @@ import { statSync } from "node:fs";
 import { GgmlType, readGgufFileInfo } from "node-llama-cpp";
 import type { ModelInfo } from "../../shared/domain/models";
 import { ApiError } from "../../shared/api/errors";
+import { ModelFileError } from "./ModelFileError";
+import { tensorBytes } from "./tensorBytes";
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : null);
 
@@ -23,7 +25,7 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError("invalid-argument", `${path} is not a readable GGUF file (${(error as Error).message})`, "path");
+    throw new ModelFileError("not-gguf", `${path} is not a readable GGUF file (${(error as Error).message}); a download cut short, or not a GGUF at all`);
   }
   const meta = info.metadata as unknown as Record<string, Record<string, unknown> | undefined>;
   const general = (meta.general ?? {}) as Record<string, unknown>;
@@ -35,12 +37,24 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
   const tensorTypes: Record<string, number> = {};
   let parameters = 0;
   let maxRank: number | null = null;
+  let weightBytes: number | null = 0;
+  let dataEnd = 0;
   for (const t of info.tensorInfo ?? []) {
     const type = GgmlType[t.ggmlType] ?? String(t.ggmlType);
     tensorTypes[type] = (tensorTypes[type] ?? 0) + 1;
-    parameters += t.dimensions.reduce<number>((p, d) => p * Number(d), 1);
+    const elements = t.dimensions.reduce<number>((p, d) => p * Number(d), 1);
+    parameters += elements;
+    const bytes = tensorBytes(type, elements);
+    weightBytes = bytes === null || weightBytes === null ? null : weightBytes + bytes;
+    if (bytes !== null) dataEnd = Math.max(dataEnd, Number(t.fileOffset) + bytes);
     if (t.name.endsWith(".lora_a")) maxRank = Math.max(maxRank ?? 0, Number(t.dimensions[1] ?? 0));
   }
+  // the header reads fine when only the weights were cut off: the last tensor must end inside the file
+  if (dataEnd > fileSize)
+    throw new ModelFileError(
+      "truncated",
+      `${path} is truncated: its tensors need ${dataEnd.toLocaleString("en-US")} bytes, the file has ${fileSize.toLocaleString("en-US")}; download or copy it again`,
+    );
   // the weight type of the big matrices, not of the norms
   const weightTypes = Object.entries(tensorTypes).filter(([t]) => t !== "F32" || Object.keys(tensorTypes).length === 1);
   const quantization = (weightTypes.sort((x, y) => y[1] - x[1])[0] ?? ["F32"])[0];
@@ -48,6 +62,7 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
   const kvHeads = num(attention.head_count_kv) ?? heads;
   const isAdapter = general.type === "adapter";
   const tokens = tokenizer.tokens as unknown[] | undefined;
+  const chatTemplate = (meta.tokenizer as Record<string, unknown> | undefined)?.chat_template;
   return {
     kind: isAdapter ? "adapter" : "model",
     architecture: arch,
@@ -69,5 +84,8 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
     fileSize,
     loraAlpha: num(((meta.adapter as Record<string, unknown> | undefined)?.lora as Record<string, unknown> | undefined)?.alpha),
     loraRank: maxRank,
+    ...(weightBytes !== null ? { weightBytes } : {}),
+    chatTemplate: typeof chatTemplate === "string" && chatTemplate.trim() ? chatTemplate : null,
+    ...(num(a.expert_count) ? { experts: num(a.expert_count)! } : {}),
   };
 }

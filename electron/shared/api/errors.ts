@@ -1,20 +1,27 @@
 /** Why a call failed, in a form every transport carries unchanged. */
 /** "cancelled": the caller stopped a long operation (operations.cancel) and nothing of it was stored. */
 export type ApiErrorCode = "invalid-argument" | "not-found" | "not-available" | "busy" | "failed" | "forbidden" | "cancelled";
-export type ApiErrorInfo = { code: ApiErrorCode; message: string; field?: string };
+/**
+ * The named refusal behind an "invalid-argument", for callers that act on it rather than read it: a model
+ * file that is only a vocabulary, cut short or not a GGUF; a model the trainer cannot train; a study
+ * that would not fit this machine's memory (docs/memory.md).
+ */
+export type ApiErrorReason = "vocabulary-only" | "truncated" | "not-gguf" | "unsupported-architecture" | "mixture-of-experts" | "over-memory-budget";
+export type ApiErrorInfo = { code: ApiErrorCode; message: string; field?: string; reason?: ApiErrorReason };
 
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
     readonly field?: string,
+    readonly reason?: ApiErrorReason,
   ) {
     super(message);
     this.name = "ApiError";
   }
 
   toInfo(): ApiErrorInfo {
-    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.reason ? { reason: this.reason } : {}) };
   }
 
   static from(error: unknown): ApiError {
@@ -29,5 +36,5 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorI
 
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field, envelope.error.reason);
 }

@@ -20,6 +20,29 @@ export type ModelInfo = {
   quantization: string;
   tensorTypes: Record<string, number>;
   fileSize: number;
+  /** bytes of all tensors by their GGUF types (quantised blocks included); absent in models registered before it was read */
+  weightBytes?: number;
+  /** the GGUF's tokenizer.chat_template (a Jinja template), when it carries one */
+  chatTemplate?: string | null;
+  /** experts per layer of a mixture-of-experts model (Mixtral is llama-architecture with experts) */
+  experts?: number;
   loraAlpha: number | null;
   loraRank: number | null;
 };
+
+/** What the native trainer trains (model_load.cpp): llama.cpp's llama architecture, which Mistral GGUFs use too. */
+export const TRAINABLE_ARCHITECTURES = ["llama", "mistral"] as const;
+
+export type UntrainableReason = { kind: "unsupported-architecture" | "mixture-of-experts"; message: string };
+
+/** Why the trainer cannot train this model, or null when it can. */
+export function untrainableReason(info: ModelInfo): UntrainableReason | null {
+  if (!(TRAINABLE_ARCHITECTURES as readonly string[]).includes(info.architecture))
+    return {
+      kind: "unsupported-architecture",
+      message: `its architecture "${info.architecture}" is not one the trainer supports (${TRAINABLE_ARCHITECTURES.join(", ")}; Mistral GGUFs converted by llama.cpp are "llama")`,
+    };
+  if (info.experts)
+    return { kind: "mixture-of-experts", message: `it is a mixture of experts (${info.experts} experts per layer), which the trainer does not support` };
+  return null;
+}

@@ -27,7 +27,9 @@ export type RecordView = {
 
 export type RecordPage = { datasetId: number; total: number; offset: number; records: RecordView[] };
 
-export type ModelSummary = { id: number; name: string; path: string; sha256: string; origin: "user" | "tiny-default"; info: ModelInfo };
+/** Estimated peak memory of a study's training and generation jobs with the default study settings (docs/memory.md). */
+export type ModelMemory = { trainingBytes: number; generationBytes: number };
+export type ModelSummary = { id: number; name: string; path: string; sha256: string; origin: "user" | "tiny-default"; info: ModelInfo; memory: ModelMemory };
 
 /**
  * Where generation runs. `build`: the llama.cpp binary node-llama-cpp loaded, "localBuild" when it is

@@ -141,6 +141,10 @@ export const en: Record<MessageKey, string> = {
   "models.fact.vocab": "Vocabulary",
   "models.fact.quant": "Quantisation",
   "models.fact.size": "File size",
+  "models.fact.memoryTraining": "Memory: training",
+  "models.fact.memoryGeneration": "Memory: generation",
+  "models.fact.memoryNote":
+    "Estimated peak memory of a study with the default settings (LoRA rank 8, 16 samples at a time, 512-token contexts), from the file's header",
   "models.fact.context": "Training context",
   "models.fact.origin": "Origin",
   "models.origin.user": "registered",

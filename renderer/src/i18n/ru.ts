@@ -139,6 +139,10 @@ export const ru = {
   "models.fact.vocab": "Словарь",
   "models.fact.quant": "Квантизация",
   "models.fact.size": "Размер файла",
+  "models.fact.memoryTraining": "Память: обучение",
+  "models.fact.memoryGeneration": "Память: генерация",
+  "models.fact.memoryNote":
+    "Оценка пиковой памяти исследования с настройками по умолчанию (LoRA ранга 8, 16 образцов одновременно, контексты по 512 токенов), по заголовку файла",
   "models.fact.context": "Контекст обучения",
   "models.fact.origin": "Источник",
   "models.origin.user": "зарегистрирована",

@@ -3,7 +3,8 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 /**
  * The key-value part of a GGUF file (format version 3), with each value's type kept, for files
  * that hold no tensors: llama.cpp's vocabulary files. Enough to read one, change its tokenizer and
- * write it back; weights are node-llama-cpp's and the trainer's business.
+ * write it back; weights are node-llama-cpp's and the trainer's business (a test rewrites a model's
+ * keys around its tensors with parseGgufHeader and encodeGgufHeader).
  */
 export const GgufType = { u8: 0, i8: 1, u16: 2, i16: 3, u32: 4, i32: 5, f32: 6, bool: 7, string: 8, array: 9, u64: 10, i64: 11, f64: 12 } as const;
 type Scalar = number | bigint | boolean | string;
@@ -13,12 +14,17 @@ export type GgufKv = Map<string, GgufValue>;
 const SIZES: Record<number, number> = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
 
 export function readGgufKv(path: string): GgufKv {
-  const buf = readFileSync(path);
+  const header = parseGgufHeader(readFileSync(path), path);
+  if (header.tensors !== 0) throw new Error(`${path} holds tensors; only tensor-free (vocabulary) files are read here`);
+  return header.kv;
+}
+
+/** A GGUF's key-value part, its tensor count and the offset where its tensor descriptions begin. */
+export function parseGgufHeader(buf: Buffer, path: string): { kv: GgufKv; tensors: number; end: number } {
   if (buf.toString("latin1", 0, 4) !== "GGUF") throw new Error(`${path} is not a GGUF file`);
   const version = buf.readUInt32LE(4);
   if (version !== 3) throw new Error(`${path}: GGUF version ${version}; only version 3 is read`);
-  const tensors = buf.readBigUInt64LE(8);
-  if (tensors !== 0n) throw new Error(`${path} holds tensors; only tensor-free (vocabulary) files are read here`);
+  const tensors = Number(buf.readBigUInt64LE(8));
   const count = Number(buf.readBigUInt64LE(16));
   let at = 24;
   const str = (): string => {
@@ -70,7 +76,7 @@ export function readGgufKv(path: string): GgufKv {
       kv.set(key, { type, itemType, value });
     } else kv.set(key, { type, value: scalar(type) });
   }
-  return kv;
+  return { kv, tensors, end: at };
 }
 
 class Writer {
@@ -116,10 +122,17 @@ class Writer {
 
 /** Writes a tensor-free GGUF (version 3); through a temporary name, so a reader never sees half a file. */
 export function writeGgufKv(path: string, kv: GgufKv): void {
+  const tmp = `${path}.part${process.pid}`;
+  writeFileSync(tmp, encodeGgufHeader(kv, 0));
+  renameSync(tmp, path);
+}
+
+/** A GGUF's header and key-value part, for a file of `tensors` tensors whose descriptions follow. */
+export function encodeGgufHeader(kv: GgufKv, tensors: number): Buffer {
   const w = new Writer();
   w.raw(Buffer.from("GGUF", "latin1"));
   w.u32(3);
-  w.u64(0); // tensors
+  w.u64(tensors);
   w.u64(kv.size);
   for (const [key, v] of kv) {
     w.str(key);
@@ -130,7 +143,5 @@ export function writeGgufKv(path: string, kv: GgufKv): void {
       for (const x of v.value) w.scalar(v.itemType, x);
     } else w.scalar(v.type, v.value as Scalar);
   }
-  const tmp = `${path}.part${process.pid}`;
-  writeFileSync(tmp, w.bytes());
-  renameSync(tmp, path);
+  return w.bytes();
 }

@@ -1,4 +1,4 @@
-import type { ModelSummary } from "../../../../electron/shared/domain/views";
+import type { ModelMemory, ModelSummary } from "../../../../electron/shared/domain/views";
 import type { ModelInfo } from "../../../../electron/shared/domain/models";
 import type { MessageKey } from "../../i18n/ru";
 import { formatNumber, useI18n, type Language } from "../../i18n/I18n";
@@ -6,7 +6,7 @@ import { formatNumber, useI18n, type Language } from "../../i18n/I18n";
 const vocabKind = (m: string | null) => (m === "llama" ? "SentencePiece" : m === "gpt2" ? "byte-level BPE" : (m ?? "—"));
 const mib = (lang: Language, n: number) => `${formatNumber(lang, n / 2 ** 20, 1)} MiB`;
 
-const FACTS: [MessageKey, (i: ModelInfo, lang: Language) => string][] = [
+const FACTS: [MessageKey, (i: ModelInfo, lang: Language, memory: ModelMemory) => string][] = [
   ["models.fact.architecture", (i) => i.architecture],
   ["models.fact.parameters", (i, l) => formatNumber(l, i.parameters)],
   ["models.fact.layers", (i, l) => formatNumber(l, i.layers)],
@@ -17,7 +17,11 @@ const FACTS: [MessageKey, (i: ModelInfo, lang: Language) => string][] = [
   ["models.fact.quant", (i) => i.quantization],
   ["models.fact.context", (i, l) => formatNumber(l, i.contextLength)],
   ["models.fact.size", (i, l) => mib(l, i.fileSize)],
+  // docs/memory.md: a study with the default settings, estimated from the header before anything is loaded
+  ["models.fact.memoryTraining", (_i, l, m) => mib(l, m.trainingBytes)],
+  ["models.fact.memoryGeneration", (_i, l, m) => mib(l, m.generationBytes)],
 ];
+const MEMORY_FACTS: MessageKey[] = ["models.fact.memoryTraining", "models.fact.memoryGeneration"];
 
 /** Registered models side by side: the architecture facts the paper's argument rests on. */
 export function ModelTable({ models }: { models: ModelSummary[] }) {
@@ -38,9 +42,11 @@ export function ModelTable({ models }: { models: ModelSummary[] }) {
         <tbody>
           {FACTS.map(([key, fact]) => (
             <tr key={key}>
-              <th scope="row">{t(key)}</th>
+              <th scope="row" title={MEMORY_FACTS.includes(key) ? t("models.fact.memoryNote") : undefined}>
+                {t(key)}
+              </th>
               {models.map((m) => (
-                <td key={m.id}>{fact(m.info, lang)}</td>
+                <td key={m.id}>{fact(m.info, lang, m.memory)}</td>
               ))}
             </tr>
           ))}

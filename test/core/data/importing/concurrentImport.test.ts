@@ -14,6 +14,7 @@ import { parseStudySpec } from "../../../../electron/shared/domain/study";
 import { useTempDir } from "../../../helpers/tempDir";
 import { dbDump } from "../../../helpers/dbDump";
 import { seedStudy } from "../../../fixtures/seedStudy";
+import { tinyModelInfoJson } from "../../../fixtures/exportableStudy";
 
 const tempDir = useTempDir();
 const HEADER = "id;Описание;Дополнительные данные;Заключение\n";
@@ -60,7 +61,14 @@ describe("an import never holds the write lock for long", () => {
       const file = join(dir, "ws.sqlite");
       const db = openDatabase(file);
       const small = await importDataset(db, { file: writeExport(dir, "small.csv", 200, { from: 900_000 }) });
-      upsertModel(db, { name: "tiny-a", path: join(dir, "tiny-a.gguf"), sha256: "a".repeat(64), file_size: 1, info_json: "{}", origin: "tiny-default" });
+      upsertModel(db, {
+        name: "tiny-a",
+        path: join(dir, "tiny-a.gguf"),
+        sha256: "a".repeat(64),
+        file_size: 1,
+        info_json: await tinyModelInfoJson(),
+        origin: "tiny-default",
+      });
       const before = dbDump(db);
       const other = probe(file);
       const big = writeExport(dir, "big.csv", 5 * IMPORT_CHUNK_ROWS + 17, { brokenLast: fails });

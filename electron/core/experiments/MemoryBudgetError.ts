@@ -1,0 +1,32 @@
+import { ApiError } from "../../shared/api/errors";
+import type { ModelInfo } from "../../shared/domain/models";
+import { estimateGenerationMemory, formatBytes, type StudyMemoryEstimate, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
+
+/** The most parallel samples whose generation fits `limit`, or 0 when not even one does. */
+function sequencesThatFit(info: ModelInfo, settings: StudyMemorySettings, limit: number): number {
+  let n = 0;
+  while (n < settings.generate.sequences && estimateGenerationMemory(info, { ...settings.generate, sequences: n + 1 }).total <= limit) n++;
+  return n;
+}
+
+/** A study one of whose jobs would not fit the machine; refused before anything is stored, with the estimate and what to change. */
+export class MemoryBudgetError extends ApiError {
+  constructor(r: { index: number; name: string; info: ModelInfo; estimate: StudyMemoryEstimate; settings: StudyMemorySettings; limit: number; label: string }) {
+    const { trainer, generation } = r.estimate;
+    const changes: string[] = [];
+    if (generation.total > r.limit) {
+      const fit = sequencesThatFit(r.info, r.settings, r.limit);
+      changes.push(fit > 0 ? `generate.sequences ${fit} or fewer (now ${r.settings.generate.sequences})` : "a smaller generate.contextSize");
+    }
+    if (trainer.total > r.limit) changes.push(`a smaller train.contextSize (now ${r.settings.train.contextSize}) or train.rank (now ${r.settings.train.rank})`);
+    if (trainer.parts.weights > r.limit / 2) changes.push("a smaller or more quantised model");
+    super(
+      "invalid-argument",
+      `models[${r.index}]: ${r.name} would need about ${formatBytes(r.estimate.peak)} (training ${formatBytes(trainer.total)}, generation ${formatBytes(generation.total)}), ` +
+        `more than ${r.label} (${formatBytes(r.limit)}); choose ${changes.join(", or ")} (docs/memory.md)`,
+      generation.total > r.limit ? "spec.generate.sequences" : "spec.train.contextSize",
+      "over-memory-budget",
+    );
+    this.name = "MemoryBudgetError";
+  }
+}
