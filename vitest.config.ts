@@ -22,12 +22,35 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [NATIVE, BROWSER], env: { COLLAPSE_TEST_TIER: "unit" } } },
-      { extends: true, test: { name: "native", include: [NATIVE], env: { COLLAPSE_TEST_TIER: "native" }, globalSetup: ["test/setup/buildNative.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [NATIVE, BROWSER],
+          env: { COLLAPSE_TEST_TIER: "unit" },
+          // vitest's default is one worker fewer than the cores: one worker on 2 cores, while the unit
+          // files are plain CPU work or wait on their own children. A worker per core; its own group
+          // (first in `npm test`), as vitest runs projects with different worker counts apart
+          maxWorkers: "100%",
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "native",
+          include: [NATIVE],
+          env: { COLLAPSE_TEST_TIER: "native" },
+          globalSetup: ["test/setup/buildNative.ts"],
+          sequence: { groupOrder: 1 },
+        },
+      },
       {
         extends: true,
         test: {
           name: "browser",
+          sequence: { groupOrder: 1 },
           include: [BROWSER],
           env: { COLLAPSE_TEST_TIER: "browser" },
           globalSetup: ["test/setup/buildNative.ts", "test/setup/buildRenderer.ts"],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng, type Rng } from "../../../electron/shared/random";
 import { generationMetrics } from "../../../electron/core/metrics/generationMetrics";
+import { weightedPicker } from "../../helpers/weightedPicker";
 
 /**
  * Does the 95% interval hold the truth 95% of the time? A fixed population of texts, many
@@ -16,7 +17,8 @@ describe("bootstrap interval coverage (simulation)", () => {
       Array.from({ length: 1 + rng.int(12) }, () => words[Math.floor(words.length * rng.next() ** 2)]).join(" "),
     );
     const weights = population.map((_, i) => [i, 1 / (i + 1)] as const);
-    const draw = (r: Rng, n: number) => Array.from({ length: n }, () => population[r.weighted(weights)]!);
+    const pick = weightedPicker(weights);
+    const draw = (r: Rng, n: number) => Array.from({ length: n }, () => population[pick(r)]!);
     const n = 100;
     const sim = createRng(1);
     const truth: Record<string, number> = {};
@@ -57,12 +59,15 @@ describe("bootstrap interval coverage (simulation)", () => {
     const rng = createRng(79);
     const population = Array.from({ length: 400 }, () => Array.from({ length: 1 + rng.int(12) }, () => `w${Math.floor(400 * rng.next() ** 2)}`).join(" "));
     const drawWith = (power: number) => {
-      const weights = population.map((_, i) => [i, 1 / (i + 1) ** power] as const);
-      return (r: Rng, n: number) => Array.from({ length: n }, () => population[r.weighted(weights)]!);
+      const pick = weightedPicker(population.map((_, i) => [i, 1 / (i + 1) ** power] as const));
+      return (r: Rng, n: number) => Array.from({ length: n }, () => population[pick(r)]!);
     };
     const [real, outputs] = [drawWith(1), drawWith(1.5)];
+    // only tail survival is read: self-BLEU (some 30% of the time) on a subsample of 2
     const tail = (sim: Rng, options: { bootstrap: number; seed?: number }) =>
-      generationMetrics({ outputs: outputs(sim, 100), real: real(sim, 100), realPool: [] }, options).find((p) => p.metric === "tail_survival")!;
+      generationMetrics({ outputs: outputs(sim, 100), real: real(sim, 100), realPool: [] }, { ...options, selfBleuSample: 2 }).find(
+        (p) => p.metric === "tail_survival",
+      )!;
     const sim = createRng(2);
     let truth = 0;
     for (let t = 0; t < 400; t++) truth += tail(sim, { bootstrap: 0 }).value! / 400;
@@ -99,11 +104,14 @@ function medianCoverage(population: readonly string[], weights: readonly (readon
   let below = 0;
   const median = byLength.find(([, p]) => (below += p) >= 0.5)![0];
   const sim = createRng(2);
+  const pick = weightedPicker(weights);
   let covered = 0;
   for (let t = 0; t < runs; t++) {
-    const outputs = Array.from({ length: 100 }, () => population[sim.weighted(weights)]!);
-    // one resample: intervals on, the median's needs none
-    const p = generationMetrics({ outputs, real: outputs, realPool: [] }, { bootstrap: 1, seed: t }).find((x) => x.metric === "median_length")!;
+    const outputs = Array.from({ length: 100 }, () => population[pick(sim)]!);
+    // one resample: intervals on, the median's needs none; self-BLEU, unread, on a subsample of 2
+    const p = generationMetrics({ outputs, real: outputs, realPool: [] }, { bootstrap: 1, seed: t, selfBleuSample: 2 }).find(
+      (x) => x.metric === "median_length",
+    )!;
     if (p.low! <= median && median <= p.high!) covered++;
   }
   return covered / runs;
