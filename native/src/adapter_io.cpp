@@ -1,4 +1,5 @@
 #include "adapter_io.h"
+#include "file_out.h"
 #include "model_load.h"
 #include "protocol.h"
 #include "rng.h"
@@ -51,7 +52,7 @@ void init_lora(std::vector<lora_pair> & pairs, uint64_t seed) {
     }
 }
 
-void write_adapter(const std::string & path, const std::vector<lora_pair> & pairs, float alpha, const std::string & arch) {
+std::string write_adapter_part(const std::string & path, const std::vector<lora_pair> & pairs, float alpha, const std::string & arch) {
     size_t bytes = 0;
     for (const auto & p : pairs) bytes += (p.a.size() + p.b.size()) * sizeof(float) + 2 * ggml_tensor_overhead();
     ggml_init_params ip = {/*mem_size =*/ bytes + 4096, /*mem_buffer =*/ nullptr, /*no_alloc =*/ false};
@@ -71,12 +72,22 @@ void write_adapter(const std::string & path, const std::vector<lora_pair> & pair
         gguf_add_tensor(g, a);
         gguf_add_tensor(g, b);
     }
-    const std::string tmp = path + ".tmp";
-    if (!gguf_write_to_file(g, tmp.c_str(), false)) fail(EXIT_INTERNAL, "write_failed", "cannot write " + path);
+    std::string part;
+    try {
+        part = write_gguf_part(g, path);
+    } catch (...) {
+        gguf_free(g);
+        ggml_free(ctx);
+        throw;
+    }
     gguf_free(g);
     ggml_free(ctx);
-    // a crash never leaves a half-written adapter under the final name
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) fail(EXIT_INTERNAL, "write_failed", "cannot rename " + tmp);
+    return part;
+}
+
+void write_adapter(const std::string & path, const std::vector<lora_pair> & pairs, float alpha, const std::string & arch) {
+    // a crash or a full disk never leaves a half-written adapter under the final name
+    commit_file(write_adapter_part(path, pairs, alpha, arch), path);
 }
 
 std::vector<ggml_tensor *> adapter_tensors(llama_adapter_lora * adapter, const std::vector<lora_pair> & pairs) {

@@ -18,6 +18,8 @@ std::vector<lora_pair> plan_lora(const std::string & base_path, const std::vecto
 // A ~ U(±1/sqrt(n_in)), B = 0: the adapter starts as the identity
 void init_lora(std::vector<lora_pair> & pairs, uint64_t seed);
 void write_adapter(const std::string & path, const std::vector<lora_pair> & pairs, float alpha, const std::string & arch);
+// The same, written to "<path>.tmp" only (file_out.h): a checkpoint renames its two files once both are written.
+std::string write_adapter_part(const std::string & path, const std::vector<lora_pair> & pairs, float alpha, const std::string & arch);
 // copies the adapter's A/B from the backend (after training) into pairs
 void read_adapter_weights(llama_adapter_lora * adapter, std::vector<lora_pair> & pairs);
 // the adapter's trainable tensors, in plan order

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "file_out.h"
 #include "commands.h"
 #include "rng.h"
 
@@ -109,7 +110,7 @@ int cmd_init(const json & cfg) {
     // model, and two processes creating the same model do not write into one file.
     const std::string part = out + ".part" + std::to_string((long) getpid());
     const std::string f32_path = type == "f32" ? part : part + ".f32";
-    if (!gguf_write_to_file(g, f32_path.c_str(), false)) fail(EXIT_INTERNAL, "write_failed", "cannot write " + f32_path);
+    commit_file(write_gguf_part(g, f32_path), f32_path);
     gguf_free(g);
     gguf_free(vctx);
     ggml_free(ctx);

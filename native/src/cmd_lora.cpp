@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "config.h"
 #include "dataset.h"
+#include "file_out.h"
 #include "model_load.h"
 #include "rng.h"
 #include "training.h"
@@ -59,7 +60,7 @@ void restore_state(ggml_opt_context_t opt, void * ud) {
     log_info("restored the optimizer state of %zu tensors", s->params.size());
 }
 
-void save_state(const std::string & path, ggml_opt_context_t opt, const std::vector<ggml_tensor *> & params, const train_position & pos, const std::string & fingerprint) {
+static std::string save_state_part(const std::string & path, ggml_opt_context_t opt, const std::vector<ggml_tensor *> & params, const train_position & pos, const std::string & fingerprint) {
     size_t bytes = 4096;
     for (auto * p : params) bytes += 2 * (ggml_nbytes(p) + ggml_tensor_overhead());
     ggml_init_params ip = {/*mem_size =*/ bytes, /*mem_buffer =*/ nullptr, /*no_alloc =*/ false};
@@ -89,11 +90,17 @@ void save_state(const std::string & path, ggml_opt_context_t opt, const std::vec
         gguf_add_tensor(g, mc);
         gguf_add_tensor(g, vc);
     }
-    const std::string tmp = path + ".tmp";
-    if (!gguf_write_to_file(g, tmp.c_str(), false)) fail(EXIT_INTERNAL, "write_failed", "cannot write checkpoint " + path);
-    std::rename(tmp.c_str(), path.c_str());
+    std::string part;
+    try {
+        part = write_gguf_part(g, path);
+    } catch (...) {
+        gguf_free(g);
+        ggml_free(ctx);
+        throw;
+    }
     gguf_free(g);
     ggml_free(ctx);
+    return part;
 }
 
 bool load_state(const std::string & path, pending_state & s, train_position & pos, const std::string & fingerprint) {
@@ -191,8 +198,18 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     const std::string arch = model_architecture(lm.model);
     const auto save_checkpoint = [&](const train_position & pos) {
         read_adapter_weights(adapter, lora);
-        write_adapter(ckpt.adapter, lora, (float) alpha, arch);
-        save_state(ckpt.state, opt, params, pos, fingerprint);
+        // both files are written in full before either replaces the previous checkpoint: a full disk
+        // leaves the previous one whole (an adapter of one step with the state of another would resume wrongly)
+        const std::string adapter_part = write_adapter_part(ckpt.adapter, lora, (float) alpha, arch);
+        std::string state_part;
+        try {
+            state_part = save_state_part(ckpt.state, opt, params, pos, fingerprint);
+        } catch (...) {
+            std::remove(adapter_part.c_str());
+            throw;
+        }
+        commit_file(adapter_part, ckpt.adapter);
+        commit_file(state_part, ckpt.state);
         emit({{"type", "checkpoint"}, {"path", ckpt.adapter}, {"step", pos.step}, {"epoch", pos.epoch}});
     };
     const train_outcome r = run_training(lm.ctx, train, val, tc, start, save_checkpoint);

@@ -2,11 +2,13 @@
 #include "commands.h"
 #include "config.h"
 #include "dataset.h"
+#include "file_out.h"
 #include "model_load.h"
 #include "training.h"
 
 #include "gguf.h"
 
+#include <cerrno>
 #include <cstdio>
 
 // llama_model_save_to_file writes only the hyperparameters llama.cpp uses; carry over the ones it
@@ -17,26 +19,32 @@ static void keep_recorded_keys(const std::string & from, const std::string & sav
     const int64_t key = src ? gguf_find_key(src, "llama.attention.sliding_window") : -1;
     if (key < 0) {
         if (src) gguf_free(src);
-        std::rename(saved.c_str(), out.c_str());
+        commit_file(saved, out);
         return;
     }
     ggml_context * data = nullptr;
     gguf_init_params pd = {/*no_alloc =*/ false, /*ctx =*/ &data};
     gguf_context * dst = gguf_init_from_file(saved.c_str(), pd);
-    if (!dst) fail(EXIT_INTERNAL, "write_failed", "cannot reread " + saved);
+    if (!dst) fail_write(saved, out, EIO);
     // a fresh GGUF whose tensors point at the loaded data (a loaded context cannot be written back as is)
     gguf_context * copy = gguf_init_empty();
     gguf_set_kv(copy, dst);
     gguf_set_val_u32(copy, "llama.attention.sliding_window", gguf_get_val_u32(src, key));
     for (int64_t i = 0; i < gguf_get_n_tensors(dst); ++i) gguf_add_tensor(copy, ggml_get_tensor(data, gguf_get_tensor_name(dst, i)));
-    const std::string tmp2 = out + ".tmp2";
-    if (!gguf_write_to_file(copy, tmp2.c_str(), false)) fail(EXIT_INTERNAL, "write_failed", "cannot write " + out);
+    // beside the saved file it reads from, under a name of its own
+    std::string part;
+    try {
+        part = write_gguf_part(copy, out, out + ".tmp2");
+    } catch (...) {
+        std::remove(saved.c_str());
+        throw;
+    }
     gguf_free(copy);
     gguf_free(dst);
     ggml_free(data);
     gguf_free(src);
     std::remove(saved.c_str());
-    std::rename(tmp2.c_str(), out.c_str());
+    commit_file(part, out);
 }
 
 int cmd_pretrain(const json & cfg, const run_flags & flags) {
@@ -66,12 +74,18 @@ int cmd_pretrain(const json & cfg, const run_flags & flags) {
     llama_opt_init(lm.ctx, lm.model, make_opt_params(tc, llama_opt_param_filter_all, (int64_t) windows.size() * tc.epochs));
     // pretraining is not resumable: a stop keeps the weights reached so far next to the output
     const auto keep = [&](const train_position &) {
-        if (stop_requested()) llama_model_save_to_file(lm.model, (out + ".partial.gguf").c_str());
+        if (!stop_requested()) return;
+        const std::string partial = out + ".partial.gguf";
+        llama_model_save_to_file(lm.model, (partial + ".tmp").c_str());
+        check_gguf_part(partial + ".tmp", partial);
+        commit_file(partial + ".tmp", partial);
     };
     const train_outcome r = run_training(lm.ctx, windows, val, tc, train_position{}, keep);
     if (r.stopped) return EXIT_STOPPED;
     const std::string tmp = out + ".tmp";
+    // llama_model_save_to_file says nothing of a failed write: the file is checked before it is renamed
     llama_model_save_to_file(lm.model, tmp.c_str());
+    check_gguf_part(tmp, out);
     keep_recorded_keys(model_path, tmp, out);
     emit({{"type", "result"}, {"command", "pretrain"}, {"model", out}, {"train_loss", r.train_loss}, {"val_loss", r.val_loss < 0 ? json(nullptr) : json(r.val_loss)},
           {"initial_val_loss", r.first_val_loss < 0 ? json(nullptr) : json(r.first_val_loss)}, {"windows", windows.size()}, {"tokens", r.tokens},

@@ -13,6 +13,7 @@ enum exit_code : int {
     EXIT_CONFIG   = 2,  // bad arguments or config
     EXIT_INPUT    = 3,  // missing file, not a GGUF, unsupported architecture or tensor type, empty dataset
     EXIT_MEMORY   = 4,  // the recipe or model does not fit in memory
+    EXIT_DISK     = 5,  // an output could not be written (disk_full, write_failed); nothing half-written is left under its name
     EXIT_STOPPED  = 10, // stopped by SIGTERM/SIGINT after writing a checkpoint
 };
 

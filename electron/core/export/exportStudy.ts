@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Db } from "../db/openDatabase";
 import { ApiError } from "../../shared/api/errors";
@@ -124,7 +124,7 @@ function writeAtomically(dir: string, name: string, data: string | Buffer): stri
   const path = join(dir, name);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(`${path}.partial`, data);
+    writeFileSync(`${path}.partial`, data, { flush: true });
     renameSync(`${path}.partial`, path);
   } catch (error) {
     rmSync(`${path}.partial`, { force: true });
@@ -143,6 +143,7 @@ async function writeSamples({ study, dir, signal }: WriteContext, name: string):
     throw writeFailure(dir, name, error);
   }
   const append = (samples: readonly ExportSample[]) => samples.length && writeSync(fd, samples.map((s) => JSON.stringify(s) + "\n").join(""));
+  let open = true;
   try {
     append(study.real);
     for (const chunk of study.generations()) {
@@ -150,9 +151,12 @@ async function writeSamples({ study, dir, signal }: WriteContext, name: string):
       append(chunk);
       await new Promise((r) => setImmediate(r));
     }
+    // a full disk can show only when the data reaches it: flushed before the file takes its name
+    fsyncSync(fd);
+    open = false;
     closeSync(fd);
   } catch (error) {
-    closeSync(fd);
+    if (open) closeSync(fd);
     rmSync(`${path}.partial`, { force: true });
     throw writeFailure(dir, name, error);
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { TrainerProcess } from "../train/TrainerProcess";
@@ -125,97 +125,135 @@ export async function buildDefaultModels(options: {
   // its own threads' waits (measured: 245 against 70 tokens/s under a load of 15 on 2 cores)
   const threads = options.threads ?? Math.max(1, Math.floor(availableParallelism() / Math.max(1, todo.length)));
   const eta = new Map<string, number | null>();
-  const built = await Promise.all(
-    plans.map(async (plan): Promise<BuiltDefaultModel> => {
-      const { recipe, path } = plan;
-      if (plan.cached) {
-        options.onProgress?.({ model: recipe.name, stage: "cached" });
-        return { name: recipe.name, path, vocabulary: null, pretrain: null };
-      }
-      const of = recipe.pretrain.stages;
-      const stageFile = (k: number) => join(options.dir, `${recipe.name}.stage-${k + 1}-of-${of}.gguf`);
-      const stageStamp = (k: number) => defaultModelStageStamp(recipe, plan.corpusHash, k);
-      const stageDone = (k: number) =>
-        existsSync(stageFile(k)) && existsSync(`${stageFile(k)}.stamp`) && readFileSync(`${stageFile(k)}.stamp`, "utf8").trim() === stageStamp(k);
-      let first = 0;
-      for (let k = of - 1; k >= 0; k--)
-        if (stageDone(k)) {
-          first = k + 1;
-          break;
+  // one model's failure stops the other's pretraining: the build ends as a whole, and only then is cleaned up
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  let firstError: { reason: unknown } | null = null;
+  const settled = await Promise.allSettled(
+    plans
+      .map(async (plan): Promise<BuiltDefaultModel> => {
+        const { recipe, path } = plan;
+        if (plan.cached) {
+          options.onProgress?.({ model: recipe.name, stage: "cached" });
+          return { name: recipe.name, path, vocabulary: null, pretrain: null };
         }
-      let vocabulary: FittedVocabulary | null = null;
-      let from = stageFile(first - 1);
-      const scratch: string[] = [];
-      if (first === 0) {
-        options.onProgress?.({ model: recipe.name, stage: "vocabulary" });
-        const used = await usedTokens(plan.source, plan.texts, options.signal);
-        const vocabPath = join(options.dir, `${recipe.name}.vocab.gguf`);
-        vocabulary = fitVocabulary(plan.source, used, vocabPath);
-        from = join(options.dir, `${recipe.name}.init.gguf`);
-        scratch.push(vocabPath, from);
-        options.onProgress?.({ model: recipe.name, stage: "init" });
-        await TrainerProcess.run("init", { ...recipe.init, vocab: vocabPath, out: from }, { ...(options.signal ? { signal: options.signal } : {}) });
-      }
-      const totals = { train_loss: 0, val_loss: null as number | null, seconds: 0, tokens: 0 };
-      for (let k = first; k < of; k++) {
-        const { from: a, to: b } = stageSlice(recipe, k);
-        const corpus = join(options.dir, `${recipe.name}.corpus.jsonl`);
-        // from `answerLossFrom` on, the reports as description → conclusion pairs, the loss on the conclusion (docs/default-models.md)
-        const onAnswers = stageLoss(recipe, k) === "answer";
-        writeFileSync(
-          corpus,
-          plan.texts
-            .slice(a, b)
-            .map((text) => JSON.stringify(onAnswers ? splitAtAnswer(text) : { text }))
-            .join("\n") + "\n",
-        );
-        const started = performance.now();
-        const r = await TrainerProcess.run(
-          "pretrain",
-          {
-            model: from,
-            train: corpus,
-            ...(onAnswers ? { loss: "answer" as const } : {}),
-            out: stageFile(k),
-            ctx: recipe.pretrain.ctx,
-            epochs: recipe.pretrain.epochs,
-            lr: recipe.pretrain.lr,
-            seed: (recipe.init.seed ?? 42) + k,
-            val_fraction: 0.02,
-          },
-          {
-            threads,
-            ...(options.signal ? { signal: options.signal } : {}),
-            onProgress: (p) => {
-              if (p.phase === "train" && p.eta_s !== null) {
-                const elapsed = (performance.now() - started) / 1000;
-                eta.set(recipe.name, p.eta_s + (of - k - 1) * (elapsed + p.eta_s));
-              }
-              const left = [...eta.values()];
-              const etaSeconds = left.length === todo.length && left.every((x) => x !== null) ? Math.max(...(left as number[])) : null;
-              options.onProgress?.({ model: recipe.name, stage: "pretrain", pretrainStage: { index: k + 1, of }, progress: p, etaSeconds });
+        const of = recipe.pretrain.stages;
+        const { file: stageFile, stamp: stageStamp, done: stageDone } = stagesOf(plan, options.dir);
+        let first = 0;
+        for (let k = of - 1; k >= 0; k--)
+          if (stageDone(k)) {
+            first = k + 1;
+            break;
+          }
+        let vocabulary: FittedVocabulary | null = null;
+        let from = stageFile(first - 1);
+        const scratch: string[] = [];
+        if (first === 0) {
+          options.onProgress?.({ model: recipe.name, stage: "vocabulary" });
+          const used = await usedTokens(plan.source, plan.texts, signal);
+          const vocabPath = join(options.dir, `${recipe.name}.vocab.gguf`);
+          vocabulary = fitVocabulary(plan.source, used, vocabPath);
+          from = join(options.dir, `${recipe.name}.init.gguf`);
+          scratch.push(vocabPath, from);
+          options.onProgress?.({ model: recipe.name, stage: "init" });
+          await TrainerProcess.run("init", { ...recipe.init, vocab: vocabPath, out: from }, { signal });
+        }
+        const totals = { train_loss: 0, val_loss: null as number | null, seconds: 0, tokens: 0 };
+        for (let k = first; k < of; k++) {
+          const { from: a, to: b } = stageSlice(recipe, k);
+          const corpus = join(options.dir, `${recipe.name}.corpus.jsonl`);
+          // from `answerLossFrom` on, the reports as description → conclusion pairs, the loss on the conclusion (docs/default-models.md)
+          const onAnswers = stageLoss(recipe, k) === "answer";
+          writeFileSync(
+            corpus,
+            plan.texts
+              .slice(a, b)
+              .map((text) => JSON.stringify(onAnswers ? splitAtAnswer(text) : { text }))
+              .join("\n") + "\n",
+          );
+          const started = performance.now();
+          const r = await TrainerProcess.run(
+            "pretrain",
+            {
+              model: from,
+              train: corpus,
+              ...(onAnswers ? { loss: "answer" as const } : {}),
+              out: stageFile(k),
+              ctx: recipe.pretrain.ctx,
+              epochs: recipe.pretrain.epochs,
+              lr: recipe.pretrain.lr,
+              seed: (recipe.init.seed ?? 42) + k,
+              val_fraction: 0.02,
             },
-          },
-        );
-        rmSync(corpus, { force: true });
-        writeFileSync(`${stageFile(k)}.stamp`, stageStamp(k) + "\n");
-        from = stageFile(k);
-        Object.assign(totals, { train_loss: r.train_loss, val_loss: r.val_loss, seconds: totals.seconds + r.seconds, tokens: totals.tokens + r.tokens });
-        options.onProgress?.({ model: recipe.name, stage: "stage-done", pretrainStage: { index: k + 1, of, path: from } });
-      }
-      eta.set(recipe.name, 0);
-      copyFileSync(from, `${path}.tmp`);
-      renameSync(`${path}.tmp`, path);
-      writeFileSync(plan.stamp, plan.stampValue + "\n");
-      for (let k = 0; k < of; k++) scratch.push(stageFile(k), `${stageFile(k)}.stamp`);
-      for (const f of scratch) rmSync(f, { force: true });
-      return {
-        name: recipe.name,
-        path,
-        vocabulary,
-        pretrain: { ...totals, tokens_per_s: totals.seconds > 0 ? totals.tokens / totals.seconds : 0 },
-      };
-    }),
+            {
+              threads,
+              signal,
+              onProgress: (p) => {
+                if (p.phase === "train" && p.eta_s !== null) {
+                  const elapsed = (performance.now() - started) / 1000;
+                  eta.set(recipe.name, p.eta_s + (of - k - 1) * (elapsed + p.eta_s));
+                }
+                const left = [...eta.values()];
+                const etaSeconds = left.length === todo.length && left.every((x) => x !== null) ? Math.max(...(left as number[])) : null;
+                options.onProgress?.({ model: recipe.name, stage: "pretrain", pretrainStage: { index: k + 1, of }, progress: p, etaSeconds });
+              },
+            },
+          );
+          rmSync(corpus, { force: true });
+          writeFileSync(`${stageFile(k)}.stamp`, stageStamp(k) + "\n");
+          from = stageFile(k);
+          Object.assign(totals, { train_loss: r.train_loss, val_loss: r.val_loss, seconds: totals.seconds + r.seconds, tokens: totals.tokens + r.tokens });
+          options.onProgress?.({ model: recipe.name, stage: "stage-done", pretrainStage: { index: k + 1, of, path: from } });
+        }
+        eta.set(recipe.name, 0);
+        copyFileSync(from, `${path}.tmp`);
+        renameSync(`${path}.tmp`, path);
+        writeFileSync(plan.stamp, plan.stampValue + "\n");
+        for (let k = 0; k < of; k++) scratch.push(stageFile(k), `${stageFile(k)}.stamp`);
+        for (const f of scratch) rmSync(f, { force: true });
+        return {
+          name: recipe.name,
+          path,
+          vocabulary,
+          pretrain: { ...totals, tokens_per_s: totals.seconds > 0 ? totals.tokens / totals.seconds : 0 },
+        };
+      })
+      .map((building) => building.catch((reason: unknown) => ((firstError ??= { reason }), stop.abort(), Promise.reject(reason)))),
   );
-  return built;
+  if (firstError) {
+    for (const plan of todo) removeUnfinished(plan, options.dir);
+    throw (firstError as { reason: unknown }).reason;
+  }
+  return settled.map((r) => (r as PromiseFulfilledResult<BuiltDefaultModel>).value);
+}
+
+type Plan = { recipe: TinyRecipe; corpusHash: string; path: string };
+
+/** A model's pretraining stages: their files, and whether each is finished (its weights and its stamp, which is written after them). */
+function stagesOf(plan: Plan, dir: string) {
+  const { recipe } = plan;
+  const of = recipe.pretrain.stages;
+  const file = (k: number) => join(dir, `${recipe.name}.stage-${k + 1}-of-${of}.gguf`);
+  const stamp = (k: number) => defaultModelStageStamp(recipe, plan.corpusHash, k);
+  const done = (k: number) => existsSync(file(k)) && existsSync(`${file(k)}.stamp`) && readFileSync(`${file(k)}.stamp`, "utf8").trim() === stamp(k);
+  return { of, file, stamp, done };
+}
+
+/**
+ * What a stopped or failed build leaves: its finished stages (weights and stamp), a cache the next
+ * build resumes from, and a model built before (with its stamp) until its rebuild is complete.
+ * Everything else it wrote goes: the fitted vocabulary, the initial weights, the corpus slice, the
+ * model's temporary copy, and of each unfinished stage its weights (never stamped, so never taken
+ * for finished), the trainer's partial weights and temporary files.
+ */
+function removeUnfinished(plan: Plan, dir: string): void {
+  const name = plan.recipe.name;
+  for (const scratch of [`${name}.vocab.gguf`, `${name}.init.gguf`, `${name}.corpus.jsonl`, `${name}.gguf.tmp`]) rmSync(join(dir, scratch), { force: true });
+  const stages = stagesOf(plan, dir);
+  const present = readdirSync(dir);
+  for (let k = 0; k < stages.of; k++) {
+    const file = stages.file(k);
+    const keep = stages.done(k) ? [file, `${file}.stamp`] : [];
+    for (const f of present.map((p) => join(dir, p))) if (f.startsWith(`${file}`) && !keep.includes(f)) rmSync(f, { force: true });
+  }
 }

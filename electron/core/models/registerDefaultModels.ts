@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Db } from "../db/openDatabase";
 import { buildDefaultModels, type DefaultModelProgress } from "./buildDefaultModels";
 import { defaultModelTexts } from "./defaultModelCorpus";
-import { registerModel } from "./registerModel";
+import { readModelFacts, storeModel, type ModelFacts } from "./registerModel";
 import { shippedModelsDir } from "./shippedModels";
 import { TINY_RECIPES } from "./tinyRecipes";
 
@@ -39,11 +39,12 @@ export async function registerDefaultModels(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const registered = [];
-  for (const b of built) {
-    const m = await registerModel(db, { path: b.path, name: b.name, origin: "tiny-default", ...(options.signal ? { signal: options.signal } : {}) });
-    options.onProgress?.({ model: b.name, stage: "registered" });
-    registered.push({ ...m, pretrain: b.pretrain });
-  }
+  // every model's file is read before any is stored: a build stopped here registers none of them
+  const facts: ModelFacts[] = [];
+  for (const b of built)
+    facts.push(await readModelFacts({ path: b.path, name: b.name, origin: "tiny-default", ...(options.signal ? { signal: options.signal } : {}) }));
+  options.signal?.throwIfAborted();
+  const registered = built.map((b, i) => ({ ...storeModel(db, facts[i]!), pretrain: b.pretrain }));
+  for (const b of built) options.onProgress?.({ model: b.name, stage: "registered" });
   return registered;
 }

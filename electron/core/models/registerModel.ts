@@ -8,11 +8,16 @@ import { ApiError } from "../../shared/api/errors";
 import { ModelFileError } from "./ModelFileError";
 import { UnsupportedModelError } from "./UnsupportedModelError";
 
+type ModelArgs = { path: string; name?: string; origin?: ModelRow["origin"]; signal?: AbortSignal };
+export type ModelFacts = { name: string; path: string; sha256: string; info: ModelInfo; origin: ModelRow["origin"] };
+
 /** Registers a local GGUF model: its SHA-256 and architecture facts go to the workspace. */
-export async function registerModel(
-  db: Db,
-  args: { path: string; name?: string; origin?: ModelRow["origin"]; signal?: AbortSignal },
-): Promise<{ id: number; name: string; path: string; sha256: string; info: ModelInfo }> {
+export async function registerModel(db: Db, args: ModelArgs): Promise<{ id: number; name: string; path: string; sha256: string; info: ModelInfo }> {
+  return storeModel(db, await readModelFacts(args));
+}
+
+/** What registering a model stores, read from its file (the slow part: the header and the whole file's hash). */
+export async function readModelFacts(args: ModelArgs): Promise<ModelFacts> {
   const path = resolve(args.path);
   const info = await readModelInfo(path, args.signal ? { signal: args.signal } : {});
   if (info.kind !== "model") throw new ApiError("invalid-argument", `${path} is a LoRA adapter, not a base model`, "path");
@@ -23,7 +28,12 @@ export async function registerModel(
   const why = untrainableReason(info);
   if (why) throw new UnsupportedModelError(why, `${path} cannot be trained here: ${why.message}`, "path");
   const sha256 = await sha256OfFile(path, args.signal);
-  const name = args.name ?? basename(path).replace(/\.gguf$/i, "");
-  const id = upsertModel(db, { name, path, sha256, file_size: info.fileSize, info_json: JSON.stringify(info), origin: args.origin ?? "user" });
+  return { name: args.name ?? basename(path).replace(/\.gguf$/i, ""), path, sha256, info, origin: args.origin ?? "user" };
+}
+
+/** Stores facts read by readModelFacts, at once. */
+export function storeModel(db: Db, facts: ModelFacts): { id: number; name: string; path: string; sha256: string; info: ModelInfo } {
+  const { name, path, sha256, info, origin } = facts;
+  const id = upsertModel(db, { name, path, sha256, file_size: info.fileSize, info_json: JSON.stringify(info), origin });
   return { id, name, path, sha256, info };
 }

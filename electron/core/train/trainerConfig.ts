@@ -144,4 +144,4 @@ export type ResultOf<C extends TrainerCommand> = C extends "init"
         : GradcheckResult;
 
 /** Exit codes of the protocol. */
-export const TRAINER_EXIT = { ok: 0, internal: 1, config: 2, input: 3, memory: 4, stopped: 10 } as const;
+export const TRAINER_EXIT = { ok: 0, internal: 1, config: 2, input: 3, memory: 4, disk: 5, stopped: 10 } as const;

@@ -4,17 +4,11 @@ import { join } from "node:path";
 import { bundledVocab } from "../../../native/scripts/build";
 import { buildDefaultModels, type DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
 import { defaultModelTexts } from "../../../electron/core/models/defaultModelCorpus";
-import { TINY_RECIPES, type TinyRecipe } from "../../../electron/core/models/tinyRecipes";
+import type { TinyRecipe } from "../../../electron/core/models/tinyRecipes";
 import { useTempDir } from "../../helpers/tempDir";
+import { smallRecipes } from "../../helpers/smallRecipes";
 
-/** The default models' recipes at a size that builds in seconds: the same code path, stage for stage. */
-function small(stages: number): TinyRecipe[] {
-  return TINY_RECIPES.map((r) => ({
-    ...r,
-    init: { ...r.init, n_embd: 32, n_layer: 1, n_head: 2, n_head_kv: 1, n_ff: 64 },
-    pretrain: { ...r.pretrain, corpusRecords: 24, stageRecords: 8, stages, ctx: 512 },
-  }));
-}
+const small = (stages: number) => smallRecipes(stages);
 
 async function build(dir: string, recipes: TinyRecipe[], shippedDir?: string) {
   const events: DefaultModelProgress[] = [];
