@@ -72,17 +72,7 @@ std::string write_adapter_part(const std::string & path, const std::vector<lora_
         gguf_add_tensor(g, a);
         gguf_add_tensor(g, b);
     }
-    std::string part;
-    try {
-        part = write_gguf_part(g, path);
-    } catch (...) {
-        gguf_free(g);
-        ggml_free(ctx);
-        throw;
-    }
-    gguf_free(g);
-    ggml_free(ctx);
-    return part;
+    return write_gguf_part_then_free(g, ctx, path);
 }
 
 void write_adapter(const std::string & path, const std::vector<lora_pair> & pairs, float alpha, const std::string & arch) {

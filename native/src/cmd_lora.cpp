@@ -90,17 +90,7 @@ static std::string save_state_part(const std::string & path, ggml_opt_context_t 
         gguf_add_tensor(g, mc);
         gguf_add_tensor(g, vc);
     }
-    std::string part;
-    try {
-        part = write_gguf_part(g, path);
-    } catch (...) {
-        gguf_free(g);
-        ggml_free(ctx);
-        throw;
-    }
-    gguf_free(g);
-    ggml_free(ctx);
-    return part;
+    return write_gguf_part_then_free(g, ctx, path);
 }
 
 bool load_state(const std::string & path, pending_state & s, train_position & pos, const std::string & fingerprint) {

@@ -1,6 +1,7 @@
 #include "file_out.h"
 #include "protocol.h"
 
+#include "ggml.h"
 #include "gguf.h"
 
 #include <cerrno>
@@ -35,6 +36,20 @@ std::string write_gguf_part(const gguf_context * g, const std::string & path, co
         err = errno;
     }
     if (!ok) fail_write(part, path, err != 0 ? err : EIO);
+    return part;
+}
+
+std::string write_gguf_part_then_free(gguf_context * g, ggml_context * ctx, const std::string & path) {
+    std::string part;
+    try {
+        part = write_gguf_part(g, path);
+    } catch (...) {
+        gguf_free(g);
+        ggml_free(ctx);
+        throw;
+    }
+    gguf_free(g);
+    ggml_free(ctx);
     return part;
 }
 
