@@ -43,7 +43,8 @@ async function visitEveryPlace(page: Page): Promise<void> {
 }
 
 /** The whole path a user takes, in the browser: data, a model, a 2-generation study (cancelled and resumed), its results. */
-describe("a small study through the UI (real trainer, real llama.cpp)", () => {
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("a small study through the UI (real trainer, real llama.cpp)", { timeout: 300_000 }, () => {
   const openUi = useFreshUi("collapse-lab-e2e-study-", { env: { COLLAPSE_GPU: "0" } });
   // that study run to its end through the CLI, once for the file: the state of the tests that read its results
   const finishedStudy = useSharedWorkspace("collapse-lab-e2e-study-done-", async (dir) => {
