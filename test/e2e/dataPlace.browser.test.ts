@@ -58,7 +58,8 @@ async function check(page: Page, path: string): Promise<void> {
   await previewSettled(page);
 }
 
-describe("the Data place through lab serve in Chromium", () => {
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("the Data place through lab serve in Chromium", { timeout: 300_000 }, () => {
   const openUi = useFreshUi("collapse-lab-e2e-data-");
 
   test("a wrong path is answered with a sentence naming the file", async () => {
