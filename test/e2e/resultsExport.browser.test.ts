@@ -7,7 +7,8 @@ import { exportableStudy } from "../fixtures/exportableStudy";
 import { pngPixels } from "../helpers/pngPixels";
 
 /** The Results place on a stored study (no trainer, no llama.cpp): the folder export runs in core. */
-describe("exporting from the Results place", () => {
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("exporting from the Results place", { timeout: 300_000 }, () => {
   const openUi = useFreshUi("collapse-lab-e2e-export-", { prepare: async (dir) => void (await exportableStudy(dir, "workspace.sqlite")).db.close() });
 
   /** The Results place in English, the stored study's charts drawn. */
