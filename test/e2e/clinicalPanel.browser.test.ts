@@ -52,7 +52,8 @@ async function prepare(dir: string): Promise<void> {
   db.close();
 }
 
-describe("the clinical-correctness panel in the Results place", () => {
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("the clinical-correctness panel in the Results place", { timeout: 300_000 }, () => {
   const openUi = useFreshUi("collapse-lab-e2e-panel-", { prepare });
 
   test("says, in either language, which generation 1 has not learned the task, and shows the panel beside the physicians and the baselines", async () => {
