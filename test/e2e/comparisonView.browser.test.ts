@@ -4,7 +4,8 @@ import { untranslated } from "./support/untranslated";
 import { pairedStudy } from "../fixtures/pairedStudy";
 
 /** The comparison view of the Results place on a stored study of two designs × 6 seeds (no trainer, no llama.cpp). */
-describe("the comparison view", () => {
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("the comparison view", { timeout: 300_000 }, () => {
   const openUi = useFreshUi("collapse-lab-e2e-compare-", { prepare: (dir) => void pairedStudy(dir, 6, "workspace.sqlite").db.close() });
 
   test("answers in English and in Russian, with its table, and no console error", async () => {
