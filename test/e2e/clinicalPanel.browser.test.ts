@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, test } from "vitest";
-import type { Page } from "playwright-core";
-import { useUiSession } from "./support/uiSession";
+import { describe, expect, test } from "vitest";
+import { useFreshUi } from "./support/uiSession";
 import { exportableStudy } from "../fixtures/exportableStudy";
 import { upsertMetricPoints, type NewMetricPoint } from "../../electron/core/db/queries/metricPoints";
 import { BASELINE_DESIGNS, PANEL_METRICS, heldoutMetric } from "../../electron/shared/domain/clinicalPanel";
@@ -53,14 +52,12 @@ async function prepare(dir: string): Promise<void> {
   db.close();
 }
 
-describe("the clinical-correctness panel in the Results place", () => {
-  const ui = useUiSession("collapse-lab-e2e-panel-", { prepare });
-  let page: Page;
-  beforeAll(() => {
-    page = ui.page;
-  });
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("the clinical-correctness panel in the Results place", { timeout: 300_000 }, () => {
+  const openUi = useFreshUi("collapse-lab-e2e-panel-", { prepare });
 
   test("says, in either language, which generation 1 has not learned the task, and shows the panel beside the physicians and the baselines", async () => {
+    const { page, problems } = await openUi();
     await page.getByTestId("language").selectOption("ru");
     await page.click("[data-place=results]");
     const place = page.getByTestId("place-results");
@@ -95,5 +92,6 @@ describe("the clinical-correctness panel in the Results place", () => {
       .toEqual(["tiny-a (seed 7): generation 1 has not learned the task; what follows measures an untrained model"]);
     expect((await panel.locator("tbody th").allTextContents())[0]).toBe("physicians");
     expect(await panel.locator("h2").textContent()).toBe("Clinical correctness on held-out prompts");
+    expect(problems).toEqual([]);
   });
 });

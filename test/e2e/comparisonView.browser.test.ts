@@ -1,19 +1,15 @@
-import { beforeAll, describe, expect, test } from "vitest";
-import type { Page } from "playwright-core";
-import { useUiSession } from "./support/uiSession";
+import { describe, expect, test } from "vitest";
+import { useFreshUi } from "./support/uiSession";
 import { untranslated } from "./support/untranslated";
 import { pairedStudy } from "../fixtures/pairedStudy";
 
 /** The comparison view of the Results place on a stored study of two designs × 6 seeds (no trainer, no llama.cpp). */
-describe("the comparison view", () => {
-  const ui = useUiSession("collapse-lab-e2e-compare-", { prepare: (dir) => void pairedStudy(dir, 6, "workspace.sqlite").db.close() });
-  let page: Page;
-
-  beforeAll(() => {
-    page = ui.page;
-  });
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("the comparison view", { timeout: 300_000 }, () => {
+  const openUi = useFreshUi("collapse-lab-e2e-compare-", { prepare: (dir) => void pairedStudy(dir, 6, "workspace.sqlite").db.close() });
 
   test("answers in English and in Russian, with its table, and no console error", async () => {
+    const { page, problems } = await openUi();
     for (const lang of ["en", "ru"] as const) {
       await page.getByTestId("language").selectOption(lang);
       await page.click("[data-place=results]");
@@ -38,6 +34,6 @@ describe("the comparison view", () => {
     await expect
       .poll(async () => (await view.getByTestId("compare-sentences").locator("li").allTextContents())[0] ?? "")
       .toMatch(/^cross vs recursive, tiny-a: KL vs M1 at M3 lower by /);
-    expect(ui.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });

@@ -1,25 +1,28 @@
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { useUiSession } from "./support/uiSession";
+import { useFreshUi } from "./support/uiSession";
 import { exportableStudy } from "../fixtures/exportableStudy";
 import { pngPixels } from "../helpers/pngPixels";
 
 /** The Results place on a stored study (no trainer, no llama.cpp): the folder export runs in core. */
-describe("exporting from the Results place", () => {
-  const ui = useUiSession("collapse-lab-e2e-export-", { prepare: async (dir) => void (await exportableStudy(dir, "workspace.sqlite")).db.close() });
-  let page: Page;
+// each test starts its own workspace, lab serve and page: that start-up is part of its time (it was a beforeAll before)
+describe("exporting from the Results place", { timeout: 300_000 }, () => {
+  const openUi = useFreshUi("collapse-lab-e2e-export-", { prepare: async (dir) => void (await exportableStudy(dir, "workspace.sqlite")).db.close() });
 
-  beforeAll(() => {
-    page = ui.page;
-  });
-
-  test("each curve has its interval band and the noise floor, and one chart saves as an opaque PNG from the window", async () => {
+  /** The Results place in English, the stored study's charts drawn. */
+  async function openResults(page: Page) {
     await page.getByTestId("language").selectOption("en");
     await page.click("[data-place=results]");
     const place = page.getByTestId("place-results");
     await place.getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
+    return place;
+  }
+
+  test("each curve has its interval band and the noise floor, and one chart saves as an opaque PNG from the window", async () => {
+    const { page, problems } = await openUi();
+    const place = await openResults(page);
     const chart = place.getByTestId("collapse-charts").locator('canvas[aria-label="kl_unigram_vs_real"]');
     const series = JSON.parse((await chart.getAttribute("data-series"))!) as string[];
     // two models × two designs: a line each, a band (low and high) each, and the dashed noise floor
@@ -37,10 +40,12 @@ describe("exporting from the Results place", () => {
     expect(png.transparent).toBe(0);
     expect(png.inked).toBeGreaterThan(2000);
     expect(png.colours, "several series colours and their bands").toBeGreaterThan(8);
+    expect(problems).toEqual([]);
   });
 
   test("any metric of the study gets its curve: the key ones first, one more ticked, then all", async () => {
-    const place = page.getByTestId("place-results");
+    const { page, problems } = await openUi();
+    const place = await openResults(page);
     const charts = place.getByTestId("collapse-charts");
     const drawn = () => charts.locator("canvas").evaluateAll((els) => els.map((c) => c.getAttribute("aria-label")));
     expect(await drawn()).toEqual(["kl_unigram_vs_real", "distinct_3"]);
@@ -57,14 +62,13 @@ describe("exporting from the Results place", () => {
     await expect.poll(drawn).not.toContain("distinct_3");
     await picker.getByRole("button", { name: "All metrics" }).click();
     await expect.poll(async () => (await drawn()).sort()).toEqual(["distinct_3", "kl_unigram_vs_m1", "kl_unigram_vs_real"]);
+    expect(problems).toEqual([]);
   });
 
   test("writes the files into a folder; the window's CSV download is byte for byte the exported metrics.csv; a PDF of the report", async () => {
-    await page.getByTestId("language").selectOption("en");
-    await page.click("[data-place=results]");
-    const place = page.getByTestId("place-results");
-    await place.getByTestId("collapse-charts").waitFor({ timeout: 30_000 });
-    const out = join(ui.dir, "export");
+    const { dir, page, problems } = await openUi();
+    const place = await openResults(page);
+    const out = join(dir, "export");
     await place.getByPlaceholder("/home/user/collapse-export").fill(out);
     await place.getByTestId("export-server").click();
     await expect.poll(() => place.locator(".ok-note").textContent(), { timeout: 30_000 }).toContain("report.html");
@@ -96,6 +100,6 @@ describe("exporting from the Results place", () => {
     await place.getByTestId("export-pdf").click();
     await expect.poll(() => place.locator(".ok-note").textContent(), { timeout: 60_000 }).toContain("report.pdf");
     expect(readFileSync(join(out, "report.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(ui.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
