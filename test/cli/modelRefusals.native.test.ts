@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { openApi, type OpenApi } from "../../electron/core/api/openApi";
 import { dispatch } from "../../electron/core/api/createHandlers";
 import { ApiError, unwrap, type ApiErrorInfo, type ApiErrorReason } from "../../electron/shared/api/errors";
 import { GgufType } from "../../electron/core/models/vocab/ggufKv";
@@ -9,23 +8,16 @@ import { bundledVocab } from "../../native/scripts/build";
 import { dbDump } from "../helpers/dbDump";
 import { lab } from "../helpers/runLab";
 import { rewriteGgufKv } from "../helpers/rewriteGgufKv";
-import { useTempDir } from "../helpers/tempDir";
+import { useApiWorkspace } from "../helpers/apiWorkspace";
 
 // native tier: the vocabulary-only file is the llama.cpp bundle's, which the native build downloads
-const tempDir = useTempDir();
-const opened: OpenApi[] = [];
-afterEach(async () => {
-  for (const api of opened.splice(0)) await api.close();
-});
+const openWorkspace = useApiWorkspace();
 
 const TINY = resolve("resources/default-models/tiny-llama3.gguf");
 
 /** A workspace that already holds a model named "kept", which every refused file tries to replace. */
 async function workspace() {
-  const dir = tempDir();
-  const dbPath = join(dir, "ws.sqlite");
-  const api = openApi({ dbPath });
-  opened.push(api);
+  const { dir, dbPath, api } = openWorkspace();
   unwrap(await dispatch(api.handlers, "models.add", { path: TINY, name: "kept" }));
   /** the window's and lab serve's road: the handlers' envelope, unwrapped as the clients do */
   const viaApi = async (path: string): Promise<ApiErrorInfo> => {

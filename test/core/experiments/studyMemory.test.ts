@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { openApi, type OpenApi } from "../../../electron/core/api/openApi";
 import { dispatch } from "../../../electron/core/api/createHandlers";
 import { ApiError, unwrap, type ApiErrorInfo } from "../../../electron/shared/api/errors";
 import { importSynthetic } from "../../../electron/core/data/importing/importSynthetic";
@@ -13,13 +12,11 @@ import { parseStudySpec } from "../../../electron/shared/domain/study";
 import type { ResponseOf } from "../../../electron/shared/api/contract";
 import { dbDump } from "../../helpers/dbDump";
 import { lab } from "../../helpers/runLab";
-import { useTempDir } from "../../helpers/tempDir";
+import { useApiWorkspace } from "../../helpers/apiWorkspace";
 
-const tempDir = useTempDir();
-const opened: OpenApi[] = [];
+const openWorkspace = useApiWorkspace();
 const budgetBefore = process.env.COLLAPSE_MEMORY_BUDGET_MIB;
-afterEach(async () => {
-  for (const api of opened.splice(0)) await api.close();
+afterEach(() => {
   if (budgetBefore === undefined) delete process.env.COLLAPSE_MEMORY_BUDGET_MIB;
   else process.env.COLLAPSE_MEMORY_BUDGET_MIB = budgetBefore;
 });
@@ -28,10 +25,7 @@ const TINY = resolve("resources/default-models/tiny-llama3.gguf");
 
 /** A workspace with a synthetic dataset and the shipped tiny model, registered from its header. */
 async function workspace() {
-  const dir = tempDir();
-  const dbPath = join(dir, "ws.sqlite");
-  const api = openApi({ dbPath });
-  opened.push(api);
+  const { dir, dbPath, api } = openWorkspace();
   await importSynthetic(api.db, { records: 60, seed: 3, dir });
   const model = unwrap(await dispatch(api.handlers, "models.add", { path: TINY, name: "tiny" })) as ResponseOf<"models.add">;
   return { dir, dbPath, api, model };
