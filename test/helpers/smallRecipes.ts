@@ -1,3 +1,6 @@
+import { bundledVocab } from "../../native/scripts/build";
+import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
+import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
 import { TINY_RECIPES, type TinyRecipe } from "../../electron/core/models/tinyRecipes";
 
 /**
@@ -12,4 +15,13 @@ export function smallRecipes(stages: number, size: { stageRecords?: number; corp
     init: { ...r.init, n_embd: 32, n_layer: 1, n_head: 2, n_head_kv: 1, n_ff: 64 },
     pretrain: { ...r.pretrain, corpusRecords, stageRecords, stages, ctx: 512 },
   }));
+}
+
+/** buildDefaultModels as the tests run it: these recipes, the pretraining corpus, the bundled vocabularies, one trainer thread. */
+export function buildSmall(
+  dir: string,
+  recipes: TinyRecipe[],
+  options: Pick<Parameters<typeof buildDefaultModels>[0], "shippedDir" | "signal" | "onProgress"> = {},
+): ReturnType<typeof buildDefaultModels> {
+  return buildDefaultModels({ dir, recipes, texts: (r) => defaultModelTexts(r.pretrain.corpusRecords), vocabPath: bundledVocab, threads: 1, ...options });
 }

@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { bundledVocab } from "../../../native/scripts/build";
-import { buildDefaultModels, type DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../../electron/core/models/defaultModelCorpus";
+import type { DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
 import type { TinyRecipe } from "../../../electron/core/models/tinyRecipes";
 import { useTempDir } from "../../helpers/tempDir";
-import { smallRecipes } from "../../helpers/smallRecipes";
+import { buildSmall, smallRecipes } from "../../helpers/smallRecipes";
 
 const small = (stages: number) => smallRecipes(stages);
 
 async function build(dir: string, recipes: TinyRecipe[], shippedDir?: string) {
   const events: DefaultModelProgress[] = [];
-  const built = await buildDefaultModels({
-    dir,
-    recipes,
-    texts: (r) => defaultModelTexts(r.pretrain.corpusRecords),
-    vocabPath: bundledVocab,
-    threads: 1,
-    ...(shippedDir ? { shippedDir } : {}),
-    onProgress: (p) => events.push(p),
-  });
+  const built = await buildSmall(dir, recipes, { ...(shippedDir ? { shippedDir } : {}), onProgress: (p) => events.push(p) });
   const trained = (model: string) => [...new Set(events.filter((e) => e.model === model && e.stage === "pretrain").map((e) => e.pretrainStage!.index))];
   return { built, events, trained };
 }
@@ -53,12 +43,7 @@ describe("the default models' staged build", () => {
       const dir2 = tempDir();
       const stop = new AbortController();
       await expect(
-        buildDefaultModels({
-          dir: dir2,
-          recipes: small(3),
-          texts: (r) => defaultModelTexts(r.pretrain.corpusRecords),
-          vocabPath: bundledVocab,
-          threads: 1,
+        buildSmall(dir2, small(3), {
           signal: stop.signal,
           onProgress: (p) => {
             if (p.stage === "stage-done" && p.pretrainStage!.index === 2 && p.model === "tiny-mistral") stop.abort();

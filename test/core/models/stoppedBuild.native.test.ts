@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
-import { bundledVocab } from "../../../native/scripts/build";
-import { buildDefaultModels, type DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../../electron/core/models/defaultModelCorpus";
-import { TINY_RECIPES, type TinyRecipe } from "../../../electron/core/models/tinyRecipes";
+import type { DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
+import { TINY_RECIPES } from "../../../electron/core/models/tinyRecipes";
 import { useTempDir } from "../../helpers/tempDir";
-import { smallRecipes } from "../../helpers/smallRecipes";
+import { buildSmall, smallRecipes } from "../../helpers/smallRecipes";
 
 // stages long enough (tens of steps) that a stop lands inside one
 const recipes = smallRecipes(3, { stageRecords: 60, corpusRecords: 180 });
 const names = TINY_RECIPES.map((r) => r.name);
 
 function build(dir: string, onProgress: (p: DefaultModelProgress) => void, signal?: AbortSignal) {
-  return buildDefaultModels({
-    dir,
-    recipes,
-    texts: (r: TinyRecipe) => defaultModelTexts(r.pretrain.corpusRecords),
-    vocabPath: bundledVocab,
-    threads: 1,
-    ...(signal ? { signal } : {}),
-    onProgress,
-  });
+  return buildSmall(dir, recipes, { onProgress, ...(signal ? { signal } : {}) });
 }
 
 describe("a default-model build stopped between stages", () => {
