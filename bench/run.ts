@@ -33,7 +33,6 @@ try {
       log: (m) => process.stderr.write(`  ${m}\n`),
       record: (r) => {
         const full: BenchResult = { suite: suite.name, ...r, machine, date: new Date().toISOString() };
-        if (full.baseline_value !== undefined && full.ratio === undefined) full.ratio = full.value / full.baseline_value;
         results.push(full);
         process.stderr.write(`  ${r.name}: ${formatBenchValue(r.value)} ${r.unit}${r.target ? `  (target ${r.target})` : ""}\n`);
       },

@@ -9,11 +9,12 @@ export function formatBenchValue(x: number): string {
 }
 
 /**
- * Writes bench/results.json and the table of bench/RESULTS.md: `results` replace every earlier row of
+ * Writes bench/results.json and the table of bench/RESULTS.md (a row with a baseline gets its ratio): `results` replace every earlier row of
  * the suites they come from, the other suites keep their last rows, and the hand-written history
  * below the table survives.
  */
 export function writeBenchResults(results: BenchResult[], machine: string): void {
+  for (const r of results) if (r.baseline_value !== undefined && r.ratio === undefined) r.ratio = r.value / r.baseline_value;
   const path = join(DIR, "results.json");
   const previous: BenchResult[] = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as BenchResult[]) : [];
   const ran = new Set(results.map((r) => r.suite));

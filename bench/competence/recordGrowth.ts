@@ -43,7 +43,6 @@ export function recordGrowth(dir: string): void {
     if (m.consistency !== null) add({ name: `${g1} category consistency`, value: m.consistency, unit: "share", target: "≥ 0.8" });
     add({ name: `${g1} chrF`, value: m.chrF, unit: "chrF", baseline_name: "trivial baseline", baseline_value: baselineChrF, target: "baseline + 10" });
   }
-  for (const r of results) if (r.baseline_value !== undefined) r.ratio = r.value / r.baseline_value;
   writeBenchResults(results, machine);
   console.error(`recorded ${results.length} rows of ${dir} in bench/results.json`);
 }
