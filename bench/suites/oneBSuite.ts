@@ -16,7 +16,7 @@ import { runStudy } from "../../electron/core/experiments/runStudy";
 import { listJobs, type JobRow } from "../../electron/core/db/queries/jobs";
 import { listSamplesOfJob } from "../../electron/core/db/queries/samples";
 import { listMetricPoints } from "../../electron/core/db/queries/metricPoints";
-import { promptTokenLengths } from "../../electron/core/generate/autoMaxTokens";
+import { tokenLengths } from "../../electron/core/generate/autoMaxTokens";
 import { LlamaRuntime } from "../../electron/core/generate/LlamaRuntime";
 import { studyInputs } from "../../electron/core/experiments/executors/studyInputs";
 import type { EvaluateOutput, GenerateOutput, TrainOutput } from "../../electron/core/jobs/jobSchemas";
@@ -156,10 +156,7 @@ async function recordJobs(ctx: BenchContext, db: ReturnType<typeof openDatabase>
   ctx.record({ name: `LoRA r16 adapter size, ${LABEL}`, value: statSync(t.adapter).size / 2 ** 20, unit: "MiB" });
 
   const samples = listSamplesOfJob(db, { jobId: generate.id });
-  const lengths = await promptTokenLengths(
-    settings.models[0]!.path,
-    samples.map((x) => x.prompt),
-  );
+  const { prompts: lengths } = await tokenLengths(settings.models[0]!.path, { answers: [], prompts: samples.map((x) => x.prompt) });
   const pp = Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length);
   const tg = Math.max(1, Math.round(g.generatedTokens / g.samples));
   const batched = batchedBench(ctx, files.q4, t.adapter, pp, tg, Math.min(16, g.samples));
@@ -269,7 +266,9 @@ async function stockFinetune(ctx: BenchContext, files: Files, texts: string[]): 
     return null;
   }
   // llama-finetune cuts the text into windows of 256 tokens at a stride of 128 (common_opt_dataset_init), as in the trainer suite
-  const [n] = await promptTokenLengths(files.q4, [texts.join("\n")]);
+  const {
+    prompts: [n],
+  } = await tokenLengths(files.q4, { answers: [], prompts: [texts.join("\n")] });
   return (Math.floor((n! - 256 - 1) / 128) * 256) / seconds;
 }
 
