@@ -23,7 +23,12 @@ export type BenchContext = {
   log: (message: string) => void;
 };
 
-export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<void> };
+export type BenchSuite = {
+  name: string;
+  /** a long suite that runs only when named (`npm run bench -- oneB`), not in a plain `npm run bench` */
+  onlyWhenNamed?: boolean;
+  run: (ctx: BenchContext) => Promise<void>;
+};
 
 export function machineDescription(): string {
   const cpu = cpus();

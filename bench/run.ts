@@ -13,8 +13,9 @@ import { metricsSuite } from "./suites/metricsSuite";
 import { nativeBuildSuite } from "./suites/nativeBuildSuite";
 import { defaultModelsSuite } from "./suites/defaultModelsSuite";
 import { formatBenchValue, writeBenchResults } from "./writeResults";
+import { oneBSuite } from "./suites/oneBSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite, oneBSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -25,7 +26,7 @@ const tmp = mkdtempSync(join(tmpdir(), "collapse-bench-"));
 
 try {
   for (const suite of SUITES) {
-    if (only.length && !only.includes(suite.name)) continue;
+    if (only.length ? !only.includes(suite.name) : suite.onlyWhenNamed) continue;
     process.stderr.write(`▶ ${suite.name}\n`);
     await suite.run({
       tmp,

@@ -43,7 +43,7 @@ function hasCuda(): boolean {
 }
 
 /** llama.cpp's own tools from the same tree: the baselines of `npm run bench`. */
-const BASELINES = ["llama-finetune", "llama-batched-bench", "llama-batched"] as const;
+const BASELINES = ["llama-finetune", "llama-batched-bench", "llama-batched", "llama-perplexity", "llama-quantize"] as const;
 export type Baseline = (typeof BASELINES)[number];
 
 export type BuildPlan = {

@@ -80,6 +80,8 @@ const GenerateOutputSchema = z.looseObject({
   generatedTokens: z.int(),
   tokensPerSecond: z.number(),
   seconds: z.number(),
+  /** of `seconds`, the model's load, thread choice and contexts (absent in outputs stored before) */
+  setupSeconds: z.number().optional(),
   backend: z.looseObject({ gpu: z.union([z.string(), z.literal(false)]) }),
   promptTemplate: z.string(),
   stop: z.array(z.string()),
@@ -89,6 +91,9 @@ const EvaluateOutputSchema = z.looseObject({
   meanNll: z.number(),
   tokens: z.int(),
   items: z.int(),
+  /** every token the evaluation decoded (prompts included) and its seconds, the model's load left out (absent in outputs stored before) */
+  processedTokens: z.int().optional(),
+  seconds: z.number().optional(),
   /** per held-out pair, for perplexity's bootstrap interval (absent in outputs stored before it) */
   perItem: z.array(z.strictObject({ tokens: z.int(), sumLogprob: z.number() })).optional(),
 });

@@ -122,6 +122,9 @@ export type EvalResult = {
   sum_logprob: number;
   mean_nll: number;
   perplexity: number;
+  /** every token decoded, prompts included, and the seconds from the first decode on (load excluded) */
+  processed_tokens: number;
+  seconds: number;
   per_item?: { tokens: number; sum_logprob: number }[];
 };
 export type GradcheckResult = {

@@ -27,7 +27,15 @@ export function evaluateExecutor(settings: StudySettings, threads: number | unde
       },
     );
     const perItem = r.per_item?.map((x) => ({ tokens: x.tokens, sumLogprob: x.sum_logprob }));
-    const output: EvaluateOutput = { perplexity: r.perplexity, meanNll: r.mean_nll, tokens: r.tokens, items: r.items, ...(perItem ? { perItem } : {}) };
+    const output: EvaluateOutput = {
+      perplexity: r.perplexity,
+      meanNll: r.mean_nll,
+      tokens: r.tokens,
+      items: r.items,
+      processedTokens: r.processed_tokens,
+      seconds: r.seconds,
+      ...(perItem ? { perItem } : {}),
+    };
     return { output };
   };
 }

@@ -93,6 +93,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
         generatedTokens: r.generatedTokens,
         tokensPerSecond: r.tokensPerSecond,
         seconds: r.seconds,
+        setupSeconds: r.setupSeconds,
         backend: r.backend,
         promptTemplate: inputs.template,
         stop: inputs.stop,
