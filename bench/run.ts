@@ -14,8 +14,9 @@ import { nativeBuildSuite } from "./suites/nativeBuildSuite";
 import { defaultModelsSuite } from "./suites/defaultModelsSuite";
 import { formatBenchValue, writeBenchResults } from "./writeResults";
 import { oneBSuite } from "./suites/oneBSuite";
+import { testTiersSuite } from "./suites/testTiersSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite, oneBSuite];
+const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite, oneBSuite, testTiersSuite];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
