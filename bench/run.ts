@@ -15,8 +15,19 @@ import { defaultModelsSuite } from "./suites/defaultModelsSuite";
 import { formatBenchValue, writeBenchResults } from "./writeResults";
 import { oneBSuite } from "./suites/oneBSuite";
 import { testTiersSuite } from "./suites/testTiersSuite";
+import { demoSuite } from "./suites/demoSuite";
 
-const SUITES: BenchSuite[] = [importSuite, trainerSuite, generationSuite, metricsSuite, nativeBuildSuite, defaultModelsSuite, oneBSuite, testTiersSuite];
+const SUITES: BenchSuite[] = [
+  importSuite,
+  trainerSuite,
+  generationSuite,
+  metricsSuite,
+  nativeBuildSuite,
+  defaultModelsSuite,
+  oneBSuite,
+  testTiersSuite,
+  demoSuite,
+];
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");

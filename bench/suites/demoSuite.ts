@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import type { BenchSuite } from "../BenchResult";
+import { childrenCpuSeconds } from "../childrenCpu";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+
+function sh(cmd: string, args: readonly string[]): void {
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
+}
+
+/**
+ * `npm run demo` as a newcomer runs it a second time: a fresh clone of this checkout's last commit
+ * and a fresh workspace, with the native builds already made (copied from this checkout; the
+ * nativeBuild suite measures them from nothing) and the default models shipped in the repository.
+ * Records the demo study's own time (the line the demo prints), the whole command's, its CPU time
+ * and the load around it. Runs only when named: the demo takes tens of minutes on 2 cores.
+ */
+export const demoSuite: BenchSuite = {
+  name: "demo",
+  onlyWhenNamed: true,
+  async run(ctx) {
+    const clone = join(ctx.tmp, "demo-clone");
+    sh("git", ["clone", "--quiet", ROOT, clone]);
+    sh("cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")]);
+    for (const built of ["native/build", "resources/bin"]) cpSync(join(ROOT, built), join(clone, built), { recursive: true });
+    sh("cp", ["-al", join(ROOT, "native", ".cache"), join(clone, "native", ".cache")]);
+    const log = join(ctx.tmp, "demo.log");
+    ctx.log(`running npm run demo in ${clone}; its output: ${log}`);
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = childrenCpuSeconds();
+    const started = performance.now();
+    // the load while it runs, sampled each 10 s: how much else the machine was doing
+    const loads: number[] = [];
+    const sampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
+    const child = spawn("bash", ["-c", `npm run -s demo -- --db "${join(ctx.tmp, "demo-workspace", "workspace.sqlite")}" > "${log}" 2>&1`], {
+      cwd: clone,
+      stdio: "ignore",
+    });
+    const status = await new Promise<number | null>((done) => child.once("exit", done));
+    clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = childrenCpuSeconds();
+    const output = readFileSync(log, "utf8");
+    const done = /Study \d+: done in ([\d.]+) min/.exec(output);
+    if (status !== 0 || !done) throw new Error(`npm run demo failed (exit code ${status}); the end of its output:\n${output.slice(-2000)}`);
+    const jobs = /: (\d+) jobs/.exec(output)?.[1] ?? "?";
+    ctx.record({
+      name: `the demo study (resources/studies/paper-demo.yaml, ${jobs} jobs), default models built`,
+      value: Number(done[1]) * 60,
+      unit: "s",
+      target: "≤ 1,200 s",
+    });
+    ctx.record({ name: "npm run demo in a clean clone, native builds and default models made: wall time", value: seconds, unit: "s" });
+    if (cpuBefore !== undefined && cpuAfter !== undefined) {
+      ctx.record({ name: "npm run demo in a clean clone: CPU time of all its processes", value: cpuAfter - cpuBefore, unit: "CPU s" });
+    }
+    ctx.record({ name: "npm run demo: load average (1 min) before", value: loadBefore, unit: "runnable processes" });
+    if (loads.length)
+      ctx.record({
+        name: "npm run demo: mean load average (1 min) while it ran",
+        value: loads.reduce((a, b) => a + b, 0) / loads.length,
+        unit: "runnable processes",
+      });
+  },
+};
