@@ -18,8 +18,8 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     if (!facts) {
       const { maxTokens } = settings.spec.generate;
       facts = tokenLengths(settings.models[model]!.path, {
-        answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })) : [],
-        prompts: inputs.test.map((x) => inputs.prompt(x)),
+        answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x, model), answer: inputs.answer(x) })) : [],
+        prompts: inputs.test.map((x) => inputs.prompt(x, model)),
       }).then((r) => ({ maxTokens: maxTokens === "auto" ? autoMaxTokens(r.answers) : maxTokens, heldoutLengths: r.prompts }));
       // a failure is not kept: the job's next attempt measures again
       facts.catch(() => measured.delete(model));
@@ -42,7 +42,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const { maxTokens } = facts;
     if (g.maxTokens === "auto")
       ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
-    let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) }));
+    let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x, p.model) }));
     let tooLong = 0;
     if (prompts === "heldout") {
       // a measurement set, not a corpus: a held-out prompt that leaves no room for an answer in
@@ -95,6 +95,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
         seconds: r.seconds,
         backend: r.backend,
         promptTemplate: inputs.template,
+        promptFormat: inputs.format,
         stop: inputs.stop,
       },
       commit: (db) => {

@@ -19,7 +19,12 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
   return async (ctx) => {
     const p = ctx.params;
     const inputs = inputsOf(ctx.db);
-    const real: TrainingPair[] = inputs.train.map((r) => ({ recordId: r.recordId, prompt: inputs.prompt(r), answer: inputs.answer(r), origin: "real" }));
+    const real: TrainingPair[] = inputs.train.map((r) => ({
+      recordId: r.recordId,
+      prompt: inputs.prompt(r, p.model),
+      answer: inputs.answer(r),
+      origin: "real",
+    }));
     let cutExcluded = 0;
     const synthetic = p.data.synthetic.map((key) => {
       // a cut output is no finished answer: excluded, or kept as written (the study's generate.cutOutputs)
