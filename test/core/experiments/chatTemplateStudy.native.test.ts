@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { openDatabase } from "../../../electron/core/db/openDatabase";
 import { importSynthetic } from "../../../electron/core/data/importing/importSynthetic";
 import { registerModel } from "../../../electron/core/models/registerModel";
@@ -12,6 +12,8 @@ import { renderAnswer } from "../../../electron/core/experiments/promptTemplate"
 import { listJobs } from "../../../electron/core/db/queries/jobs";
 import { listSamplesOfJob } from "../../../electron/core/db/queries/samples";
 import { loadStudyExport } from "../../../electron/core/export/loadStudyExport";
+import { TrainerProcess } from "../../../electron/core/train/TrainerProcess";
+import { tokenLengths } from "../../../electron/core/generate/autoMaxTokens";
 import { useTempDir } from "../../helpers/tempDir";
 import { tinyModel } from "../../helpers/tinyModel";
 import { LLAMA3_TEMPLATE, withChatTemplate } from "../../helpers/chatTemplates";
@@ -26,6 +28,28 @@ const jsonl = (file: string) =>
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as { prompt: string; answer: string });
+
+describe("a chat template's markers are the vocabulary's special tokens, to the trainer and the generator alike", () => {
+  it("with special tokens on, both count the same fewer tokens for text that holds Llama 3's markers; off, the same more", async () => {
+    const dir = tempDir();
+    const modelPath = await tinyModel({}, "llama-bpe");
+    const pairs = [{ prompt: `${USER}Описание: узел 8 мм.\nЗаключение:${ASSISTANT}`, answer: " TI-RADS 3.<|eot_id|>\n" }];
+    const data = join(dir, "pairs.jsonl");
+    writeFileSync(data, pairs.map((p) => JSON.stringify(p)).join("\n") + "\n");
+    const counted: Record<string, { trainer: number; generator: number; prompt: number }> = {};
+    for (const special of [false, true]) {
+      const r = await TrainerProcess.run("eval", { base: modelPath, data, ctx: 256, per_item: true, ...(special ? { special_tokens: true } : {}) });
+      const lengths = await tokenLengths(modelPath, { answers: pairs, prompts: pairs.map((p) => p.prompt) }, special);
+      // the trainer scores the answer's tokens and the end-of-sequence token it appends
+      counted[String(special)] = { trainer: r.per_item![0]!.tokens, generator: lengths.answers[0]! + 1, prompt: lengths.prompts[0]! };
+    }
+    expect(counted.true!.trainer).toBe(counted.true!.generator);
+    expect(counted.false!.trainer).toBe(counted.false!.generator);
+    // "<|eot_id|>" is one token, not the several pieces of its text
+    expect(counted.true!.trainer).toBeLessThan(counted.false!.trainer - 3);
+    expect(counted.true!.prompt).toBeLessThan(counted.false!.prompt - 3 * 4);
+  });
+});
 
 describe("a chat-template study on a tiny model whose GGUF carries a Llama 3 template (real trainer and llama.cpp)", () => {
   it("trains, generates and evaluates on the same rendered prompts, and finishes", async () => {

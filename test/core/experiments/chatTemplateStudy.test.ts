@@ -85,11 +85,14 @@ describe('generate.promptFormat "chat-template"', () => {
     expect(inputs.prompt(r, 0)).toBe(renderChatPrompt(CHATML_TEMPLATE, renderPrompt(DEFAULT_TEMPLATES.conclusion, r)));
     expect(inputs.prompt(r, 0)).toMatch(/^<\|im_start\|>system\n[^]*<\|im_start\|>user\nОписание: [^]+<\|im_end\|>\n<\|im_start\|>assistant\n$/);
     expect(inputs.plainPrompt(r)).toBe(renderPrompt(DEFAULT_TEMPLATES.conclusion, r));
+    // the markers are the model's special tokens to the trainer, the evaluator and the generator
+    expect(inputs.specialTokens).toBe(true);
 
     const plain = unwrap(await dispatch(api.handlers, "studies.create", { spec: { ...spec(["chat"]), name: "plain" } })) as ResponseOf<"studies.create">;
     const plainSettings = JSON.parse(getExperiment(api.db, { id: plain.id })!.spec_json) as StudySettings;
     expect(plainSettings.spec.generate.promptFormat).toBe("plain");
     expect(plainSettings.models[0]!.chatTemplate).toBeUndefined();
     expect(studyInputs(api.db, plainSettings).prompt(r, 0)).toBe(inputs.plainPrompt(r));
+    expect(studyInputs(api.db, plainSettings).specialTokens).toBe(false);
   });
 });

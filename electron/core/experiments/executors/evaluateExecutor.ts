@@ -19,7 +19,14 @@ export function evaluateExecutor(settings: StudySettings, threads: number | unde
     const adapter = p.train ? ctx.outputOf(p.train, "train").adapter : undefined;
     const r = await TrainerProcess.run(
       "eval",
-      { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024, per_item: true },
+      {
+        base: settings.models[p.model]!.path,
+        ...(adapter ? { adapter } : {}),
+        data,
+        ctx: 1024,
+        per_item: true,
+        ...(inputs.specialTokens ? { special_tokens: true } : {}),
+      },
       {
         signal: ctx.signal,
         ...(threads ? { threads } : {}),

@@ -17,10 +17,14 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     let facts = measured.get(model);
     if (!facts) {
       const { maxTokens } = settings.spec.generate;
-      facts = tokenLengths(settings.models[model]!.path, {
-        answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x, model), answer: inputs.answer(x) })) : [],
-        prompts: inputs.test.map((x) => inputs.prompt(x, model)),
-      }).then((r) => ({ maxTokens: maxTokens === "auto" ? autoMaxTokens(r.answers) : maxTokens, heldoutLengths: r.prompts }));
+      facts = tokenLengths(
+        settings.models[model]!.path,
+        {
+          answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x, model), answer: inputs.answer(x) })) : [],
+          prompts: inputs.test.map((x) => inputs.prompt(x, model)),
+        },
+        inputs.specialTokens,
+      ).then((r) => ({ maxTokens: maxTokens === "auto" ? autoMaxTokens(r.answers) : maxTokens, heldoutLengths: r.prompts }));
       // a failure is not kept: the job's next attempt measures again
       facts.catch(() => measured.delete(model));
       measured.set(model, facts);
@@ -66,6 +70,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
       sequences: g.sequences,
       batching: g.batching,
       contextSize: g.contextSize,
+      specialTokens: inputs.specialTokens,
       signal: ctx.signal,
       onProgress: (x) =>
         ctx.progress({

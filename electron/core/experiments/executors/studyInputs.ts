@@ -16,6 +16,11 @@ export type StudyInputs = {
   /** the whole real training split, not subsampled: the pool the noise floors draw two disjoint samples from (read on the first call) */
   trainPool: () => RealPair[];
   format: PromptFormat;
+  /**
+   * A chat template's markers ("<|eot_id|>") are the model's special tokens: with promptFormat
+   * "chat-template" the trainer, the evaluator and the generator all read them as such.
+   */
+  specialTokens: boolean;
   /** the prompt model `model` (its index in the study) is trained on and generates from (studyPrompt) */
   prompt: (r: { description: string; additional?: string | null }, model: number) => string;
   /** the template's text as it is, whichever the format: the prompt of a real record, which belongs to no model */
@@ -41,6 +46,7 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
     mode,
     template,
     format,
+    specialTokens: format === "chat-template",
     stop: spec.generate.stop ?? DEFAULT_STOPS[mode],
     trainContext: spec.train.contextSize ?? DEFAULT_TRAIN_CONTEXT[mode],
     train: pick("train", spec.trainRecords),

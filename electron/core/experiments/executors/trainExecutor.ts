@@ -74,6 +74,8 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
         seed,
         checkpoint_every: 50,
         ...(initFrom ? { init_adapter: initFrom } : {}),
+        // only when on: the config is a checkpoint's identity, and plain studies' checkpoints must still resume
+        ...(inputs.specialTokens ? { special_tokens: true } : {}),
       },
       {
         resume,
