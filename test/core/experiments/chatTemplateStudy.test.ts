@@ -94,5 +94,10 @@ describe('generate.promptFormat "chat-template"', () => {
     expect(plainSettings.models[0]!.chatTemplate).toBeUndefined();
     expect(studyInputs(api.db, plainSettings).prompt(r, 0)).toBe(inputs.plainPrompt(r));
     expect(studyInputs(api.db, plainSettings).specialTokens).toBe(false);
+    // a study stored before the setting existed has none in its settings, and prompts plainly
+    const older = structuredClone(plainSettings);
+    delete (older.spec.generate as Partial<typeof older.spec.generate>).promptFormat;
+    expect(studyInputs(api.db, older)).toMatchObject({ format: "plain", specialTokens: false });
+    expect(studyInputs(api.db, older).prompt(r, 0)).toBe(inputs.plainPrompt(r));
   });
 });

@@ -35,7 +35,8 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
   const pick = (part: "train" | "test", limit: number | null) =>
     realPairs(db, { datasetId: settings.datasetId, splitId: settings.splitId, part, limit, seed: spec.splitSeed });
   let pool: RealPair[] | null = null;
-  const format = spec.generate.promptFormat;
+  // a study stored before the setting existed has none: it prompted plainly
+  const format: PromptFormat = spec.generate.promptFormat === "chat-template" ? "chat-template" : "plain";
   const chatTemplates = settings.models.map((m) => {
     if (format === "plain") return null;
     // createStudy stores every model's template when the format is on; a study without one cannot prompt as it was made
