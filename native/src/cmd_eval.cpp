@@ -15,6 +15,7 @@ int cmd_eval(const json & cfg, const run_flags & flags) {
     if (!adapter_path.empty()) require_gguf(adapter_path, "adapter");
     const std::string data = cfg_input_file(cfg, "data");
     const bool per_item = cfg_bool(cfg, "per_item", false);
+    const bool special = cfg_bool(cfg, "special_tokens", false);
     const int max_ctx = (int) cfg_int(cfg, "ctx", 1024, 32, 32768);
     const auto pairs = read_pairs(data);
 
@@ -41,7 +42,7 @@ int cmd_eval(const json & cfg, const run_flags & flags) {
     const auto t0 = std::chrono::steady_clock::now();
     json items = json::array();
     for (size_t k = 0; k < pairs.size(); ++k) {
-        const window w = pair_window(vocab, pairs[k], max_ctx);
+        const window w = pair_window(vocab, pairs[k], max_ctx, special);
         int len = 0;
         for (int i = 0; i < max_ctx; ++i) if (w.labels[i] >= 0) len = i + 2;
         llama_memory_clear(llama_get_memory(lm.ctx), true);

@@ -135,6 +135,7 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     defaults.lr = 1e-3;
     const train_config tc = read_train_config(cfg, defaults);
     const double val_fraction = cfg_number(cfg, "val_fraction", val_path.empty() ? 0.1 : 0.0, 0.0, 0.9);
+    const bool special = cfg_bool(cfg, "special_tokens", false);
     const std::string init_adapter = cfg_input_file(cfg, "init_adapter", false);
     const checkpoint_files ckpt(cfg_string(cfg, "checkpoint", (out + ".ckpt").c_str()));
 
@@ -156,8 +157,8 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     lm.model = load_model(base, false);
     const llama_vocab * vocab = llama_model_get_vocab(lm.model);
     std::vector<window> train, val;
-    for (const auto & p : pairs) train.push_back(pair_window(vocab, p, tc.n_ctx));
-    for (const auto & p : val_pairs) val.push_back(pair_window(vocab, p, tc.n_ctx));
+    for (const auto & p : pairs) train.push_back(pair_window(vocab, p, tc.n_ctx, special));
+    for (const auto & p : val_pairs) val.push_back(pair_window(vocab, p, tc.n_ctx, special));
 
     // the run's identity: a checkpoint of another configuration must not be resumed
     const std::string fingerprint = cfg.dump();

@@ -45,12 +45,12 @@ std::vector<std::string> read_texts(const std::string & path) {
     return out;
 }
 
-std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos) {
+std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos, bool special) {
     std::vector<llama_token> toks(text.size() + 8);
-    int n = llama_tokenize(vocab, text.data(), (int32_t) text.size(), toks.data(), (int32_t) toks.size(), add_bos, false);
+    int n = llama_tokenize(vocab, text.data(), (int32_t) text.size(), toks.data(), (int32_t) toks.size(), add_bos, special);
     if (n < 0) {
         toks.resize(-n);
-        n = llama_tokenize(vocab, text.data(), (int32_t) text.size(), toks.data(), (int32_t) toks.size(), add_bos, false);
+        n = llama_tokenize(vocab, text.data(), (int32_t) text.size(), toks.data(), (int32_t) toks.size(), add_bos, special);
     }
     toks.resize(n > 0 ? n : 0);
     return toks;
@@ -61,9 +61,9 @@ static llama_token pad_token(const llama_vocab * vocab) {
     return eos >= 0 ? eos : 0;
 }
 
-window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx) {
-    std::vector<llama_token> full = tokenize(vocab, pair.prompt + pair.answer, true);
-    const size_t n_prompt = std::min(tokenize(vocab, pair.prompt, true).size(), full.size());
+window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx, bool special) {
+    std::vector<llama_token> full = tokenize(vocab, pair.prompt + pair.answer, true, special);
+    const size_t n_prompt = std::min(tokenize(vocab, pair.prompt, true, special).size(), full.size());
     full.push_back(llama_vocab_eos(vocab));
     size_t first_target = n_prompt; // index of the first answer token
     if ((int) full.size() > n_ctx) {

@@ -21,8 +21,9 @@ std::vector<std::string> read_texts(const std::string & path);
 
 // prompt+answer tokenised together and split at the prompt's length (separate tokenisation leaves
 // SentencePiece space artefacts); an end-of-sequence token closes the answer; long prompts lose
-// their beginning so the answer always fits
-window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx);
+// their beginning so the answer always fits; special: text such as "<|eot_id|>" becomes the
+// vocabulary's special token (prompts rendered through the model's chat template)
+window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx, bool special = false);
 
 // next-token windows over the texts (pretraining), packed whole: a text that fits in a window is
 // never cut across two, so a report's conclusion is learnt with its whole description in view;
@@ -33,4 +34,4 @@ std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<st
 // token belongs to an answer (or closes it): pretraining on the task, the loss on the conclusion
 std::vector<window> pair_windows_packed(const llama_vocab * vocab, const std::vector<pair_text> & pairs, int n_ctx);
 
-std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos);
+std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos, bool special = false);

@@ -20,8 +20,11 @@ export function trainerFingerprint(): string {
   return trainerId;
 }
 
-/** A tiny random llama model (SentencePiece vocabulary), cached across tests by its recipe and the trainer that made it. */
-export async function tinyModel(overrides: Partial<InitConfig> = {}): Promise<string> {
+/**
+ * A tiny random llama model, cached across tests by its recipe and the trainer that made it: by default with a
+ * SentencePiece vocabulary; "llama-bpe" gives it Llama 3's (128k tokens, its chat markers among the special tokens).
+ */
+export async function tinyModel(overrides: Partial<InitConfig> = {}, vocab: "llama-spm" | "llama-bpe" = "llama-spm"): Promise<string> {
   requireTier("native", "tinyModel() (the native trainer)");
   mkdirSync(CACHE, { recursive: true });
   const recipe = {
@@ -36,8 +39,8 @@ export async function tinyModel(overrides: Partial<InitConfig> = {}): Promise<st
     type: "f32" as const,
     ...overrides,
   };
-  const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}-trainer-${trainerFingerprint()}.gguf`);
-  if (!existsSync(out)) await TrainerProcess.run("init", { ...recipe, vocab: bundledVocab("llama-spm"), out });
+  const out = join(CACHE, `tiny-${Object.values(recipe).join("-")}${vocab === "llama-spm" ? "" : `-${vocab}`}-trainer-${trainerFingerprint()}.gguf`);
+  if (!existsSync(out)) await TrainerProcess.run("init", { ...recipe, vocab: bundledVocab(vocab), out });
   return out;
 }
 

@@ -22,6 +22,18 @@ describe("the study form's validation, by the study schema, in the window's lang
     expect(validateForm(form({ seeds: "1, x" }), en)).toEqual({ seeds: "Whole numbers separated by commas, e.g. 1, 2, 3." });
   });
 
+  test("a chat-template prompt needs every chosen model's GGUF to carry a template", () => {
+    const chat = form({ models: ["tiny", "instruct"], promptFormat: "chat-template" });
+    expect(validateForm(chat, en, new Set(["instruct"]))).toEqual({
+      promptFormat: "No chat template in the model file of tiny: choose plain text or a chat model.",
+    });
+    expect(validateForm(chat, ru, new Set(["instruct"]))).toEqual({
+      promptFormat: "В файле модели tiny нет шаблона чата: выберите простой текст или чат-модель.",
+    });
+    expect(validateForm(chat, en, new Set(["tiny", "instruct"]))).toEqual({});
+    expect(validateForm({ ...chat, promptFormat: "plain" }, en, new Set())).toEqual({});
+  });
+
   test("the schema's cross-field rules too", () => {
     expect(validateForm(form({ designs: ["cross"] }), ru)).toEqual({
       designs: "Перекрёстной схеме нужны ровно две модели: отметьте вторую модель или снимите «перекрёстная».",

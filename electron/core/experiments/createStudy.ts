@@ -12,12 +12,40 @@ import { resolve } from "node:path";
 import { untrainableReason, type ModelInfo } from "../../shared/domain/models";
 import { UnsupportedModelError } from "../models/UnsupportedModelError";
 import { assertStudyFits, machineBudget, type MemoryBudget } from "./studyMemory";
+import { ChatTemplateError } from "../models/ChatTemplateError";
+import { renderChatPrompt } from "./chatPrompt";
+
+/** A chat-template study needs every model's template, and one that renders a user turn; refused before anything is stored. */
+function chatTemplatesOf(spec: StudySpec, infos: { name: string; info: ModelInfo }[]): (string | null)[] {
+  if (spec.generate.promptFormat === "plain") return infos.map(() => null);
+  return infos.map(({ name, info }, i) => {
+    const template = info.chatTemplate?.trim() ? info.chatTemplate : null;
+    if (!template)
+      throw new ChatTemplateError(
+        "no-chat-template",
+        `models[${i}]: ${name} carries no chat template in its GGUF (tokenizer.chat_template), so generate.promptFormat "chat-template" cannot prompt it; ` +
+          'use promptFormat "plain" (the default, for base models)',
+        `spec.models[${i}]`,
+      );
+    try {
+      renderChatPrompt(template, "probe");
+    } catch (error) {
+      throw new ChatTemplateError(
+        "unusable-chat-template",
+        `models[${i}]: ${name}'s chat template cannot render a user turn (${error instanceof Error ? error.message : String(error)}); use promptFormat "plain"`,
+        `spec.models[${i}]`,
+      );
+    }
+    return template;
+  });
+}
 
 export type StudySettings = {
   spec: StudySpec;
   datasetId: number;
   splitId: number;
-  models: { id: number; name: string; path: string; sha256: string }[];
+  /** chatTemplate: the GGUF's template as it was when the study was made, kept when the study prompts through it (generate.promptFormat) */
+  models: { id: number; name: string; path: string; sha256: string; chatTemplate?: string | null }[];
   trainSize: number;
   evalSize: number;
 };
@@ -45,6 +73,7 @@ export function createStudy(
     const why = untrainableReason(m.info);
     if (why) throw new UnsupportedModelError(why, `models[${i}]: ${m.name} cannot be trained: ${why.message}`, `spec.models[${i}]`);
   });
+  const chatTemplates = chatTemplatesOf(spec, infos);
   assertStudyFits(infos, spec, args.budget ?? machineBudget());
   const split = createSplit(db, { datasetId: dataset.id, seed: spec.splitSeed });
   const trainSize = realPairs(db, { datasetId: dataset.id, splitId: split.splitId, part: "train", limit: spec.trainRecords, seed: spec.splitSeed }).length;
@@ -59,7 +88,7 @@ export function createStudy(
     spec,
     datasetId: dataset.id,
     splitId: split.splitId,
-    models: models.map((m) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256 })),
+    models: models.map((m, i) => ({ id: m.id, name: m.name, path: m.path, sha256: m.sha256, ...(chatTemplates[i] ? { chatTemplate: chatTemplates[i] } : {}) })),
     trainSize,
     evalSize,
   };

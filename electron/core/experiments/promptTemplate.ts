@@ -1,3 +1,5 @@
+import { renderChatPrompt } from "./chatPrompt";
+
 /**
  * How a record becomes model text. The same template builds the trainer's prompt/answer pairs and
  * the generator's prompts, and is stored with every study, so training and generation agree.
@@ -29,10 +31,21 @@ export function renderAnswer(mode: PromptMode, fields: { description: string; co
   return mode === "conclusion" ? ` ${fields.conclusion}\n` : ` ${fields.description}\nЗаключение: ${fields.conclusion}\n`;
 }
 
+/**
+ * The prompt text a model is trained and prompted with: the study's template filled in, as it is
+ * (chatTemplate null, promptFormat "plain") or as one user turn of the model's chat template with
+ * the assistant's turn opened (promptFormat "chat-template"). The one place a prompt is built.
+ */
+export function studyPrompt(template: string, chatTemplate: string | null, fields: { description: string; additional?: string | null }): string {
+  const text = renderPrompt(template, fields);
+  return chatTemplate === null ? text : renderChatPrompt(chatTemplate, text);
+}
+
 export function toTrainingPair(
   template: string,
   mode: PromptMode,
   record: { description: string; additional?: string | null; conclusion: string },
+  chatTemplate: string | null = null,
 ): { prompt: string; answer: string } {
-  return { prompt: renderPrompt(template, record), answer: renderAnswer(mode, record) };
+  return { prompt: studyPrompt(template, chatTemplate, record), answer: renderAnswer(mode, record) };
 }

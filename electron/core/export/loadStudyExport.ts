@@ -12,6 +12,7 @@ import { heldoutKeyOf } from "../experiments/planStudy";
 import type { RealPair } from "../experiments/studyData";
 import type { PromptSet } from "../../shared/domain/clinicalPanel";
 import { trainingTextOf } from "../../shared/domain/metricLabels";
+import type { PromptFormat } from "../../shared/domain/study";
 
 /** One line of samples.jsonl: a generated sample, or a real record (model "real", generation 0). */
 export type ExportSample = {
@@ -32,6 +33,8 @@ export type ExportSample = {
   prompts: PromptSet;
   /** why a generated sample ended ("maxTokens": cut there); null for a real record */
   finishReason: string | null;
+  /** how the prompt reached the model: the study's generate.promptFormat; "plain" for a real record, which belongs to no model */
+  promptFormat: PromptFormat;
 };
 
 export type StudyExport = {
@@ -61,6 +64,7 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
   const study = experiment.id;
   const settings = JSON.parse(experiment.spec_json) as unknown;
   const nameOf = modelNamer(db);
+  const promptFormat = promptFormatOf(settings);
   return {
     experiment,
     settings,
@@ -94,6 +98,7 @@ export function loadStudyExport(db: Db, args: { experimentId: number }): StudyEx
               tokenCount: s.token_count,
               prompts,
               finishReason: s.finish_reason,
+              promptFormat,
             }));
           }
         }
@@ -131,13 +136,19 @@ function realSamples(db: Db, study: number, settings: unknown): ExportSample[] {
       trainedOn: null,
       recordId: r.recordId,
       idx,
-      prompt: inputs.prompt(r),
+      prompt: inputs.plainPrompt(r),
       output: r.conclusion,
       tokenCount: null,
       prompts,
       finishReason: null,
+      promptFormat: "plain" as const,
     })),
   );
+}
+
+/** Studies made before the setting existed prompted plainly. */
+function promptFormatOf(settings: unknown): PromptFormat {
+  return isStudySettings(settings) && settings.spec.generate?.promptFormat === "chat-template" ? "chat-template" : "plain";
 }
 
 /** Studies made before settings were stored (or by tests) carry no dataset; they export no real records. */

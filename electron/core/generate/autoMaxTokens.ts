@@ -21,23 +21,24 @@ export function autoMaxTokens(lengths: readonly number[]): number {
  * the tokens the answer adds after its prompt, as the generator continues the prompt. Only the
  * vocabulary is loaded, so this costs no weights.
  */
-export async function answerTokenLengths(modelPath: string, pairs: readonly { prompt: string; answer: string }[]): Promise<number[]> {
-  return withVocabulary(modelPath, (model) => answerLengths(model, pairs));
+export async function answerTokenLengths(modelPath: string, pairs: readonly { prompt: string; answer: string }[], specialTokens = false): Promise<number[]> {
+  return withVocabulary(modelPath, (model) => answerLengths(model, pairs, specialTokens));
 }
 
 /** On one load of the vocabulary: the answers' lengths (answerTokenLengths), and each prompt's length as the generator feeds it (promptTokens: BOS included). */
 export async function tokenLengths(
   modelPath: string,
   measure: { answers: readonly { prompt: string; answer: string }[]; prompts: readonly string[] },
+  specialTokens = false,
 ): Promise<{ answers: number[]; prompts: number[] }> {
   return withVocabulary(modelPath, (model) => ({
-    answers: answerLengths(model, measure.answers),
-    prompts: measure.prompts.map((p) => promptTokens(model, p).length),
+    answers: answerLengths(model, measure.answers, specialTokens),
+    prompts: measure.prompts.map((p) => promptTokens(model, p, specialTokens).length),
   }));
 }
 
-function answerLengths(model: LlamaModel, pairs: readonly { prompt: string; answer: string }[]): number[] {
-  return pairs.map((p) => model.tokenize(p.prompt + p.answer, false).length - model.tokenize(p.prompt, false).length);
+function answerLengths(model: LlamaModel, pairs: readonly { prompt: string; answer: string }[], specialTokens: boolean): number[] {
+  return pairs.map((p) => model.tokenize(p.prompt + p.answer, specialTokens).length - model.tokenize(p.prompt, specialTokens).length);
 }
 
 async function withVocabulary<T>(modelPath: string, use: (model: LlamaModel) => T): Promise<T> {

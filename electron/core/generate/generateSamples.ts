@@ -32,6 +32,8 @@ export type GenerateSamplesOptions = {
   batching: Batching;
   /** tokens per sequence (prompt + answer) */
   contextSize: number;
+  /** prompts rendered through the model's chat template: their markers are read as the vocabulary's special tokens, as the trainer reads them */
+  specialTokens?: boolean;
   /** tokens per llama.cpp decode; node-llama-cpp's default (min(contextSize × contexts' sequences, 512)) when unset */
   batchSize?: number;
   threads?: number;
@@ -77,7 +79,11 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   const started = performance.now();
   const model = await llama.loadModel({ modelPath: options.modelPath, ...(backend.gpu ? {} : { gpuLayers: 0 }) });
   try {
-    const jobs = options.prompts.map((p, index) => ({ index, tokens: promptTokens(model, p.prompt), seed: sampleSeed(options.seed, p.id) }));
+    const jobs = options.prompts.map((p, index) => ({
+      index,
+      tokens: promptTokens(model, p.prompt, options.specialTokens),
+      seed: sampleSeed(options.seed, p.id),
+    }));
     const tooLong = jobs.find((j) => j.tokens.length >= options.contextSize);
     if (tooLong) {
       const id = options.prompts[tooLong.index]!.id;

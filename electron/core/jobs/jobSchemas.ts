@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MeasuredDesignSchema } from "../../shared/domain/design";
 import type { JobKind } from "../../shared/domain/jobs";
+import { PROMPT_FORMATS } from "../../shared/domain/study";
 
 /** The training data of one generation: real pairs and/or the outputs of earlier generate jobs. */
 export const DataSourceSchema = z.strictObject({
@@ -84,6 +85,8 @@ const GenerateOutputSchema = z.looseObject({
   setupSeconds: z.number().optional(),
   backend: z.looseObject({ gpu: z.union([z.string(), z.literal(false)]) }),
   promptTemplate: z.string(),
+  /** how the template's text reached the model (absent in outputs stored before: "plain") */
+  promptFormat: z.enum(PROMPT_FORMATS).optional(),
   stop: z.array(z.string()),
 });
 const EvaluateOutputSchema = z.looseObject({

@@ -37,6 +37,8 @@ export type LoraConfig = {
   checkpoint?: string;
   checkpoint_every?: number;
   init_adapter?: string;
+  /** text such as "<|eot_id|>" in a pair becomes the vocabulary's special token (prompts rendered through a chat template) */
+  special_tokens?: boolean;
 };
 
 export type PretrainConfig = {
@@ -55,7 +57,7 @@ export type PretrainConfig = {
   val_fraction?: number;
 };
 
-export type EvalConfig = { base: string; adapter?: string; data: string; ctx?: number; per_item?: boolean };
+export type EvalConfig = { base: string; adapter?: string; data: string; ctx?: number; per_item?: boolean; special_tokens?: boolean };
 
 /** Checks LoRA gradients against finite differences of the loss (one pair, the first of `train`). */
 export type GradcheckConfig = {

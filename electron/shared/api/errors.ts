@@ -4,9 +4,18 @@ export type ApiErrorCode = "invalid-argument" | "not-found" | "not-available" | 
 /**
  * The named refusal behind an "invalid-argument", for callers that act on it rather than read it: a model
  * file that is only a vocabulary, cut short or not a GGUF; a model the trainer cannot train; a study
- * that would not fit this machine's memory (docs/memory.md).
+ * that would not fit this machine's memory (docs/memory.md); a chat-template study whose model's GGUF
+ * carries no chat template, or one that cannot render a user turn.
  */
-export type ApiErrorReason = "vocabulary-only" | "truncated" | "not-gguf" | "unsupported-architecture" | "mixture-of-experts" | "over-memory-budget";
+export type ApiErrorReason =
+  | "vocabulary-only"
+  | "truncated"
+  | "not-gguf"
+  | "unsupported-architecture"
+  | "mixture-of-experts"
+  | "over-memory-budget"
+  | "no-chat-template"
+  | "unusable-chat-template";
 export type ApiErrorInfo = { code: ApiErrorCode; message: string; field?: string; reason?: ApiErrorReason };
 
 export class ApiError extends Error {

@@ -7,6 +7,9 @@ import { z } from "zod";
 export const DESIGNS = ["recursive", "cross", "accumulate", "accumulate-subsample", "real-fraction"] as const;
 export type Design = (typeof DESIGNS)[number];
 
+export const PROMPT_FORMATS = ["plain", "chat-template"] as const;
+export type PromptFormat = (typeof PROMPT_FORMATS)[number];
+
 export const TrainSettingsSchema = z
   .object({
     rank: z.number().int().min(1).max(256).default(8),
@@ -61,6 +64,13 @@ export const GenerateSettingsSchema = z
     contextSize: z.number().int().min(64).max(32768).default(512),
     /** null = the mode's default template */
     promptTemplate: z.string().min(1).nullable().default(null),
+    /**
+     * "plain": the prompt is the template's text as it is; "chat-template": that text is one user
+     * turn rendered through each model's own chat template (the GGUF's tokenizer.chat_template,
+     * stored with the study), with the assistant's turn opened. Training, generation and held-out
+     * evaluation all use the same rendered text. Off by default: base models have no chat turns.
+     */
+    promptFormat: z.enum(PROMPT_FORMATS).default("plain"),
   })
   .strict();
 

@@ -89,7 +89,7 @@ describe("cut outputs are handled as generate.cutOutputs says (real trainer and 
     const inputs = studyInputs(r.db, r.settings);
     const lengths = await answerTokenLengths(
       r.modelPath,
-      inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })),
+      inputs.train.map((x) => ({ prompt: inputs.prompt(x, 0), answer: inputs.answer(x) })),
     );
     const expected = autoMaxTokens(lengths);
     // a physician's conclusion is tens of tokens, its closing newline among them

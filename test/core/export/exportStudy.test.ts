@@ -35,7 +35,7 @@ describe("exportStudy (a study stored in a real SQLite file)", () => {
       model: "real",
       generation: 0,
       recordId: r.recordId,
-      prompt: inputs.prompt(r),
+      prompt: inputs.plainPrompt(r),
       output: r.conclusion,
       prompts,
     }));

@@ -15,11 +15,18 @@ export function evaluateExecutor(settings: StudySettings, threads: number | unde
     const dir = join(ctx.workDir, "eval");
     mkdirSync(dir, { recursive: true });
     const data = join(dir, "test-pairs.jsonl");
-    writeFileSync(data, inputs.test.map((r) => JSON.stringify({ prompt: inputs.prompt(r), answer: inputs.answer(r) })).join("\n") + "\n");
+    writeFileSync(data, inputs.test.map((r) => JSON.stringify({ prompt: inputs.prompt(r, p.model), answer: inputs.answer(r) })).join("\n") + "\n");
     const adapter = p.train ? ctx.outputOf(p.train, "train").adapter : undefined;
     const r = await TrainerProcess.run(
       "eval",
-      { base: settings.models[p.model]!.path, ...(adapter ? { adapter } : {}), data, ctx: 1024, per_item: true },
+      {
+        base: settings.models[p.model]!.path,
+        ...(adapter ? { adapter } : {}),
+        data,
+        ctx: 1024,
+        per_item: true,
+        ...(inputs.specialTokens ? { special_tokens: true } : {}),
+      },
       {
         signal: ctx.signal,
         ...(threads ? { threads } : {}),

@@ -17,10 +17,14 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     let facts = measured.get(model);
     if (!facts) {
       const { maxTokens } = settings.spec.generate;
-      facts = tokenLengths(settings.models[model]!.path, {
-        answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x), answer: inputs.answer(x) })) : [],
-        prompts: inputs.test.map((x) => inputs.prompt(x)),
-      }).then((r) => ({ maxTokens: maxTokens === "auto" ? autoMaxTokens(r.answers) : maxTokens, heldoutLengths: r.prompts }));
+      facts = tokenLengths(
+        settings.models[model]!.path,
+        {
+          answers: maxTokens === "auto" ? inputs.train.map((x) => ({ prompt: inputs.prompt(x, model), answer: inputs.answer(x) })) : [],
+          prompts: inputs.test.map((x) => inputs.prompt(x, model)),
+        },
+        inputs.specialTokens,
+      ).then((r) => ({ maxTokens: maxTokens === "auto" ? autoMaxTokens(r.answers) : maxTokens, heldoutLengths: r.prompts }));
       // a failure is not kept: the job's next attempt measures again
       facts.catch(() => measured.delete(model));
       measured.set(model, facts);
@@ -42,7 +46,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
     const { maxTokens } = facts;
     if (g.maxTokens === "auto")
       ctx.log("info", `maxTokens auto: ${maxTokens} (99 % of the train split's answers fit in this model's tokens, with a quarter more)`);
-    let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x) }));
+    let asked = (prompts === "heldout" ? inputs.test : inputs.train).map((x) => ({ id: x.recordId, prompt: inputs.prompt(x, p.model) }));
     let tooLong = 0;
     if (prompts === "heldout") {
       // a measurement set, not a corpus: a held-out prompt that leaves no room for an answer in
@@ -66,6 +70,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
       sequences: g.sequences,
       batching: g.batching,
       contextSize: g.contextSize,
+      specialTokens: inputs.specialTokens,
       signal: ctx.signal,
       onProgress: (x) =>
         ctx.progress({
@@ -96,6 +101,7 @@ export function generateExecutor(settings: StudySettings): JobExecutor<"generate
         setupSeconds: r.setupSeconds,
         backend: r.backend,
         promptTemplate: inputs.template,
+        promptFormat: inputs.format,
         stop: inputs.stop,
       },
       commit: (db) => {

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/openDatabase";
 import type { StudySettings } from "../createStudy";
 import { realPairs, type RealPair } from "../studyData";
-import { DEFAULT_STOPS, DEFAULT_TEMPLATES, DEFAULT_TRAIN_CONTEXT, renderAnswer, renderPrompt, type PromptMode } from "../promptTemplate";
+import { DEFAULT_STOPS, DEFAULT_TEMPLATES, DEFAULT_TRAIN_CONTEXT, renderAnswer, renderPrompt, studyPrompt, type PromptMode } from "../promptTemplate";
+import type { PromptFormat } from "../../../shared/domain/study";
 
 /** What every job of a study reads: the template and the real pairs its settings select. */
 export type StudyInputs = {
@@ -14,7 +15,16 @@ export type StudyInputs = {
   test: RealPair[];
   /** the whole real training split, not subsampled: the pool the noise floors draw two disjoint samples from (read on the first call) */
   trainPool: () => RealPair[];
-  prompt: (r: { description: string; additional?: string | null }) => string;
+  format: PromptFormat;
+  /**
+   * A chat template's markers ("<|eot_id|>") are the model's special tokens: with promptFormat
+   * "chat-template" the trainer, the evaluator and the generator all read them as such.
+   */
+  specialTokens: boolean;
+  /** the prompt model `model` (its index in the study) is trained on and generates from (studyPrompt) */
+  prompt: (r: { description: string; additional?: string | null }, model: number) => string;
+  /** the template's text as it is, whichever the format: the prompt of a real record, which belongs to no model */
+  plainPrompt: (r: { description: string; additional?: string | null }) => string;
   answer: (r: { description: string; conclusion: string }) => string;
 };
 
@@ -25,15 +35,26 @@ export function studyInputs(db: Db, settings: StudySettings): StudyInputs {
   const pick = (part: "train" | "test", limit: number | null) =>
     realPairs(db, { datasetId: settings.datasetId, splitId: settings.splitId, part, limit, seed: spec.splitSeed });
   let pool: RealPair[] | null = null;
+  // a study stored before the setting existed has none: it prompted plainly
+  const format: PromptFormat = spec.generate.promptFormat === "chat-template" ? "chat-template" : "plain";
+  const chatTemplates = settings.models.map((m) => {
+    if (format === "plain") return null;
+    // createStudy stores every model's template when the format is on; a study without one cannot prompt as it was made
+    if (!m.chatTemplate) throw new Error(`the study prompts through chat templates, but none is stored for its model ${m.name}`);
+    return m.chatTemplate;
+  });
   return {
     mode,
     template,
+    format,
+    specialTokens: format === "chat-template",
     stop: spec.generate.stop ?? DEFAULT_STOPS[mode],
     trainContext: spec.train.contextSize ?? DEFAULT_TRAIN_CONTEXT[mode],
     train: pick("train", spec.trainRecords),
     test: pick("test", spec.evalRecords),
     trainPool: () => (pool ??= pick("train", null)),
-    prompt: (r) => renderPrompt(template, r),
+    prompt: (r, model) => studyPrompt(template, chatTemplates[model] ?? null, r),
+    plainPrompt: (r) => renderPrompt(template, r),
     answer: (r) => renderAnswer(mode, r),
   };
 }

@@ -19,7 +19,12 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
   return async (ctx) => {
     const p = ctx.params;
     const inputs = inputsOf(ctx.db);
-    const real: TrainingPair[] = inputs.train.map((r) => ({ recordId: r.recordId, prompt: inputs.prompt(r), answer: inputs.answer(r), origin: "real" }));
+    const real: TrainingPair[] = inputs.train.map((r) => ({
+      recordId: r.recordId,
+      prompt: inputs.prompt(r, p.model),
+      answer: inputs.answer(r),
+      origin: "real",
+    }));
     let cutExcluded = 0;
     const synthetic = p.data.synthetic.map((key) => {
       // a cut output is no finished answer: excluded, or kept as written (the study's generate.cutOutputs)
@@ -69,6 +74,8 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
         seed,
         checkpoint_every: 50,
         ...(initFrom ? { init_adapter: initFrom } : {}),
+        // only when on: the config is a checkpoint's identity, and plain studies' checkpoints must still resume
+        ...(inputs.specialTokens ? { special_tokens: true } : {}),
       },
       {
         resume,

@@ -25,7 +25,8 @@ export function StudyForm({
   const [form, setForm] = useState<StudyFormState>(() => defaultForm(names));
   const [touched, setTouched] = useState(false);
   useEffect(() => setForm((f) => (f.models.length ? f : { ...f, ...defaultForm(names), name: f.name })), [names]);
-  const errors = validateForm(form, t);
+  const templated = useMemo(() => new Set(models.filter((m) => m.info.chatTemplate).map((m) => m.name)), [models]);
+  const errors = validateForm(form, t, templated);
   const set = <K extends keyof StudyFormState>(k: K, v: StudyFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   const err = (k: keyof StudyFormState) =>
@@ -135,6 +136,16 @@ export function StudyForm({
               <option value="exclude">{t("studies.cutExclude")}</option>
               <option value="keep">{t("studies.cutKeep")}</option>
             </select>
+          </label>
+        </div>
+        <div className="row">
+          <label>
+            {t("studies.promptFormat")}
+            <select name="promptFormat" value={form.promptFormat} onChange={(e) => set("promptFormat", e.target.value as StudyFormState["promptFormat"])}>
+              <option value="plain">{t("studies.promptPlain")}</option>
+              <option value="chat-template">{t("studies.promptChat")}</option>
+            </select>
+            {err("promptFormat")}
           </label>
         </div>
       </fieldset>

@@ -25,6 +25,8 @@ export type StudyFormState = {
   /** what a later generation does with an output cut at maxTokens */
   cutOutputs: StudySpec["generate"]["cutOutputs"];
   sequences: number;
+  /** "chat-template": prompts go through each model's own chat template, which its GGUF must carry */
+  promptFormat: StudySpec["generate"]["promptFormat"];
 };
 
 const TRAIN = StudySpecSchema.parse({ name: "x", models: ["x"] });
@@ -49,6 +51,7 @@ export function defaultForm(models: string[]): StudyFormState {
     maxTokens: TRAIN.generate.maxTokens === "auto" ? NaN : TRAIN.generate.maxTokens,
     cutOutputs: TRAIN.generate.cutOutputs,
     sequences: TRAIN.generate.sequences,
+    promptFormat: TRAIN.generate.promptFormat,
   };
 }
 
@@ -75,6 +78,7 @@ export function formToSpec(f: StudyFormState): StudySpecInput {
       maxTokens: Number.isNaN(f.maxTokens) ? "auto" : f.maxTokens,
       cutOutputs: f.cutOutputs,
       sequences: f.sequences,
+      promptFormat: f.promptFormat,
     },
   };
 }
@@ -89,13 +93,19 @@ const FORM_FIELD: Record<string, keyof StudyFormState> = {
   "generate.topK": "topK",
   "generate.maxTokens": "maxTokens",
   "generate.sequences": "sequences",
+  "generate.promptFormat": "promptFormat",
 };
 
-/** The contract's own schema decides; each message, in the window's language, lands on the field it names. */
-export function validateForm(f: StudyFormState, t: Translate): Partial<Record<keyof StudyFormState, string>> {
-  const result = StudySpecSchema.safeParse(formToSpec(f));
-  if (result.success) return {};
+/**
+ * The contract's own schema decides; each message, in the window's language, lands on the field it names.
+ * `templated`: the models whose GGUF carries a chat template, for the refusal the workspace would give.
+ */
+export function validateForm(f: StudyFormState, t: Translate, templated?: ReadonlySet<string>): Partial<Record<keyof StudyFormState, string>> {
   const out: Partial<Record<keyof StudyFormState, string>> = {};
+  const untemplated = templated && f.promptFormat === "chat-template" ? f.models.filter((m) => !templated.has(m)) : [];
+  if (untemplated.length) out.promptFormat = t("studies.noChatTemplate", { models: untemplated.join(", ") });
+  const result = StudySpecSchema.safeParse(formToSpec(f));
+  if (result.success) return out;
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p) => typeof p === "string").join(".");
     const field = FORM_FIELD[path] ?? (path.split(".")[0] as keyof StudyFormState);
