@@ -145,7 +145,7 @@ async function recordJobs(ctx: BenchContext, db: ReturnType<typeof openDatabase>
     ctx,
     files,
     // a few pairs: full fine-tuning of 1.5B weights on 2 cores runs at a few tokens/s
-    inputs.train.slice(0, 6).map((r) => inputs.prompt(r) + inputs.answer(r)),
+    inputs.train.slice(0, 6).map((r) => inputs.prompt(r, 0) + inputs.answer(r)),
   );
   ctx.record({
     name: `LoRA r16 training (attention + FFN), ctx 256, ${LABEL}, ${t.steps} steps, ${THREADS} threads, through the study engine`,
@@ -177,7 +177,7 @@ async function recordJobs(ctx: BenchContext, db: ReturnType<typeof openDatabase>
   if (g.setupSeconds !== undefined) ctx.record({ name: `generation setup (model load, thread choice, contexts), ${LABEL}`, value: g.setupSeconds, unit: "s" });
 
   const text = join(files.dir, "heldout.txt");
-  writeFileSync(text, inputs.test.map((r) => inputs.prompt(r) + inputs.answer(r)).join("\n"));
+  writeFileSync(text, inputs.test.map((r) => inputs.prompt(r, 0) + inputs.answer(r)).join("\n"));
   const perplexity = llamaPerplexity(ctx, files.q4, t.adapter, text);
   if (e.processedTokens !== undefined && e.seconds !== undefined) {
     ctx.record({
