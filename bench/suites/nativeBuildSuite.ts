@@ -37,9 +37,10 @@ export const nativeBuildSuite: BenchSuite = {
     sh("git", ["clone", "--quiet", ROOT, clone], ROOT);
     sh("cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")], ROOT);
     rmSync(join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
-    cpSync(join(ROOT, "node_modules", "node-llama-cpp"), join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
-    for (const built of ["llama/localBuilds", "llama/llama.cpp", "llama/lastBuild.json"])
-      rmSync(join(clone, "node_modules", "node-llama-cpp", built), { recursive: true, force: true });
+    // what npm ci leaves: nothing built (the source tree and the builds are not copied at all)
+    const source = join(ROOT, "node_modules", "node-llama-cpp");
+    const built = ["llama/localBuilds", "llama/llama.cpp", "llama/lastBuild.json"].map((p) => join(source, p));
+    cpSync(source, join(clone, "node_modules", "node-llama-cpp"), { recursive: true, filter: (from) => !built.includes(from) });
     const loadBefore = loadavg()[0]!;
     const cpuBefore = childrenCpuSeconds();
     const started = performance.now();
