@@ -119,11 +119,15 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   const plan = planBuild(options);
   if (trainerReady(plan)) return plan.binary;
   const session = options.session ?? openBuildSession(options.log ? { log: options.log } : {});
-  const phase = session.progress.start(STEP, session.estimateS(STEP));
+  // cpu-shared: the trainer's own sources compile unseen beside the binding's line; its line starts once the binding is built and
+  // covers what is left (configure, link), so it never stands at 100 % while it waits
+  const estimateKey = plan.shared ? `${STEP} (link)` : STEP;
+  const startPhase = () => session.progress.start(STEP, session.estimateS(estimateKey));
+  let phase = plan.shared ? undefined : startPhase();
   await prepareSource(plan, session);
   const cuda = plan.flavour.startsWith("cuda");
   const portable = plan.flavour.endsWith("portable");
-  const cmake = (args: string[]) => session.log.run(STEP, "cmake", args, { cwd: ROOT, onLine: phase.line });
+  const cmake = (args: string[]) => session.log.run(STEP, "cmake", args, { cwd: ROOT, onLine: (line) => phase?.line(line) });
   const libDir = join(inferenceBuildDir(), "Release");
   const configure = () =>
     cmake([
@@ -146,6 +150,7 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
     // the trainer's own sources compile while the binding's compilers run; linking waits for its libraries
     await build(["collapse-trainer-objects"]);
     if (!(await ensureInferenceBuilt({ session }))) throw new NativeBuildError("the trainer links the CPU binding's libraries, but its build is switched off");
+    phase = startPhase();
     await configure(); // finds the libraries, now there
   }
   await build(targets);
@@ -164,7 +169,7 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   renameSync(`${plan.binary}.new`, plan.binary);
   writeFileSync(`${plan.binary}.stamp`, plan.key + "\n");
   session.log.note(STEP, `installed ${plan.binary}`);
-  session.took(STEP, phase.done());
+  session.took(estimateKey, (phase ?? startPhase()).done());
   return plan.binary;
 }
 
