@@ -24,6 +24,7 @@ export class BuildLog {
   run(step: string, cmd: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void }): Promise<void> {
     this.note(step, `$ ${cmd} ${args.join(" ")}`);
     const tail: string[] = [];
+    const started = performance.now();
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
       let pending = "";
@@ -37,6 +38,8 @@ export class BuildLog {
       child.once("error", (error) => reject(new NativeBuildError(`${step}: could not run ${cmd} (${error.message}); full output in ${this.path}`)));
       child.once("close", (code, signal) => {
         if (pending) this.line(step, pending, tail, options.onLine);
+        // where the time went (the one-core stretches: clones, configures, links)
+        this.note(step, `$ ${cmd} ${args[0] ?? ""} ended (${signal ?? `exit ${code}`}) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
         if (code === 0) return resolve();
         const how = signal ? `was killed by ${signal}` : `failed with exit code ${code}`;
         reject(new NativeBuildError(`${step}: ${cmd} ${args[0] ?? ""} ${how}. Its last lines:\n${tail.join("\n")}\nfull output: ${this.path}`));

@@ -2,37 +2,40 @@
  * Builds the native trainer from the llama.cpp that node-llama-cpp ships, with node-llama-cpp's
  * own patches and ours applied, and caches the result (`npm run build:native`, buildNative.ts).
  *
+ * Flavour `cpu-shared` (Linux, the CPU binding built here): the trainer compiles its own sources
+ * only and links the binding's libllama and libggml, built from the same patched tree with the same
+ * flags (Release, GGML_NATIVE) but OpenMP. Other flavours compile llama.cpp here, statically:
+ *
  *   key = sha256(bundle, every patch, native/CMakeLists.txt, native/src/**, build flavour)
- *   native/.cache/llama.cpp-<key>/   the patched source tree (git clone of the bundle)
+ *   native/.cache/llama.cpp-<key>/   the patched source tree (git clone of the bundle; not cpu-shared)
  *   native/build/<flavour>/          the CMake build (incremental)
  *   resources/bin/collapse-trainer   the installed binary, with a .stamp holding the key
+ *   resources/bin/collapse-trainer.lib/   cpu-shared: the libraries it loads ($ORIGIN rpath)
  *   native/build/native-build.log    everything the build printed
  *
  * A patch that no longer applies stops the build with a message naming it.
  */
 import { createHash } from "node:crypto";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { availableParallelism } from "node:os";
 import { NativeBuildError } from "./NativeBuildError";
 import { openBuildSession, type BuildSession } from "./buildSession";
+import { ensureInferenceBuilt, ensureInferenceSource, inferenceBuildDir, inferenceBuildWanted, inferenceSourceDir } from "./buildInference";
+import { applyPatches, isPatched, LLAMA_DIR, listFiles, nodeLlamaCppPatches, ourPatches, ROOT } from "./patchedSource";
 
-const NATIVE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ROOT = resolve(NATIVE, "..");
-const LLAMA_DIR = join(ROOT, "node_modules", "node-llama-cpp", "llama");
+const NATIVE = join(ROOT, "native");
 const BIN_DIR = join(ROOT, "resources", "bin");
 /** The phase name on screen and in the log. */
 const STEP = "trainer";
 const EXE = process.platform === "win32" ? "collapse-trainer.exe" : "collapse-trainer";
+/** cpu-shared: the binding's libllama and libggml beside the installed trainer, which finds them through its rpath */
+const LIB_DIR = join(BIN_DIR, "collapse-trainer.lib");
 
-function listFiles(dir: string, filter: (name: string) => boolean): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => filter(f) && statSync(join(dir, f)).isFile())
-    .sort()
-    .map((f) => join(dir, f));
+/** libllama and the libggml parts in the binding's build (not its llama-common or the addon); CMakeLists.txt globs the same. */
+function sharedLibraries(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /^libggml.*\.so$/.test(f) || /^libllama\.(.+\.)?so$/.test(f));
 }
 
 function hasCuda(): boolean {
@@ -55,35 +58,39 @@ export type BuildPlan = {
   buildDir: string;
   binary: string;
   baselines: boolean;
+  /** links the CPU binding's shared libllama/libggml instead of compiling llama.cpp (flavour cpu-shared) */
+  shared: boolean;
 };
 
 export function planBuild(options: { baselines?: boolean } = {}): BuildPlan {
   const bundle = join(LLAMA_DIR, "gitRelease.bundle");
   if (!existsSync(bundle)) throw new NativeBuildError(`${bundle} is missing; run npm ci first`);
-  const patches = [...listFiles(join(LLAMA_DIR, "patches"), (f) => f.endsWith(".diff")), ...listFiles(join(NATIVE, "patches"), (f) => f.endsWith(".patch"))];
-  const flavour = `${hasCuda() ? "cuda" : "cpu"}${process.env.COLLAPSE_PORTABLE === "1" ? "-portable" : ""}`;
+  const patches = [...nodeLlamaCppPatches(), ...ourPatches()];
+  const cuda = hasCuda();
+  const portable = process.env.COLLAPSE_PORTABLE === "1";
+  // where the binding is built here with the trainer's flags, llama.cpp is compiled once, for both
+  const shared = !cuda && !portable && process.platform === "linux" && inferenceBuildWanted();
+  const flavour = shared ? "cpu-shared" : `${cuda ? "cuda" : "cpu"}${portable ? "-portable" : ""}`;
   const hash = createHash("sha256");
   hash.update(readFileSync(bundle));
   for (const f of [...patches, join(NATIVE, "CMakeLists.txt"), ...listFiles(join(NATIVE, "src"), () => true)])
     hash.update(f.slice(ROOT.length)).update(readFileSync(f));
   hash.update(flavour);
+  // cpu-shared links the binding that node-llama-cpp's CMake file builds
+  if (shared) hash.update(readFileSync(join(LLAMA_DIR, "..", "package.json")));
   const key = hash.digest("hex").slice(0, 16);
   // one source tree per bundle; a changed patch set is re-applied in place (git reset --hard touches
   // only the files that differ, so the CMake build stays incremental)
-  const srcDir = join(NATIVE, ".cache", `llama.cpp-${createHash("sha256").update(readFileSync(bundle)).digest("hex").slice(0, 16)}`);
-  return { key, flavour, bundle, patches, srcDir, buildDir: join(NATIVE, "build", flavour), binary: join(BIN_DIR, EXE), baselines: options.baselines ?? false };
-}
-
-function patchSetId(plan: BuildPlan): string {
-  const h = createHash("sha256");
-  for (const p of plan.patches) h.update(p.slice(ROOT.length)).update(readFileSync(p));
-  return h.digest("hex");
+  const srcDir = shared
+    ? inferenceSourceDir()
+    : join(NATIVE, ".cache", `llama.cpp-${createHash("sha256").update(readFileSync(bundle)).digest("hex").slice(0, 16)}`);
+  const binary = join(BIN_DIR, EXE);
+  return { key, flavour, bundle, patches, srcDir, buildDir: join(NATIVE, "build", flavour), binary, baselines: options.baselines ?? false, shared };
 }
 
 async function prepareSource(plan: BuildPlan, session: BuildSession): Promise<void> {
-  const marker = join(plan.srcDir, ".collapse-patched");
-  const wanted = patchSetId(plan);
-  if (existsSync(marker) && readFileSync(marker, "utf8").trim() === wanted) return;
+  if (plan.shared) return ensureInferenceSource(session);
+  if (isPatched(plan.srcDir, plan.patches)) return;
   const git = (args: string[], cwd = plan.srcDir) => session.log.run(STEP, "git", args, { cwd });
   if (existsSync(join(plan.srcDir, ".git"))) {
     const root = execFileSync("git", ["rev-list", "--max-parents=0", "HEAD"], { cwd: plan.srcDir, encoding: "utf8" }).trim().split("\n")[0]!;
@@ -94,17 +101,7 @@ async function prepareSource(plan: BuildPlan, session: BuildSession): Promise<vo
     mkdirSync(dirname(plan.srcDir), { recursive: true });
     await git(["-c", "advice.detachedHead=false", "clone", "--quiet", plan.bundle, plan.srcDir], ROOT);
   }
-  for (const patch of plan.patches) {
-    const check = spawnSync("git", ["apply", "--check", patch], { cwd: plan.srcDir, encoding: "utf8" });
-    if (check.status !== 0) {
-      throw new NativeBuildError(
-        `patch ${patch.slice(ROOT.length + 1)} no longer applies to the llama.cpp in node-llama-cpp's bundle:\n${check.stderr.trim()}`,
-      );
-    }
-    execFileSync("git", ["apply", patch], { cwd: plan.srcDir });
-    session.log.note(STEP, `applied ${patch.slice(ROOT.length + 1)}`);
-  }
-  writeFileSync(marker, wanted + "\n");
+  applyPatches(plan.srcDir, plan.patches, session, STEP);
 }
 
 /** Whether the installed trainer (and the baselines, if asked for) match the sources. */
@@ -122,33 +119,57 @@ export async function ensureTrainerBuilt(options: { baselines?: boolean; log?: (
   const plan = planBuild(options);
   if (trainerReady(plan)) return plan.binary;
   const session = options.session ?? openBuildSession(options.log ? { log: options.log } : {});
-  const phase = session.progress.start(STEP, session.estimateS(STEP));
+  // cpu-shared: the trainer's own sources compile unseen beside the binding's line; its line starts once the binding is built and
+  // covers what is left (configure, link), so it never stands at 100 % while it waits
+  const estimateKey = plan.shared ? `${STEP} (link)` : STEP;
+  const startPhase = () => session.progress.start(STEP, session.estimateS(estimateKey));
+  let phase = plan.shared ? undefined : startPhase();
   await prepareSource(plan, session);
   const cuda = plan.flavour.startsWith("cuda");
   const portable = plan.flavour.endsWith("portable");
-  const cmake = (args: string[]) => session.log.run(STEP, "cmake", args, { cwd: ROOT, onLine: phase.line });
-  await cmake([
-    "-S",
-    NATIVE,
-    "-B",
-    plan.buildDir,
-    `-DLLAMA_CPP_DIR=${plan.srcDir}`,
-    "-DCMAKE_BUILD_TYPE=Release",
-    `-DGGML_NATIVE=${portable ? "OFF" : "ON"}`,
-    ...(portable ? ["-DGGML_AVX2=ON", "-DGGML_FMA=ON", "-DGGML_F16C=ON"] : []),
-    `-DGGML_CUDA=${cuda ? "ON" : "OFF"}`,
-    `-DCOLLAPSE_BUILD_BASELINES=${plan.baselines ? "ON" : "OFF"}`,
-  ]);
+  const cmake = (args: string[]) => session.log.run(STEP, "cmake", args, { cwd: ROOT, onLine: (line) => phase?.line(line) });
+  const libDir = join(inferenceBuildDir(), "Release");
+  const configure = () =>
+    cmake([
+      "-S",
+      NATIVE,
+      "-B",
+      plan.buildDir,
+      `-DLLAMA_CPP_DIR=${plan.srcDir}`,
+      "-DCMAKE_BUILD_TYPE=Release",
+      `-DGGML_NATIVE=${portable ? "OFF" : "ON"}`,
+      ...(portable ? ["-DGGML_AVX2=ON", "-DGGML_FMA=ON", "-DGGML_F16C=ON"] : []),
+      `-DGGML_CUDA=${cuda ? "ON" : "OFF"}`,
+      `-DCOLLAPSE_BUILD_BASELINES=${plan.baselines ? "ON" : "OFF"}`,
+      `-DCOLLAPSE_LLAMA_LIB_DIR=${plan.shared ? libDir : ""}`,
+    ]);
+  const build = (targets: readonly string[]) => cmake(["--build", plan.buildDir, "--config", "Release", "-j", String(buildJobs()), "--target", ...targets]);
   const targets = ["collapse-trainer", ...(plan.baselines ? BASELINES : [])];
-  await cmake(["--build", plan.buildDir, "--config", "Release", "-j", String(buildJobs()), "--target", ...targets]);
+  await configure();
+  if (plan.shared) {
+    // the trainer's own sources compile while the binding's compilers run; linking waits for its libraries
+    await build(["collapse-trainer-objects"]);
+    if (!(await ensureInferenceBuilt({ session }))) throw new NativeBuildError("the trainer links the CPU binding's libraries, but its build is switched off");
+    phase = startPhase();
+    await configure(); // finds the libraries, now there
+  }
+  await build(targets);
   mkdirSync(BIN_DIR, { recursive: true });
-  // a new file renamed over the old: a trainer still running (a study) keeps its own copy, where copying over it fails with ETXTBSY
+  // the libraries first, then the trainer that loads them; each new file is renamed over the old: a trainer still running (a study) keeps
+  // its own copies, where copying over them fails with ETXTBSY
+  rmSync(`${LIB_DIR}.new`, { recursive: true, force: true });
+  if (plan.shared) {
+    mkdirSync(`${LIB_DIR}.new`);
+    for (const lib of sharedLibraries(libDir)) copyFileSync(join(libDir, lib), join(`${LIB_DIR}.new`, lib));
+  }
+  rmSync(LIB_DIR, { recursive: true, force: true });
+  if (plan.shared) renameSync(`${LIB_DIR}.new`, LIB_DIR);
   copyFileSync(join(plan.buildDir, EXE), `${plan.binary}.new`);
   chmodSync(`${plan.binary}.new`, 0o755);
   renameSync(`${plan.binary}.new`, plan.binary);
   writeFileSync(`${plan.binary}.stamp`, plan.key + "\n");
   session.log.note(STEP, `installed ${plan.binary}`);
-  session.took(STEP, phase.done());
+  session.took(estimateKey, (phase ?? startPhase()).done());
   return plan.binary;
 }
 

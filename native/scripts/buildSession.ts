@@ -9,7 +9,7 @@ const BUILD = join(ROOT, "native", "build");
 const TIMINGS = join(BUILD, "timings.json");
 
 /** First guesses on 2 cores, until a build on this machine has taken its own time. */
-const FIRST_GUESS_S: Record<string, number> = { trainer: 120, "CPU binding": 200 };
+const FIRST_GUESS_S: Record<string, number> = { trainer: 120, "trainer (link)": 15, "CPU binding": 200 };
 
 /** What the native build steps share: the log file, the screen, and how long each phase took last time. */
 export type BuildSession = {
