@@ -1,25 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import type { BenchSuite } from "../BenchResult";
+import { childrenCpuSeconds } from "../childrenCpu";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 
 function sh(cmd: string, args: string[], cwd: string): void {
   const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
-}
-
-/** CPU seconds of this process's finished children (Linux: cutime + cstime in /proc/self/stat, at 100 ticks a second). */
-function childrenCpuSeconds(): number | undefined {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
