@@ -21,6 +21,10 @@ import { LlamaRuntime } from "../../electron/core/generate/LlamaRuntime";
 import { studyInputs } from "../../electron/core/experiments/executors/studyInputs";
 import type { EvaluateOutput, GenerateOutput, TrainOutput } from "../../electron/core/jobs/jobSchemas";
 import type { StudySettings } from "../../electron/core/experiments/createStudy";
+import { estimateStudyMemory } from "../../electron/shared/domain/memoryEstimate";
+import { studyMemorySettings } from "../../electron/core/experiments/studyMemory";
+import type { ModelInfo } from "../../electron/shared/domain/models";
+import type { StudySpec } from "../../electron/shared/domain/study";
 
 /** LLaMA-3.2-1B's shapes (its output matrix untied: 1.50B parameters, the 1.24B model's compute per token). */
 const SHAPE = { n_embd: 2048, n_layer: 16, n_head: 32, n_head_kv: 8, n_ff: 8192, rope_freq_base: 500000, n_ctx_train: 131072, seed: 7 };
@@ -88,6 +92,7 @@ export const oneBSuite: BenchSuite = {
       if (state !== "done") throw new Error(`the 1B-shape study ended ${state}`);
       ctx.record({ name: `one-generation study (train, generate ×2, held-out generation, evaluate ×2, metrics), ${LABEL}`, value: studySeconds, unit: "s" });
       await recordJobs(ctx, db, id, settings, { f16, q4, dir, peak });
+      recordMemoryEstimates(ctx, model.info, spec, peak);
     } finally {
       db.close();
     }
@@ -195,6 +200,28 @@ async function recordJobs(ctx: BenchContext, db: ReturnType<typeof openDatabase>
   });
   ctx.record({ name: `peak RSS of the study's process (generation runs in it), ${LABEL}`, value: files.peak.selfMiB, unit: "MiB" });
   for (const [name, mib] of files.peak.childrenMiB) ctx.record({ name: `peak RSS of ${name} (VmHWM) during the study, ${LABEL}`, value: mib, unit: "MiB" });
+}
+
+/**
+ * The estimates a study is admitted by (docs/memory.md), beside what the study's processes held at
+ * their peak: the trainer's VmHWM (its /proc name is cut to 15 characters), and this process's own
+ * peak for generation, which runs in it.
+ */
+function recordMemoryEstimates(ctx: BenchContext, info: ModelInfo, spec: StudySpec, peak: Files["peak"]): void {
+  const estimate = estimateStudyMemory(info, studyMemorySettings(spec));
+  const trainer = [...peak.childrenMiB].find(([name]) => name.startsWith("collapse-train"))?.[1];
+  const rows = [
+    ["LoRA training", estimate.trainer.total, trainer, "the trainer's measured peak (VmHWM)"],
+    ["generation", estimate.generation.total, peak.selfMiB, "the study process's measured peak (generation runs in it)"],
+  ] as const;
+  for (const [what, bytes, measured, baseline] of rows)
+    ctx.record({
+      name: `memory estimate, ${what} with the study's settings, ${LABEL}`,
+      value: bytes / 2 ** 20,
+      unit: "MiB",
+      ...(measured ? { baseline_name: baseline, baseline_value: measured } : {}),
+      target: "within 20 % of the measured peak",
+    });
 }
 
 /** llama-batched-bench with the adapter, prompts and outputs as long as the study's: generated tokens over T_PP + T_TG, or null (logged). */
