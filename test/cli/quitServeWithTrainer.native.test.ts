@@ -22,7 +22,7 @@ const STUDY = {
   designs: ["recursive"],
   generations: 1,
   seeds: [1],
-  trainRecords: 12,
+  trainRecords: 48,
   evalRecords: 4,
   train: { epochs: 3 },
   generate: { maxTokens: 12, sequences: 4, cutOutputs: "keep" },
@@ -121,7 +121,7 @@ describe("Ctrl-C on `lab serve` while a real trainer runs", () => {
       if (train?.state === "done" || ["done", "failed", "cancelled"].includes(state))
         throw new Error(`the training ended before Ctrl-C could reach it (job ${train?.state}, study ${state}):\n${served.stderr()}`);
       trainers = marked(marker).filter((p) => p.cmdline.includes("collapse-trainer"));
-      if (trainers.length > 0 && train?.state === "running" && train.progress > 0.1) break;
+      if (trainers.length > 0 && train?.state === "running" && train.progress > 0.05) break;
       await sleep(50);
     }
     const ours = marked(marker);
