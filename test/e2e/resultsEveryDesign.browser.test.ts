@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { useUiSession } from "./support/uiSession";
+import { useFreshUi } from "./support/uiSession";
 import { storedStudy, workspaceForStoredStudies } from "../fixtures/exportableStudy";
 import { DESIGNS, type Design } from "../../electron/shared/domain/study";
 import { untranslated } from "./support/untranslated";
@@ -18,9 +18,11 @@ const named = (names: readonly string[], start: string) =>
  * from data (real-fraction@0.25) once blanked the whole window.
  */
 describe("the Results place shows a study of every design", () => {
+  // each test's workspace holds the same studies, made in the same order, so under the same ids
   const studies = new Map<Design, number>();
-  const ui = useUiSession("collapse-lab-e2e-designs-", {
+  const openUi = useFreshUi("collapse-lab-e2e-designs-", {
     prepare: async (dir) => {
+      studies.clear();
       const db = await workspaceForStoredStudies(dir, "workspace.sqlite");
       for (const design of DESIGNS) studies.set(design, storedStudy(db, { name: `only ${design}`, designs: [design], realFractions: [0.25, 0.75] }));
       db.close();
@@ -29,6 +31,7 @@ describe("the Results place shows a study of every design", () => {
 
   for (const lang of ["en", "ru"] as const) {
     test(`in ${lang === "en" ? "English" : "Russian"}`, async () => {
+      const ui = await openUi();
       const { page } = ui;
       await page.getByTestId("language").selectOption(lang);
       await page.click("[data-place=results]");

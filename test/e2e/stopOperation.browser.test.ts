@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { useUiSession } from "./support/uiSession";
+import { useFreshUi } from "./support/uiSession";
 
 const ROWS = 300_000;
 
 /** The Stop button beside an import's progress: the core stops it and the workspace stays as it was. */
 describe("stopping a long operation from the window", () => {
-  const ui = useUiSession("collapse-lab-e2e-stop-", {
+  const openUi = useFreshUi("collapse-lab-e2e-stop-", {
     prepare: (dir) => {
       const lines = Array.from({ length: ROWS }, (_, i) => `${i};"Узел ${i} правой доли 1,${i % 10} см. EU-TIRADS ${3 + (i % 3)}";"Узловой зоб ${i}"`);
       writeFileSync(join(dir, "big.csv"), "id;Описание;Заключение\n" + lines.join("\n") + "\n");
@@ -15,6 +15,7 @@ describe("stopping a long operation from the window", () => {
   });
 
   test("an import is stopped mid-file: the window says so and no dataset appears", { timeout: 300_000 }, async () => {
+    const ui = await openUi();
     const { page } = ui;
     await page.getByTestId("language").selectOption("en");
     await page.click("[data-place=data]");

@@ -6,7 +6,7 @@ import { readModelFacts, storeModel, type ModelFacts } from "./registerModel";
 import { shippedModelsDir } from "./shippedModels";
 import { TINY_RECIPES } from "./tinyRecipes";
 
-export type RegisterDefaultsProgress = DefaultModelProgress | { model: string; stage: "registered"; progress?: undefined };
+export type RegisterDefaultsProgress = DefaultModelProgress | { model: string; stage: "registering" | "registered"; progress?: undefined };
 
 /**
  * Builds (or finds cached, or copies the shipped weights of) the tiny default models in the
@@ -41,8 +41,10 @@ export async function registerDefaultModels(
   });
   // every model's file is read before any is stored: a build stopped here registers none of them
   const facts: ModelFacts[] = [];
-  for (const b of built)
+  for (const b of built) {
+    options.onProgress?.({ model: b.name, stage: "registering" });
     facts.push(await readModelFacts({ path: b.path, name: b.name, origin: "tiny-default", ...(options.signal ? { signal: options.signal } : {}) }));
+  }
   options.signal?.throwIfAborted();
   const registered = built.map((b, i) => ({ ...storeModel(db, facts[i]!), pretrain: b.pretrain }));
   for (const b of built) options.onProgress?.({ model: b.name, stage: "registered" });

@@ -11,7 +11,7 @@ export type LabEvent =
   | {
       type: "models.progress";
       model: string;
-      stage: "vocabulary" | "init" | "pretrain" | "stage-done" | "cached" | "shipped" | "registered";
+      stage: "vocabulary" | "init" | "pretrain" | "stage-done" | "cached" | "shipped" | "registering" | "registered";
       /** the pretraining stage (1-based) and how many the recipe has */
       pretrainStage?: { index: number; of: number } | null;
       step: number | null;
