@@ -244,7 +244,7 @@ function batchedBench(ctx: BenchContext, model: string, adapter: string, pp: num
   );
   const line = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => l.includes('"speed_tg"'));
   if (!line) {
-    ctx.log(`llama-batched-bench gave no result: ${r.stderr.slice(-400)}`);
+    ctx.log(`llama-batched-bench gave no result (exit ${r.status}, ${r.signal ?? "no signal"}): ${(r.stdout + r.stderr).slice(-600)}`);
     return null;
   }
   const row = JSON.parse(line.slice(line.indexOf("{"))) as { pl: number; tg: number; t: number };
@@ -273,6 +273,10 @@ function llamaPerplexity(ctx: BenchContext, model: string, adapter: string, text
  * started (it would push the machine into the OOM killer) and the log says so.
  */
 async function stockFinetune(ctx: BenchContext, files: Files, texts: string[]): Promise<number | null> {
+  if (process.env.COLLAPSE_BENCH_ONEB_FINETUNE === "0") {
+    ctx.log("stock llama-finetune not run (COLLAPSE_BENCH_ONEB_FINETUNE=0): on 2 cores it takes about 190 s per 256-token window");
+    return null;
+  }
   const need = statSync(files.f16).size * 7;
   const available = memAvailable();
   if (available < need) {
