@@ -258,12 +258,14 @@ function llamaPerplexity(ctx: BenchContext, model: string, adapter: string, text
     ["-m", model, "--lora", adapter, "-f", text, "-c", "256", "-b", "256", "--chunks", "4", "-t", String(THREADS)],
     { encoding: "utf8" },
   );
-  const m = /prompt eval time =\s*([\d.]+) ms \/\s*(\d+) tokens/.exec(`${r.stdout}\n${r.stderr}`);
-  if (!m) {
-    ctx.log(`llama-perplexity gave no timing: ${r.stderr.slice(-400)}`);
-    return null;
-  }
-  return Number(m[2]) / (Number(m[1]) / 1000);
+  const output = `${r.stdout}\n${r.stderr}`;
+  const m = /prompt eval time =\s*([\d.]+) ms \/\s*(\d+) tokens/.exec(output);
+  if (m) return Number(m[2]) / (Number(m[1]) / 1000);
+  // this bundle's llama-perplexity prints no perf line, only the time of a pass over one chunk of -c tokens
+  const pass = /([\d.]+) seconds per pass/.exec(output);
+  if (pass) return 256 / Number(pass[1]);
+  ctx.log(`llama-perplexity gave no timing: ${r.stderr.slice(-400)}`);
+  return null;
 }
 
 /**
