@@ -28,8 +28,11 @@ describe("a default-model build stopped between stages", () => {
         dir,
         (p) => {
           if (p.stage === "stage-done") finished.get(p.model)!.push(p.pretrainStage!.index);
-          // once every model has a finished stage, stop the first one seen training a later stage
-          const training = p.stage === "pretrain" && p.progress?.phase === "train" && p.progress.step >= 1 && p.pretrainStage!.index >= 2;
+          // once every model has a finished stage, stop the first one seen in the first half of a later
+          // stage: a stop seen at its last steps can arrive after the stage has finished and been stamped
+          const progress = p.progress;
+          const training =
+            p.stage === "pretrain" && progress?.phase === "train" && progress.step >= 1 && progress.step <= progress.steps / 2 && p.pretrainStage!.index >= 2;
           if (training && !stoppedIn && [...finished.values()].every((done) => done.length > 0)) {
             stoppedIn = { model: p.model, stage: p.pretrainStage!.index };
             stop.abort();
