@@ -17,15 +17,11 @@ export function autoMaxTokens(lengths: readonly number[]): number {
 }
 
 /**
- * The answers' lengths in a model's own tokens, the stop (the answer's closing newline) included:
- * the tokens the answer adds after its prompt, as the generator continues the prompt. Only the
- * vocabulary is loaded, so this costs no weights.
+ * On one load of the vocabulary (only the vocabulary: no weights), the answers' lengths in the
+ * model's own tokens, the stop (the answer's closing newline) included — the tokens an answer adds
+ * after its prompt, as the generator continues the prompt — and each prompt's length as the
+ * generator feeds it (promptTokens: BOS included).
  */
-export async function answerTokenLengths(modelPath: string, pairs: readonly { prompt: string; answer: string }[], specialTokens = false): Promise<number[]> {
-  return withVocabulary(modelPath, (model) => answerLengths(model, pairs, specialTokens));
-}
-
-/** On one load of the vocabulary: the answers' lengths (answerTokenLengths), and each prompt's length as the generator feeds it (promptTokens: BOS included). */
 export async function tokenLengths(
   modelPath: string,
   measure: { answers: readonly { prompt: string; answer: string }[]; prompts: readonly string[] },

@@ -11,7 +11,7 @@ import { studyInputs } from "../../../electron/core/experiments/executors/studyI
 import { listJobs } from "../../../electron/core/db/queries/jobs";
 import { listSamplesOfJob } from "../../../electron/core/db/queries/samples";
 import { listMetricPoints } from "../../../electron/core/db/queries/metricPoints";
-import { answerTokenLengths, autoMaxTokens } from "../../../electron/core/generate/autoMaxTokens";
+import { autoMaxTokens, tokenLengths } from "../../../electron/core/generate/autoMaxTokens";
 import { useTempDir } from "../../helpers/tempDir";
 import { tinyModel } from "../../helpers/tinyModel";
 
@@ -87,10 +87,10 @@ describe("cut outputs are handled as generate.cutOutputs says (real trainer and 
   it('maxTokens "auto" is derived from the model\'s tokenizer and the train split, and the generate job says which it used', async () => {
     const r = await run({ maxTokens: "auto" });
     const inputs = studyInputs(r.db, r.settings);
-    const lengths = await answerTokenLengths(
-      r.modelPath,
-      inputs.train.map((x) => ({ prompt: inputs.prompt(x, 0), answer: inputs.answer(x) })),
-    );
+    const { answers: lengths } = await tokenLengths(r.modelPath, {
+      answers: inputs.train.map((x) => ({ prompt: inputs.prompt(x, 0), answer: inputs.answer(x) })),
+      prompts: [],
+    });
     const expected = autoMaxTokens(lengths);
     // a physician's conclusion is tens of tokens, its closing newline among them
     expect(Math.min(...lengths)).toBeGreaterThan(3);
