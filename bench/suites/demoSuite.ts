@@ -1,16 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
 import { childrenCpuSeconds } from "../childrenCpu";
-
-const ROOT = resolve(import.meta.dirname, "..", "..");
-
-function sh(cmd: string, args: readonly string[]): void {
-  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
-}
+import { cloneCheckout, sh } from "../cleanClone";
 
 /**
  * `npm run demo` as a newcomer runs it a second time: a fresh clone of this checkout's last commit
@@ -24,8 +18,7 @@ export const demoSuite: BenchSuite = {
   onlyWhenNamed: true,
   async run(ctx) {
     const clone = join(ctx.tmp, "demo-clone");
-    sh("git", ["clone", "--quiet", ROOT, clone]);
-    sh("cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")]);
+    const ROOT = cloneCheckout(clone);
     for (const built of ["native/build", "resources/bin"]) cpSync(join(ROOT, built), join(clone, built), { recursive: true });
     sh("cp", ["-al", join(ROOT, "native", ".cache"), join(clone, "native", ".cache")]);
     const log = join(ctx.tmp, "demo.log");

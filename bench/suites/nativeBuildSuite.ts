@@ -1,16 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import type { BenchSuite } from "../BenchResult";
 import { childrenCpuSeconds } from "../childrenCpu";
+import { cloneCheckout } from "../cleanClone";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
-
-function sh(cmd: string, args: string[], cwd: string): void {
-  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
-}
 
 /**
  * What a newcomer waits for once: `npm run build:native` in a fresh clone of this checkout's last
@@ -24,8 +20,7 @@ export const nativeBuildSuite: BenchSuite = {
   async run(ctx) {
     if (ctx.quick) return ctx.log("skipped in --quick (a clean native build takes minutes)");
     const clone = process.env.COLLAPSE_BENCH_NATIVE_CLONE || join(ctx.tmp, "clean-clone");
-    sh("git", ["clone", "--quiet", ROOT, clone], ROOT);
-    sh("cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")], ROOT);
+    cloneCheckout(clone);
     rmSync(join(clone, "node_modules", "node-llama-cpp"), { recursive: true });
     // what npm ci leaves: nothing built (the source tree and the builds are not copied at all)
     const source = join(ROOT, "node_modules", "node-llama-cpp");

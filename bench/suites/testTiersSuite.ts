@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
 import { childrenCpuSeconds } from "../childrenCpu";
-
-const ROOT = resolve(import.meta.dirname, "..", "..");
+import { cloneCheckout } from "../cleanClone";
 
 /** What vitest's JSON reporter says of a run, as far as this suite reads it. */
 type VitestReport = { testResults: unknown[]; numPassedTests: number; numFailedTests: number; success: boolean };
@@ -21,13 +20,7 @@ export const testTiersSuite: BenchSuite = {
   onlyWhenNamed: true,
   async run(ctx) {
     const clone = join(ctx.tmp, "unit-tier-clone");
-    for (const [cmd, args] of [
-      ["git", ["clone", "--quiet", ROOT, clone]],
-      ["cp", ["-al", join(ROOT, "node_modules"), join(clone, "node_modules")]],
-    ] as const) {
-      const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
-      if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
-    }
+    cloneCheckout(clone);
     const report = join(ctx.tmp, "unit-tier.json");
     const loadBefore = loadavg()[0]!;
     const cpuBefore = childrenCpuSeconds();

@@ -1,0 +1,20 @@
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+export function sh(cmd: string, args: readonly string[]): void {
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${r.status}`);
+}
+
+/**
+ * A fresh clone of this checkout's last commit in `dest`, as after `npm ci`: node_modules shared by
+ * hard links (a suite that builds into a package replaces that package with a copy). Returns the
+ * checkout's root, for suites that copy more of it.
+ */
+export function cloneCheckout(dest: string): string {
+  sh("git", ["clone", "--quiet", ROOT, dest]);
+  sh("cp", ["-al", join(ROOT, "node_modules"), join(dest, "node_modules")]);
+  return ROOT;
+}
