@@ -136,6 +136,7 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     const train_config tc = read_train_config(cfg, defaults);
     const double val_fraction = cfg_number(cfg, "val_fraction", val_path.empty() ? 0.1 : 0.0, 0.0, 0.9);
     const bool special = cfg_bool(cfg, "special_tokens", false);
+    const bool pack = cfg_bool(cfg, "pack", false);
     const std::string init_adapter = cfg_input_file(cfg, "init_adapter", false);
     const checkpoint_files ckpt(cfg_string(cfg, "checkpoint", (out + ".ckpt").c_str()));
 
@@ -157,8 +158,13 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     lm.model = load_model(base, false);
     const llama_vocab * vocab = llama_model_get_vocab(lm.model);
     std::vector<window> train, val;
-    for (const auto & p : pairs) train.push_back(pair_window(vocab, p, tc.n_ctx, special));
-    for (const auto & p : val_pairs) val.push_back(pair_window(vocab, p, tc.n_ctx, special));
+    if (pack) {
+        train = pair_windows_packed(vocab, pairs, tc.n_ctx, special);
+        if (!val_pairs.empty()) val = pair_windows_packed(vocab, val_pairs, tc.n_ctx, special);
+    } else {
+        for (const auto & p : pairs) train.push_back(pair_window(vocab, p, tc.n_ctx, special));
+        for (const auto & p : val_pairs) val.push_back(pair_window(vocab, p, tc.n_ctx, special));
+    }
 
     // the run's identity: a checkpoint of another configuration must not be resumed
     const std::string fingerprint = cfg.dump();
@@ -213,7 +219,7 @@ int cmd_lora(const json & cfg, const run_flags & flags) {
     std::remove(ckpt.adapter.c_str());
     std::remove(ckpt.state.c_str());
     emit({{"type", "result"}, {"command", "lora"}, {"adapter", out}, {"train_loss", r.train_loss}, {"val_loss", r.val_loss < 0 ? json(nullptr) : json(r.val_loss)},
-          {"initial_val_loss", r.first_val_loss < 0 ? json(nullptr) : json(r.first_val_loss)}, {"train_pairs", train.size()}, {"val_pairs", val.size()},
+          {"initial_val_loss", r.first_val_loss < 0 ? json(nullptr) : json(r.first_val_loss)}, {"train_pairs", pairs.size()}, {"val_pairs", val_pairs.size()}, {"train_windows", train.size()},
           {"steps", r.position.step}, {"tokens", r.tokens}, {"seconds", r.seconds}, {"tokens_per_s", r.seconds > 0 ? r.tokens / r.seconds : 0.0}});
     return EXIT_OK;
 }

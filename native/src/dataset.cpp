@@ -125,40 +125,43 @@ std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<st
     return out;
 }
 
-std::vector<window> pair_windows_packed(const llama_vocab * vocab, const std::vector<pair_text> & pairs, int n_ctx) {
+std::vector<window> pair_windows_packed(const llama_vocab * vocab, const std::vector<pair_text> & pairs, int n_ctx, bool special) {
+    // best fit: each pair goes to the open window it fills most tightly, so about two pairs of half
+    // a window each share one (in file order, two such pairs are often a few tokens too long to)
     std::vector<window> out;
-    window w;
-    int used = 0;
-    const auto flush = [&]() {
-        if (w.n_targets > 0) out.push_back(std::move(w));
-        w = window{};
-        used = 0;
-    };
+    std::vector<int> used;
     for (const auto & p : pairs) {
-        std::vector<llama_token> full = tokenize(vocab, p.prompt + p.answer, true);
-        const size_t n_prompt = std::min(tokenize(vocab, p.prompt, true).size(), full.size());
+        std::vector<llama_token> full = tokenize(vocab, p.prompt + p.answer, true, special);
+        const size_t n_prompt = std::min(tokenize(vocab, p.prompt, true, special).size(), full.size());
         full.push_back(llama_vocab_eos(vocab));
         if ((int) full.size() > n_ctx) {
-            flush();
-            out.push_back(pair_window(vocab, p, n_ctx));
+            out.push_back(pair_window(vocab, p, n_ctx, special));
+            used.push_back(n_ctx);
             continue;
         }
-        if (used + (int) full.size() > n_ctx) flush();
-        if (w.tokens.empty()) {
+        size_t best = out.size();
+        for (size_t k = 0; k < out.size(); ++k) {
+            if (used[k] + (int) full.size() <= n_ctx && (best == out.size() || used[k] > used[best])) best = k;
+        }
+        if (best == out.size()) {
+            window w;
             w.tokens.assign(n_ctx, pad_token(vocab));
             w.labels.assign(n_ctx, -1);
+            out.push_back(std::move(w));
+            used.push_back(0);
         }
-        std::copy(full.begin(), full.end(), w.tokens.begin() + used);
+        window & w = out[best];
+        std::copy(full.begin(), full.end(), w.tokens.begin() + used[best]);
         // position i predicts token i+1: a label wherever token i+1 is this pair's answer or its end
         for (size_t i = 0; i + 1 < full.size(); ++i) {
             if (i + 1 >= n_prompt) {
-                w.labels[used + i] = full[i + 1];
+                w.labels[used[best] + i] = full[i + 1];
                 ++w.n_targets;
             }
         }
-        used += (int) full.size();
+        used[best] += (int) full.size();
     }
-    flush();
+    out.erase(std::remove_if(out.begin(), out.end(), [](const window & w) { return w.n_targets == 0; }), out.end());
     if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "the pairs tokenise to nothing");
     return out;
 }

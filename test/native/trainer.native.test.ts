@@ -79,6 +79,22 @@ describe("collapse-trainer lora", () => {
     expect(gguf.includes(Buffer.from("blk.0.attn_k.weight.lora_a"))).toBe(true);
   });
 
+  it("pack: pairs share windows, so an epoch takes fewer steps, and it still learns the answers", async () => {
+    const base = await tinyModel();
+    const dir = tempDir();
+    const train = writePairs(dir, "train.jsonl", 80, 1);
+    const cfg = { base, train, val_fraction: 0.2, rank: 8, alpha: 16, lr: 0.006, epochs: 2, ctx: 512, seed: 5 } as const;
+    const one = await TrainerProcess.run("lora", { ...cfg, out: join(dir, "one.gguf") }, { threads: 2 });
+    const packed = await TrainerProcess.run("lora", { ...cfg, out: join(dir, "packed.gguf"), pack: true }, { threads: 2 });
+    expect(one.steps).toBe(2 * 64);
+    expect(packed.train_pairs).toBe(64);
+    // a synthetic report runs to about half of 512 tokens: two to a window where they fit (86 of 128 steps here)
+    expect(packed.train_windows).toBeLessThan(0.75 * 64);
+    expect(packed.steps).toBe(2 * packed.train_windows);
+    expect(packed.initial_val_loss! - packed.val_loss!).toBeGreaterThan(0.05);
+    expect(sha256(join(dir, "packed.gguf"))).not.toBe(sha256(join(dir, "one.gguf")));
+  });
+
   it("is deterministic: the same inputs and seed give the same adapter bytes", async () => {
     const base = await tinyModel();
     const dir = tempDir();

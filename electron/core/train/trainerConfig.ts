@@ -39,6 +39,8 @@ export type LoraConfig = {
   init_adapter?: string;
   /** text such as "<|eot_id|>" in a pair becomes the vocabulary's special token (prompts rendered through a chat template) */
   special_tokens?: boolean;
+  /** pairs packed whole into the windows, as many as fit (native/README.md) */
+  pack?: boolean;
 };
 
 export type PretrainConfig = {
@@ -107,12 +109,14 @@ export type LoraResult = {
   initial_val_loss: number | null;
   train_pairs: number;
   val_pairs: number;
+  /** windows per epoch: train_pairs, or fewer with `pack` */
+  train_windows: number;
   steps: number;
   tokens: number;
   seconds: number;
   tokens_per_s: number;
 };
-export type PretrainResult = Omit<LoraResult, "command" | "adapter" | "train_pairs" | "val_pairs" | "steps"> & {
+export type PretrainResult = Omit<LoraResult, "command" | "adapter" | "train_pairs" | "val_pairs" | "train_windows" | "steps"> & {
   command: "pretrain";
   model: string;
   windows: number;
