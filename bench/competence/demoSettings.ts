@@ -15,6 +15,7 @@ export function demoGenerationOne(overrides: Partial<GenerationOneSettings> = {}
     rank: spec.train.rank,
     alpha: spec.train.alpha,
     valFraction: spec.train.valFraction,
+    pack: spec.train.packPairs,
     trainContext: spec.train.contextSize ?? 256,
     // "auto" is computed per model when a study is planned; the competence tool measures with a fixed room of 128 tokens
     maxTokens: spec.generate.maxTokens === "auto" ? 128 : spec.generate.maxTokens,

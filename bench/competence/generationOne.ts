@@ -33,6 +33,8 @@ export type GenerationOneSettings = {
   topP: number;
   topK: number;
   seed: number;
+  /** the trainer's `pack`: pairs packed whole into the training windows (a study's train.packPairs) */
+  pack?: boolean;
 };
 
 export type Figures = { wellFormed: number; presence: number; consistency: number | null; chrF: number; n: number };
@@ -41,6 +43,9 @@ export type Competence = {
   physicians: Figures;
   baselineChrF: number;
   trainSeconds: number;
+  /** the trainer's validation loss (nats per answer token) after training, and its steps */
+  valLoss: number | null;
+  trainSteps: number;
   generateSeconds: number;
   samples: { prompt: string; output: string; physician: string; finishReason: string }[];
 };
@@ -87,7 +92,7 @@ export async function measureGenerationOne(args: {
   writeFileSync(data, split.train.map((r) => JSON.stringify({ prompt: renderPrompt(template, r), answer: renderAnswer("conclusion", r) })).join("\n") + "\n");
   const adapter = join(dir, "m1.gguf");
   const t0 = performance.now();
-  await TrainerProcess.run(
+  const trained = await TrainerProcess.run(
     "lora",
     {
       base: args.modelPath,
@@ -102,6 +107,7 @@ export async function measureGenerationOne(args: {
       epochs: s.epochs,
       ctx: s.trainContext,
       seed: s.seed,
+      ...(s.pack ? { pack: true } : {}),
     },
     {
       ...(args.threads ? { threads: args.threads } : {}),
@@ -140,6 +146,8 @@ export async function measureGenerationOne(args: {
     physicians: figures(out.map((o) => ({ ...o, output: o.physician, cut: false }))),
     baselineChrF: out.reduce((sum, o) => sum + chrf(trivial, o.physician), 0) / out.length,
     trainSeconds,
+    valLoss: trained.val_loss,
+    trainSteps: trained.steps,
     generateSeconds: g.seconds,
     samples: out.map((o) => ({ prompt: o.prompt, output: o.output, physician: o.physician, finishReason: o.finishReason })),
   };

@@ -1,7 +1,8 @@
 /**
- * `npx tsx bench/competence/run.ts [dir]`: builds the default models (cached in dir) and measures
- * generation 1 of each on held-out prompts with the demo's settings; writes figures and samples
- * to dir/competence.json. COMPETENCE_MODELS=tiny-mistral limits the models.
+ * `npx tsx bench/competence/run.ts [dir] [--rebuild]`: the default models (the shipped weights, or
+ * with --rebuild built from the recipe, cached in dir) and generation 1 of each measured on held-out
+ * prompts with the demo's settings; writes figures and samples to dir/competence.json.
+ * COMPETENCE_MODELS=tiny-mistral limits the models; COMPETENCE_SETTINGS (JSON) overrides settings.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,8 +11,11 @@ import { buildDefaultModels } from "../../electron/core/models/buildDefaultModel
 import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
 import { measureGenerationOne } from "./generationOne";
 import { demoGenerationOne } from "./demoSettings";
+import { shippedModelsDir } from "../../electron/core/models/shippedModels";
 
-const dir = resolve(process.argv[2] ?? "/tmp/competence");
+const args = process.argv.slice(2);
+const dir = resolve(args.find((a) => !a.startsWith("--")) ?? "/tmp/competence");
+const shipped = args.includes("--rebuild") ? null : shippedModelsDir();
 mkdirSync(dir, { recursive: true });
 const only = process.env.COMPETENCE_MODELS?.split(",");
 const t0 = performance.now();
@@ -20,6 +24,7 @@ const built = await buildDefaultModels({
   dir: join(dir, "models"),
   texts: (recipe) => defaultModelTexts(recipe.pretrain.corpusRecords),
   vocabPath: bundledVocab,
+  ...(shipped ? { shippedDir: shipped } : {}),
   onProgress: (p) => {
     if (p.stage !== "pretrain" && p.stage) console.error(`${p.model}: ${p.stage}`);
     if (p.progress && performance.now() - lastLog > 30_000) {
