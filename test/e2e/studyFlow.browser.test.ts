@@ -113,6 +113,8 @@ describe("a small study through the UI (real trainer, real llama.cpp)", { timeou
       await form.locator(`input[name="${name}"]`).fill(value);
     // the tiny model's answers run past 12 tokens: kept, generation 2 has something to train on
     await form.locator('select[name="cutOutputs"]').selectOption("keep");
+    // packed pairs: fewer steps, the loss curve still has several
+    await form.getByLabel(/Pack pairs into the training windows/).check();
     // every line the live panel shows, however briefly
     await page.evaluate(() => {
       const seen = new Set<string>();

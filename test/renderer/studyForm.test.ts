@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { defaultForm, validateForm, type StudyFormState } from "../../renderer/src/places/studies/studyForm";
+import { defaultForm, formToSpec, validateForm, type StudyFormState } from "../../renderer/src/places/studies/studyForm";
+import { StudySpecSchema } from "../../electron/shared/domain/study";
 import { translator } from "../../renderer/src/i18n/translate";
 
 const en = translator("en");
@@ -32,6 +33,11 @@ describe("the study form's validation, by the study schema, in the window's lang
     });
     expect(validateForm(chat, en, new Set(["tiny", "instruct"]))).toEqual({});
     expect(validateForm({ ...chat, promptFormat: "plain" }, en, new Set())).toEqual({});
+  });
+
+  test("packing the training pairs is off unless ticked, and reaches the study's train settings", () => {
+    expect(StudySpecSchema.parse(formToSpec(form({}))).train.packPairs).toBe(false);
+    expect(StudySpecSchema.parse(formToSpec(form({ packPairs: true }))).train.packPairs).toBe(true);
   });
 
   test("the schema's cross-field rules too", () => {

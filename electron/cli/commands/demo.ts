@@ -17,7 +17,7 @@ import { runToEnd } from "./studies";
 
 const STUDIES = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "resources", "studies");
 const DEMO_STUDY = join(STUDIES, "paper-demo.yaml");
-/** The compute-matched control, shipped beside the demo (accumulate-subsample against plain accumulate). */
+/** The compute-matched control, shipped beside the demo (recursive against accumulate-subsample, the same training budget per generation). */
 const CONTROL_STUDY = join(STUDIES, "compute-matched-control.yaml");
 
 type ScaleFlags = { seeds?: string; generations?: string; trainRecords?: string };

@@ -24,6 +24,14 @@ export const TrainSettingsSchema = z
     /** tokens per training window; null = the mode's default (promptTemplate.ts): 256 for a conclusion, 512 for a whole report */
     contextSize: z.number().int().min(64).max(32768).nullable().default(null),
     valFraction: z.number().min(0).max(0.5).default(0.1),
+    /**
+     * Pairs packed whole into the training windows, as many as fit (the trainer's `pack`), instead
+     * of one pair and its padding per window: a conclusion pair fills about half of a 512-token
+     * window, so an epoch takes about half the steps and half the time. Each step then averages
+     * the loss over several pairs, and an answer can attend to the pairs before it in its window.
+     * Off by default, so a stored study trains as it was created.
+     */
+    packPairs: z.boolean().default(false),
   })
   .strict();
 

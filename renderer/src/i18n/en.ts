@@ -171,6 +171,7 @@ export const en: Record<MessageKey, string> = {
   "studies.maxTokensAuto": "auto",
   "studies.topP": "Truncation: top-p (1 = none)",
   "studies.topK": "Truncation: top-k (0 = none)",
+  "studies.packPairs": "Pack pairs into the training windows (about half the training time)",
   "studies.cutOutputs": "Answers cut at max tokens",
   "studies.cutExclude": "left out of training",
   "studies.cutKeep": "trained on as written",

@@ -169,6 +169,7 @@ export const ru = {
   "studies.maxTokensAuto": "авто",
   "studies.topP": "Усечение: top-p (1 = нет)",
   "studies.topK": "Усечение: top-k (0 = нет)",
+  "studies.packPairs": "Упаковывать пары в окна обучения (примерно вдвое быстрее)",
   "studies.cutOutputs": "Ответы, обрезанные на макс. токенах",
   "studies.cutExclude": "не обучать на них",
   "studies.cutKeep": "обучать как есть",

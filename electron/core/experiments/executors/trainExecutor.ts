@@ -76,6 +76,7 @@ export function trainExecutor(settings: StudySettings, threads: number | undefin
         ...(initFrom ? { init_adapter: initFrom } : {}),
         // only when on: the config is a checkpoint's identity, and plain studies' checkpoints must still resume
         ...(inputs.specialTokens ? { special_tokens: true } : {}),
+        ...(t.packPairs ? { pack: true } : {}),
       },
       {
         resume,

@@ -119,6 +119,12 @@ export function StudyForm({
           {num("epochs", "studies.epochs")}
           {num("learningRate", "studies.lr", "0.0001")}
         </div>
+        <div className="checks">
+          <label>
+            <input type="checkbox" name="packPairs" checked={form.packPairs} onChange={(e) => set("packPairs", e.target.checked)} />
+            {t("studies.packPairs")}
+          </label>
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t("studies.generate")}</legend>

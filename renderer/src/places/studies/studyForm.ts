@@ -16,6 +16,8 @@ export type StudyFormState = {
   alpha: number;
   epochs: number;
   learningRate: number;
+  /** pairs packed into the training windows: about half the training time */
+  packPairs: boolean;
   temperature: number;
   /** truncation of the sampled distribution: 1 and 0 sample the whole of it (the default) */
   topP: number;
@@ -45,6 +47,7 @@ export function defaultForm(models: string[]): StudyFormState {
     alpha: TRAIN.train.alpha,
     epochs: TRAIN.train.epochs,
     learningRate: TRAIN.train.learningRate,
+    packPairs: TRAIN.train.packPairs,
     temperature: TRAIN.generate.temperature,
     topP: TRAIN.generate.topP,
     topK: TRAIN.generate.topK,
@@ -70,7 +73,7 @@ export function formToSpec(f: StudyFormState): StudySpecInput {
       .map(Number),
     trainRecords: optional(f.trainRecords),
     evalRecords: optional(f.evalRecords),
-    train: { rank: f.rank, alpha: f.alpha, epochs: f.epochs, learningRate: f.learningRate },
+    train: { rank: f.rank, alpha: f.alpha, epochs: f.epochs, learningRate: f.learningRate, packPairs: f.packPairs },
     generate: {
       temperature: f.temperature,
       topP: f.topP,
