@@ -10,11 +10,11 @@ import type { ModelInfo } from "./models";
  * Every part is in bytes.
  */
 export type MemoryParts = {
-  /** the weights, by their GGUF tensor types (quantised blocks included) */
+  /** the weights, by their GGUF tensor types (quantised blocks included); in generation also the copy llama.cpp repacks on the CPU */
   weights: number;
-  /** the process, llama.cpp's runtime and the tokenizer's tables */
+  /** the process (the trainer's, or the study's that generation runs in), llama.cpp's runtime and the tokenizer's tables */
   runtime: number;
-  /** LoRA matrices, their gradients and AdamW's two moments (all f32) */
+  /** LoRA matrices, their gradients and AdamW's two moments (all f32); in generation the adapter's matrices alone */
   lora: number;
   /** keys and values of every layer for the whole context (f32 in the trainer, f16 in the generator) */
   kvCache: number;
