@@ -78,6 +78,17 @@ describe("a small study through the UI (real trainer, real llama.cpp)", { timeou
     expect(text).toContain("llama");
     expect(text).toContain("4 / 1 (GQA 4:1)");
     expect(text).toContain("SentencePiece");
+    // the tiny model's GGUF carries no chat template, and the row says so in both languages
+    const chatRow = table.locator("tr", { has: page.locator("th", { hasText: "Chat template" }) });
+    expect(await chatRow.locator("td").allTextContents()).toEqual(["no"]);
+    await page.getByTestId("language").selectOption("ru");
+    expect(
+      await table
+        .locator("tr", { has: page.locator("th", { hasText: "Шаблон чата" }) })
+        .locator("td")
+        .allTextContents(),
+    ).toEqual(["нет"]);
+    await page.getByTestId("language").selectOption("en");
     await expect.poll(() => place.getByTestId("backend").textContent(), { timeout: 60_000 }).toContain("CPU");
     // the tests' global setup built the CPU binding, and the window says node-llama-cpp runs it
     expect(await place.getByTestId("backend").textContent()).toContain("llama.cpp binding built on this machine");

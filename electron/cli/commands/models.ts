@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { ModelInfo } from "../../shared/domain/models";
-import type { ModelMemory } from "../../shared/domain/views";
+import type { ModelSummary } from "../../shared/domain/views";
+import type { ChatTemplateFamily } from "../../shared/domain/chatTemplateFamily";
 import { formatBytes } from "../../shared/domain/memoryEstimate";
 import { withApi, type CommandContext } from "../context";
 import { integerFlag } from "../flags";
@@ -13,8 +14,13 @@ export function vocabularyKind(model: string | null): string {
   return model === "llama" ? "SentencePiece" : model === "gpt2" ? "byte-level BPE" : (model ?? "unknown");
 }
 
-export function modelTable(models: { name: string; info: ModelInfo; memory: ModelMemory }[]): string {
-  const rows: [string, (i: ModelInfo, memory: ModelMemory) => string | number | null][] = [
+/** "yes (Llama 3)" for a GGUF that carries a chat template of a known format, "no" for none. */
+export function chatTemplateText(family: ChatTemplateFamily | null): string {
+  return family ? `yes (${family})` : "no";
+}
+
+export function modelTable(models: Pick<ModelSummary, "name" | "info" | "memory" | "chatTemplateFamily">[]): string {
+  const rows: [string, (i: ModelInfo, m: Pick<ModelSummary, "memory" | "chatTemplateFamily">) => string | number | null][] = [
     ["architecture", (i) => i.architecture],
     ["parameters", (i) => i.parameters.toLocaleString("en-US")],
     ["layers", (i) => i.layers],
@@ -25,12 +31,14 @@ export function modelTable(models: { name: string; info: ModelInfo; memory: Mode
     ["vocabulary", (i) => `${vocabularyKind(i.vocabularyType)} ${i.vocabularySize?.toLocaleString("en-US")}`],
     ["quantisation", (i) => i.quantization],
     ["file size", (i) => mib(i.fileSize)],
+    // a study can prompt this model through it (generate.promptFormat "chat-template")
+    ["chat template", (_i, m) => chatTemplateText(m.chatTemplateFamily)],
     // docs/memory.md: what a study with the default settings needs, estimated from the file's header
-    ["memory: training", (_i, m) => formatBytes(m.trainingBytes)],
-    ["memory: generation", (_i, m) => formatBytes(m.generationBytes)],
+    ["memory: training", (_i, m) => formatBytes(m.memory.trainingBytes)],
+    ["memory: generation", (_i, m) => formatBytes(m.memory.generationBytes)],
   ];
   return table(
-    rows.map(([label, f]) => [label, ...models.map((m) => f(m.info, m.memory))]),
+    rows.map(([label, f]) => [label, ...models.map((m) => f(m.info, m))]),
     ["", ...models.map((m) => m.name)],
   );
 }

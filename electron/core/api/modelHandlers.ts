@@ -1,10 +1,14 @@
 import { existsSync } from "node:fs";
 import type { Handlers } from "../../shared/api/types";
 import type { ModelInfo } from "../../shared/domain/models";
+import { chatTemplateFamily } from "../../shared/domain/chatTemplateFamily";
 import { ApiError } from "../../shared/api/errors";
 import { listModels } from "../db/queries/models";
 import { defaultStudyMemory } from "../experiments/studyMemory";
 import type { HandlerContext } from "./HandlerContext";
+
+/** What the lists show of a model besides its row: the header's facts, the default study's memory, the chat template's format. */
+const modelFigures = (info: ModelInfo) => ({ info, memory: defaultStudyMemory(info), chatTemplateFamily: chatTemplateFamily(info.chatTemplate) });
 
 type ModelHandlers = Pick<Handlers, "models.list" | "models.add" | "models.buildDefaults" | "models.backend">;
 
@@ -16,7 +20,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
   const list = () =>
     listModels(ctx.db).map((m) => {
       const info = JSON.parse(m.info_json) as ModelInfo;
-      return { id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, info, memory: defaultStudyMemory(info) };
+      return { id: m.id, name: m.name, path: m.path, sha256: m.sha256, origin: m.origin, ...modelFigures(info) };
     });
   let building: Promise<ReturnType<typeof list>> | null = null;
 
@@ -28,7 +32,7 @@ export function modelHandlers(ctx: HandlerContext): ModelHandlers {
         throw new ApiError("not-found", `the file ${path} does not exist; check the path (it is read on the computer running Collapse Lab)`, "path");
       const { registerModel } = await import("../models/registerModel");
       const m = await ctx.operations.run(undefined, (signal) => registerModel(ctx.db, { path, ...(name ? { name } : {}), signal }));
-      return { id: m.id, name: m.name, path: m.path, info: m.info, memory: defaultStudyMemory(m.info) };
+      return { id: m.id, name: m.name, path: m.path, ...modelFigures(m.info) };
     },
 
     "models.buildDefaults": async ({ threads, rebuild, operationId }) => {

@@ -12,7 +12,13 @@ export function studyMemorySettings(spec: Pick<StudySpec, "train" | "generate">)
   return {
     // an answer is at most the window; a numeric maxTokens bounds what the later generations learn from, not the real answers, so the window it is
     train: { rank: spec.train.rank, targets: spec.train.targets, contextSize },
-    generate: { sequences: spec.generate.sequences, contextSize: spec.generate.contextSize, batching: spec.generate.batching },
+    // generation 1 on loads the adapter the trainer wrote
+    generate: {
+      sequences: spec.generate.sequences,
+      contextSize: spec.generate.contextSize,
+      batching: spec.generate.batching,
+      adapter: { rank: spec.train.rank, targets: spec.train.targets },
+    },
   };
 }
 

@@ -5,6 +5,14 @@ import { ApiError } from "../../shared/api/errors";
 import { ModelFileError } from "./ModelFileError";
 import { tensorBytes } from "./tensorBytes";
 
+/**
+ * The weight matrices llama.cpp's CPU backend copies into a repacked buffer at load on an x86 CPU
+ * with AVX2 (ggml-cpu/repack.cpp: these types, rows a multiple of 8, used by a matrix product), while
+ * their pages of the mapped file stay resident too (docs/memory.md).
+ */
+const REPACKED_TYPES = new Set(["Q4_0", "Q4_K", "IQ4_NL", "MXFP4"]);
+const MATRIX = /^(blk\.\d+\.(attn_q|attn_k|attn_v|attn_output|ffn_gate|ffn_up|ffn_down)|output)\.weight$/;
+
 const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : null);
 
 /** Reads a GGUF's header (no weights are loaded); errors name the file. */
@@ -38,6 +46,7 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
   let parameters = 0;
   let maxRank: number | null = null;
   let weightBytes: number | null = 0;
+  let repackedBytes = 0;
   let dataEnd = 0;
   for (const t of info.tensorInfo ?? []) {
     const type = GgmlType[t.ggmlType] ?? String(t.ggmlType);
@@ -47,6 +56,7 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
     const bytes = tensorBytes(type, elements);
     weightBytes = bytes === null || weightBytes === null ? null : weightBytes + bytes;
     if (bytes !== null) dataEnd = Math.max(dataEnd, Number(t.fileOffset) + bytes);
+    if (bytes !== null && REPACKED_TYPES.has(type) && MATRIX.test(t.name) && Number(t.dimensions[1] ?? 0) % 8 === 0) repackedBytes += bytes;
     if (t.name.endsWith(".lora_a")) maxRank = Math.max(maxRank ?? 0, Number(t.dimensions[1] ?? 0));
   }
   // the header reads fine when only the weights were cut off: the last tensor must end inside the file
@@ -84,7 +94,7 @@ export async function readModelInfo(path: string, options: { signal?: AbortSigna
     fileSize,
     loraAlpha: num(((meta.adapter as Record<string, unknown> | undefined)?.lora as Record<string, unknown> | undefined)?.alpha),
     loraRank: maxRank,
-    ...(weightBytes !== null ? { weightBytes } : {}),
+    ...(weightBytes !== null ? { weightBytes, repackedBytes } : {}),
     chatTemplate: typeof chatTemplate === "string" && chatTemplate.trim() ? chatTemplate : null,
     ...(num(a.expert_count) ? { experts: num(a.expert_count)! } : {}),
   };

@@ -5,8 +5,7 @@ import type { CorpusStats } from "../domain/corpusStats";
 import type { StudyStatus, ExperimentState } from "../domain/jobs";
 import type { SplitName } from "../domain/records";
 import { DEFAULT_SPLIT_SEED, DEFAULT_SYNTH } from "../domain/synthDefaults";
-import type { ModelInfo } from "../domain/models";
-import type { BackendInfo, DatasetSummary, GenerationSamples, ModelMemory, ModelSummary, RecordPage, StudyMetrics, StudySummary } from "../domain/views";
+import type { BackendInfo, DatasetSummary, GenerationSamples, ModelSummary, RecordPage, StudyMetrics, StudySummary } from "../domain/views";
 import type { Comparison } from "../stats/compareDesigns";
 import type { Channel } from "./channels";
 
@@ -116,7 +115,7 @@ export const contract = {
     }),
   ),
   "models.list": returns<ModelSummary[]>()(nothing),
-  "models.add": returns<{ id: number; name: string; path: string; info: ModelInfo; memory: ModelMemory }>()(
+  "models.add": returns<Omit<ModelSummary, "sha256" | "origin">>()(
     z.strictObject({ path: filePath.regex(/\.gguf$/i, "a GGUF model file (*.gguf)"), name: z.string().trim().min(1).max(120).optional() }),
   ),
   /** copies the shipped weights when they match the recipe; `rebuild` builds from the recipe instead (up to an hour on 2 cores) */

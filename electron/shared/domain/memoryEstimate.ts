@@ -5,15 +5,16 @@ import type { ModelInfo } from "./models";
  * The trainer's terms were fitted to the peak resident memory (VmHWM) of the native trainer on
  * models from 64 to 512 wide, 32k and 128k vocabularies, contexts 256–1024; the generator's
  * follow llama.cpp's own buffers, its runtime measured as the rise of a Node process's peak when
- * node-llama-cpp loads a 1k- and a 128k-vocabulary model (docs/memory.md has every measurement).
+ * node-llama-cpp loads a 1k- and a 128k-vocabulary model, and the study's process it runs in
+ * measured part by part (test/helpers/studyProcessPeak.ts; docs/memory.md has every measurement).
  * Every part is in bytes.
  */
 export type MemoryParts = {
-  /** the weights, by their GGUF tensor types (quantised blocks included) */
+  /** the weights, by their GGUF tensor types (quantised blocks included); in generation also the copy llama.cpp repacks on the CPU */
   weights: number;
-  /** the process, llama.cpp's runtime and the tokenizer's tables */
+  /** the process (the trainer's, or the study's that generation runs in), llama.cpp's runtime and the tokenizer's tables */
   runtime: number;
-  /** LoRA matrices, their gradients and AdamW's two moments (all f32) */
+  /** LoRA matrices, their gradients and AdamW's two moments (all f32); in generation the adapter's matrices alone */
   lora: number;
   /** keys and values of every layer for the whole context (f32 in the trainer, f16 in the generator) */
   kvCache: number;
@@ -32,10 +33,17 @@ export type TrainerMemorySettings = {
   /** the longest answer the trainer sees, in tokens: only answer positions get logits (patch 0006); default the whole window */
   answerTokens?: number;
 };
-export type GenerationMemorySettings = { sequences: number; contextSize: number; batching: "shared" | "lanes"; batchSize?: number };
+export type GenerationMemorySettings = {
+  sequences: number;
+  contextSize: number;
+  batching: "shared" | "lanes";
+  batchSize?: number;
+  /** the LoRA adapter the generations after the first load (the trainer writes it in f32); none: the base model's generation */
+  adapter?: { rank: number; targets: readonly string[] };
+};
 
 /** The facts an estimate needs; a model registered before weightBytes was read falls back to its file size. */
-type Shape = { E: number; L: number; F: number; H: number; kvWidth: number; V: number; weights: number };
+type Shape = { E: number; L: number; F: number; H: number; kvWidth: number; V: number; weights: number; repacked: number };
 
 const MiB = 2 ** 20;
 /** ggml/llama.cpp and tokenizer tables in the trainer: fitted, per vocabulary token (both SentencePiece and BPE) */
@@ -49,6 +57,14 @@ const TRAINER_PROCESS = 6.3 * MiB;
  */
 const GENERATOR_RUNTIME = 14 * MiB;
 const GENERATOR_PER_TOKEN = 1430;
+/**
+ * The study's process before it loads a model, which generation runs in: Node, the core's modules
+ * (compiled by tsx under `lab`), node-llama-cpp's binding and the metrics worker thread a study keeps
+ * once its first metrics job ran. Measured 217.6–230.1 MiB (VmRSS, five runs). The vocabulary-only
+ * load that measures token lengths before a generate job adds nothing on top: the generator's own
+ * load reuses the memory it freed (peak 2071 MiB with it, 2085 MiB without, on the 1B shape).
+ */
+const STUDY_PROCESS = 220 * MiB;
 /** fitted: floats kept per window token and layer, per unit of embedding and feed-forward width */
 const ACT_PER_EMBD = 14;
 const ACT_PER_FF = 0.5;
@@ -71,6 +87,7 @@ export function shapeOf(info: ModelInfo): Shape {
     kvWidth: H ? (E / H) * kvHeads : E,
     V: info.vocabularySize ?? 0,
     weights: info.weightBytes ?? info.fileSize,
+    repacked: info.repackedBytes ?? 0,
   };
 }
 
@@ -124,9 +141,12 @@ export function estimateTrainerMemory(info: ModelInfo, s: TrainerMemorySettings)
  * at most a row per sequence, and so is the output buffer; llama.cpp reserves its compute buffer
  * for a whole batch of output rows (n_ubatch × vocabulary, 250 MiB at 128k), but only the rows a
  * decode writes become resident. "lanes" opens one context per sequence; "shared" one with them all.
+ * On the CPU llama.cpp copies the Q4_K (Q4_0, IQ4_NL, MXFP4) matrices into a repacked buffer for its
+ * AVX2 kernels while their pages of the mapped file stay resident, so those count twice. The total
+ * is the study process's peak, the process itself included (STUDY_PROCESS).
  */
 export function estimateGenerationMemory(info: ModelInfo, s: GenerationMemorySettings): MemoryEstimate {
-  const { E, L, F, H, kvWidth, V, weights } = shapeOf(info);
+  const { E, L, F, H, kvWidth, V, weights, repacked } = shapeOf(info);
   const contexts = s.batching === "lanes" ? s.sequences : 1;
   const sequencesPerContext = s.sequences / contexts;
   const batch = Math.min(s.batchSize ?? 512, s.contextSize * sequencesPerContext);
@@ -134,9 +154,10 @@ export function estimateGenerationMemory(info: ModelInfo, s: GenerationMemorySet
   // one batch: a layer's activations and the attention scores over a sequence's context, in f32, and the decode's output rows
   const compute = (batch * (4 * E + 2 * F + kvWidth * 2) + H * batch * s.contextSize) * 4 + outputRows * V * 4;
   return sum({
-    weights,
-    runtime: GENERATOR_RUNTIME + GENERATOR_PER_TOKEN * V,
-    lora: 0,
+    weights: weights + repacked,
+    runtime: STUDY_PROCESS + GENERATOR_RUNTIME + GENERATOR_PER_TOKEN * V,
+    // llama.cpp reads the adapter's f32 matrices into a buffer of their own
+    lora: s.adapter ? 4 * loraParameters(info, s.adapter.rank, s.adapter.targets) : 0,
     kvCache: 2 * L * s.contextSize * s.sequences * kvWidth * 2,
     activations: contexts * compute,
     logits: s.sequences * V * 4,

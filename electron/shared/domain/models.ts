@@ -22,6 +22,8 @@ export type ModelInfo = {
   fileSize: number;
   /** bytes of all tensors by their GGUF types (quantised blocks included); absent in models registered before it was read */
   weightBytes?: number;
+  /** of weightBytes, the matrices llama.cpp's CPU backend holds a repacked copy of beside the mapped file (Q4_0, Q4_K, IQ4_NL, MXFP4 on x86 with AVX2); absent in models registered before it was read */
+  repackedBytes?: number;
   /** the GGUF's tokenizer.chat_template (a Jinja template), when it carries one */
   chatTemplate?: string | null;
   /** experts per layer of a mixture-of-experts model (Mixtral is llama-architecture with experts) */

@@ -1,6 +1,7 @@
 import type { ModelInfo } from "./models";
 import type { SplitName } from "./records";
 import type { ExperimentState } from "./jobs";
+import type { ChatTemplateFamily } from "./chatTemplateFamily";
 
 /** What the app shows of a dataset in lists. */
 export type DatasetSummary = { id: number; name: string; kind: "import" | "synthetic"; records: number; createdAt: string };
@@ -29,7 +30,17 @@ export type RecordPage = { datasetId: number; total: number; offset: number; rec
 
 /** Estimated peak memory of a study's training and generation jobs with the default study settings (docs/memory.md). */
 export type ModelMemory = { trainingBytes: number; generationBytes: number };
-export type ModelSummary = { id: number; name: string; path: string; sha256: string; origin: "user" | "tiny-default"; info: ModelInfo; memory: ModelMemory };
+/** chatTemplateFamily: the format of the GGUF's chat template (chatTemplateFamily.ts), null when it carries none */
+export type ModelSummary = {
+  id: number;
+  name: string;
+  path: string;
+  sha256: string;
+  origin: "user" | "tiny-default";
+  info: ModelInfo;
+  memory: ModelMemory;
+  chatTemplateFamily: ChatTemplateFamily | null;
+};
 
 /**
  * Where generation runs. `build`: the llama.cpp binary node-llama-cpp loaded, "localBuild" when it is

@@ -141,6 +141,10 @@ export const en: Record<MessageKey, string> = {
   "models.fact.vocab": "Vocabulary",
   "models.fact.quant": "Quantisation",
   "models.fact.size": "File size",
+  "models.fact.chatTemplate": "Chat template",
+  "models.chatTemplate.yes": "yes ({family})",
+  "models.chatTemplate.no": "no",
+  "models.chatTemplate.custom": "its own format",
   "models.fact.memoryTraining": "Memory: training",
   "models.fact.memoryGeneration": "Memory: generation",
   "models.fact.memoryNote":

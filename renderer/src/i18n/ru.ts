@@ -139,6 +139,10 @@ export const ru = {
   "models.fact.vocab": "Словарь",
   "models.fact.quant": "Квантизация",
   "models.fact.size": "Размер файла",
+  "models.fact.chatTemplate": "Шаблон чата",
+  "models.chatTemplate.yes": "да ({family})",
+  "models.chatTemplate.no": "нет",
+  "models.chatTemplate.custom": "свой формат",
   "models.fact.memoryTraining": "Память: обучение",
   "models.fact.memoryGeneration": "Память: генерация",
   "models.fact.memoryNote":

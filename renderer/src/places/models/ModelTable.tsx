@@ -1,12 +1,21 @@
-import type { ModelMemory, ModelSummary } from "../../../../electron/shared/domain/views";
+import type { ModelSummary } from "../../../../electron/shared/domain/views";
 import type { ModelInfo } from "../../../../electron/shared/domain/models";
 import type { MessageKey } from "../../i18n/ru";
-import { formatNumber, useI18n, type Language } from "../../i18n/I18n";
+import type { ChatTemplateFamily } from "../../../../electron/shared/domain/chatTemplateFamily";
+import { formatNumber, useI18n, type Language, type Translate } from "../../i18n/I18n";
 
 const vocabKind = (m: string | null) => (m === "llama" ? "SentencePiece" : m === "gpt2" ? "byte-level BPE" : (m ?? "—"));
 const mib = (lang: Language, n: number) => `${formatNumber(lang, n / 2 ** 20, 1)} MiB`;
 
-const FACTS: [MessageKey, (i: ModelInfo, lang: Language, memory: ModelMemory) => string][] = [
+/** "yes (Llama 3)", "no": whether the GGUF carries a chat template, and its format */
+function chatTemplateText(family: ChatTemplateFamily | null, t: Translate): string {
+  if (!family) return t("models.chatTemplate.no");
+  return t("models.chatTemplate.yes", { family: family === "custom" ? t("models.chatTemplate.custom") : family });
+}
+
+type Figures = Pick<ModelSummary, "memory" | "chatTemplateFamily">;
+
+const FACTS: [MessageKey, (i: ModelInfo, lang: Language, m: Figures, t: Translate) => string][] = [
   ["models.fact.architecture", (i) => i.architecture],
   ["models.fact.parameters", (i, l) => formatNumber(l, i.parameters)],
   ["models.fact.layers", (i, l) => formatNumber(l, i.layers)],
@@ -17,9 +26,11 @@ const FACTS: [MessageKey, (i: ModelInfo, lang: Language, memory: ModelMemory) =>
   ["models.fact.quant", (i) => i.quantization],
   ["models.fact.context", (i, l) => formatNumber(l, i.contextLength)],
   ["models.fact.size", (i, l) => mib(l, i.fileSize)],
+  // a study can prompt this model through it (the study form's prompt format "chat-template")
+  ["models.fact.chatTemplate", (_i, _l, m, t) => chatTemplateText(m.chatTemplateFamily, t)],
   // docs/memory.md: a study with the default settings, estimated from the header before anything is loaded
-  ["models.fact.memoryTraining", (_i, l, m) => mib(l, m.trainingBytes)],
-  ["models.fact.memoryGeneration", (_i, l, m) => mib(l, m.generationBytes)],
+  ["models.fact.memoryTraining", (_i, l, m) => mib(l, m.memory.trainingBytes)],
+  ["models.fact.memoryGeneration", (_i, l, m) => mib(l, m.memory.generationBytes)],
 ];
 const MEMORY_FACTS: MessageKey[] = ["models.fact.memoryTraining", "models.fact.memoryGeneration"];
 
@@ -46,7 +57,7 @@ export function ModelTable({ models }: { models: ModelSummary[] }) {
                 {t(key)}
               </th>
               {models.map((m) => (
-                <td key={m.id}>{fact(m.info, lang, m.memory)}</td>
+                <td key={m.id}>{fact(m.info, lang, m, t)}</td>
               ))}
             </tr>
           ))}
