@@ -11,8 +11,30 @@ function sequencesThatFit(info: ModelInfo, settings: StudyMemorySettings, limit:
 
 /** A study one of whose jobs would not fit the machine; refused before anything is stored, with the estimate and what to change. */
 export class MemoryBudgetError extends ApiError {
-  constructor(r: { index: number; name: string; info: ModelInfo; estimate: StudyMemoryEstimate; settings: StudyMemorySettings; limit: number; label: string }) {
+  constructor(r: {
+    index: number;
+    name: string;
+    info: ModelInfo;
+    estimate: StudyMemoryEstimate;
+    settings: StudyMemorySettings;
+    limit: number;
+    label: string;
+    /** jobs side by side (spec.parallelJobs): each holds its own memory */
+    parallelJobs?: number;
+  }) {
     const { trainer, generation } = r.estimate;
+    const jobs = r.parallelJobs ?? 1;
+    if (jobs > 1 && r.estimate.peak <= r.limit) {
+      super(
+        "invalid-argument",
+        `parallelJobs: ${jobs} jobs side by side of ${r.name} would need about ${formatBytes(jobs * r.estimate.peak)} (${jobs} × ${formatBytes(r.estimate.peak)}), ` +
+          `more than ${r.label} (${formatBytes(r.limit)}); choose parallelJobs ${Math.max(1, Math.floor(r.limit / r.estimate.peak))} or fewer (docs/memory.md)`,
+        "spec.parallelJobs",
+        "over-memory-budget",
+      );
+      this.name = "MemoryBudgetError";
+      return;
+    }
     const changes: string[] = [];
     if (generation.total > r.limit) {
       const fit = sequencesThatFit(r.info, r.settings, r.limit);

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Db } from "../db/openDatabase";
 import { getExperiment, type ExperimentState } from "../db/queries/experiments";
@@ -29,10 +30,15 @@ export async function runStudy(db: Db, id: number, options: RunStudyOptions): Pr
   const workDir = studyWorkDir(options.workspaceDir, id);
   mkdirSync(workDir, { recursive: true });
   const settings = JSON.parse(e.spec_json) as StudySettings;
-  const executors = options.executors ?? createStudyExecutors(settings, { workDir, ...(options.threads ? { threads: options.threads } : {}) });
+  // a study stored before parallelJobs runs one job at a time
+  const parallelJobs = settings.spec.parallelJobs ?? 1;
+  // side by side, each job gets its share of the cores, so they do not fight over them
+  const threads = options.threads ?? (parallelJobs > 1 ? Math.max(1, Math.floor(availableParallelism() / parallelJobs)) : undefined);
+  const executors = options.executors ?? createStudyExecutors(settings, { workDir, ...(threads ? { threads } : {}) });
   return new StudyRunner(db, id, {
     workDir,
     executors,
+    parallelJobs,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onLog ? { onLog: options.onLog } : {}),

@@ -42,13 +42,17 @@ export function machineBudget(env: NodeJS.ProcessEnv = process.env): MemoryBudge
     : { ramBytes: totalmem(), gpuBytes: null, label: "this machine's memory" };
 }
 
-/** Refuses a study whose larger job (training or generation) would not fit the budget, before anything is stored. */
+/**
+ * Refuses a study whose larger job (training or generation) would not fit the budget, before
+ * anything is stored; with parallelJobs, that many of the largest job at once.
+ */
 export function assertStudyFits(models: { name: string; info: ModelInfo }[], spec: StudySpec, budget: MemoryBudget): void {
   const settings = studyMemorySettings(spec);
+  const parallelJobs = spec.parallelJobs ?? 1;
   models.forEach((m, index) => {
     const estimate = estimateStudyMemory(m.info, settings);
-    if (estimate.peak > budget.ramBytes)
-      throw new MemoryBudgetError({ index, name: m.name, info: m.info, estimate, settings, limit: budget.ramBytes, label: budget.label });
+    if (estimate.peak * parallelJobs > budget.ramBytes)
+      throw new MemoryBudgetError({ index, name: m.name, info: m.info, estimate, settings, limit: budget.ramBytes, label: budget.label, parallelJobs });
     // generation runs where node-llama-cpp put it: on a GPU, its memory is the limit
     if (budget.gpuBytes !== null && estimate.generation.total > budget.gpuBytes)
       throw new MemoryBudgetError({ index, name: m.name, info: m.info, estimate, settings, limit: budget.gpuBytes, label: "the GPU's memory" });

@@ -30,7 +30,11 @@ export type StudyRunnerOptions = {
   onLog?: (jobKey: string, level: string, message: string) => void;
   /** how often the runner beats its heartbeat and looks for a cancel request from another process */
   pollMs?: number;
+  /** jobs whose dependencies are done run side by side, at most this many at once (default 1) */
+  parallelJobs?: number;
 };
+
+type Outcome = "done" | "cancelled" | "failed";
 
 /** An ApiError of code "busy", so it reaches the window, `lab serve` and the CLI with its own type and message. */
 export class StudyBusyError extends ApiError {
@@ -98,16 +102,37 @@ export class StudyRunner {
     return retryWhenBusy(work, { onWait: (message) => this.options.onLog?.("-", "warn", message) });
   }
 
+  /**
+   * Starts every job whose dependencies are done, up to parallelJobs at once. After a failure or a
+   * cancel nothing new starts; what is running ends first (a cancel stops it, a failure of another
+   * job lets it finish and keep its output), so the study is left with no job marked running.
+   */
   private async loop(signal: AbortSignal): Promise<ExperimentState> {
     const { db, experimentId } = this;
+    const parallel = Math.max(1, this.options.parallelJobs ?? 1);
+    const running = new Map<string, Promise<{ key: string; outcome: Outcome }>>();
+    let stopped: Exclude<Outcome, "done"> | null = null;
     for (;;) {
-      if (signal.aborted) return "cancelled";
-      const jobs = listJobs(db, { experimentId });
-      const state = new Map(jobs.map((j) => [j.key, j.state]));
-      const next = jobs.find((j) => j.state === "pending" && (JSON.parse(j.depends_on_json) as string[]).every((d) => state.get(d) === "done"));
-      if (!next) return jobs.every((j) => j.state === "done") ? "done" : "failed";
-      const outcome = await this.execute(next, signal, jobs.filter((j) => j.state === "done").length, jobs.length);
-      if (outcome !== "done") return outcome;
+      if (signal.aborted && !stopped) stopped = "cancelled";
+      if (!stopped) {
+        const jobs = listJobs(db, { experimentId });
+        const state = new Map(jobs.map((j) => [j.key, j.state]));
+        const done = jobs.filter((j) => j.state === "done").length;
+        const ready = jobs.filter(
+          (j) => j.state === "pending" && !running.has(j.key) && (JSON.parse(j.depends_on_json) as string[]).every((d) => state.get(d) === "done"),
+        );
+        for (const next of ready.slice(0, parallel - running.size)) {
+          running.set(
+            next.key,
+            this.execute(next, signal, done, jobs.length).then((outcome) => ({ key: next.key, outcome })),
+          );
+        }
+        if (running.size === 0) return jobs.every((j) => j.state === "done") ? "done" : "failed";
+      }
+      if (running.size === 0) return stopped!;
+      const { key, outcome } = await Promise.race(running.values());
+      running.delete(key);
+      if (outcome !== "done" && !stopped) stopped = outcome;
     }
   }
 
@@ -143,7 +168,7 @@ export class StudyRunner {
     });
   }
 
-  private async execute(job: JobRow, signal: AbortSignal, jobsDone: number, jobsTotal: number): Promise<"done" | "cancelled" | "failed"> {
+  private async execute(job: JobRow, signal: AbortSignal, jobsDone: number, jobsTotal: number): Promise<Outcome> {
     const { db, options } = this;
     await this.write(() => startJob(db, { id: job.id }));
     /** A log line or progress note that meets a busy database is shown but not stored: the job goes on. */

@@ -117,6 +117,13 @@ export const StudySpecSchema = z
       })
       .strict()
       .default({ bootstrap: 1000, noiseFloorSeeds: 5 }),
+    /**
+     * Jobs run side by side, each with its share of the CPU cores (one thread each on 2 cores): a
+     * small model's trainer gains little from a second thread, so two one-thread jobs do about 1.4
+     * times the work of one two-thread job. Each running job holds its own memory, so the study's
+     * memory check counts this many jobs at once. 1 for a large model.
+     */
+    parallelJobs: z.number().int().min(1).max(8).default(1),
   })
   .strict()
   // params.rule names each cross-field rule, so a window can say it in its own language

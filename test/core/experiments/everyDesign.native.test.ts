@@ -9,6 +9,7 @@ import { createStudy } from "../../../electron/core/experiments/createStudy";
 import { readStudyFile } from "../../../electron/core/experiments/readStudyFile";
 import { runStudy } from "../../../electron/core/experiments/runStudy";
 import { listMetricPoints, toMetricPoint } from "../../../electron/core/db/queries/metricPoints";
+import { listJobs } from "../../../electron/core/db/queries/jobs";
 import { answerSentence, compareDesigns, defaultComparisons } from "../../../electron/shared/stats/compareDesigns";
 import { useTempDir } from "../../helpers/tempDir";
 import { tinyModel } from "../../helpers/tinyModel";
@@ -115,7 +116,9 @@ describe("every design with real tiny models, two models and two seeds, through 
         expect(spec.generations, `${file}: generations`).toBe(5);
         const { db, dir } = await workspace(spec.models as [string, string]);
         const { id } = createStudy(db, { spec: { ...tiny(spec), seeds: [1] }, source: "", versions: {} });
-        expect(await runStudy(db, id, { workspaceDir: dir }), file).toBe("done");
+        const state = await runStudy(db, id, { workspaceDir: dir });
+        const failures = listJobs(db, { experimentId: id }).filter((j) => j.state === "failed").map((j) => `${j.key}: ${j.error}`);
+        expect(state, `${file}: ${failures.join("; ")}`).toBe("done");
         const points = listMetricPoints(db, { experimentId: id }).map(toMetricPoint);
         db.close();
         for (const design of spec.designs)

@@ -104,4 +104,24 @@ describe("a study that would not fit this machine's memory is refused at creatio
     ) as ResponseOf<"studies.create">;
     expect(created.jobs).toBeGreaterThan(0);
   });
+
+  it("parallelJobs counts that many jobs at once: refused where they would not fit side by side, with the count that fits", async () => {
+    const { api, model } = await workspace();
+    const estimate = estimateStudyMemory(model.info, studyMemorySettings(spec()));
+    // room for two of the largest job, not three
+    const mib = Math.floor((2.5 * estimate.peak) / 2 ** 20);
+    process.env.COLLAPSE_MEMORY_BUDGET_MIB = String(mib);
+    const before = dbDump(api.db);
+    const create = (parallelJobs: number) =>
+      dispatch(api.handlers, "studies.create", { spec: { name: "memory", models: ["tiny"], generations: 1, parallelJobs } });
+    const refused = await create(3);
+    expect(refused.ok).toBe(false);
+    const error = (refused as { error: ApiErrorInfo }).error;
+    expect(error).toMatchObject({ code: "invalid-argument", field: "spec.parallelJobs", reason: "over-memory-budget" });
+    expect(error.message).toMatch(
+      /^parallelJobs: 3 jobs side by side of tiny would need about \d+ MiB \(3 × \d+ MiB\), more than the memory budget .*; choose parallelJobs 2 or fewer/,
+    );
+    expect(dbDump(api.db)).toEqual(before);
+    expect((unwrap(await create(2)) as ResponseOf<"studies.create">).jobs).toBeGreaterThan(0);
+  });
 });

@@ -50,6 +50,46 @@ describe("StudyRunner", () => {
     db.close();
   });
 
+  it("parallelJobs 2: ready jobs run side by side, never more than 2, never before their dependencies, with a one-at-a-time run's outputs", async () => {
+    const db = openDatabase(join(tempDir(), "ws.sqlite"));
+    const id = seedStudy(db);
+    const events: string[] = [];
+    const onLog = (key: string, _level: string, message: string) => {
+      if (message.startsWith("started")) events.push(`start ${key}`);
+      if (message === "done") events.push(`done ${key}`);
+    };
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(60), onLog, parallelJobs: 2 }).run()).toBe("done");
+    let now = 0;
+    let most = 0;
+    for (const e of events) {
+      now += e.startsWith("start") ? 1 : -1;
+      most = Math.max(most, now);
+    }
+    // after train-1, generate-1 and evaluate-1 are both ready
+    expect(most).toBe(2);
+    expect(events.indexOf("start evaluate-1")).toBeLessThan(events.indexOf("done generate-1"));
+    for (const j of listJobs(db, { experimentId: id }))
+      for (const dep of JSON.parse(j.depends_on_json) as string[])
+        expect(events.indexOf(`done ${dep}`), `${dep} ends before ${j.key} starts`).toBeLessThan(events.indexOf(`start ${j.key}`));
+    expect(outputs(db, id)).toEqual(await referenceOutputs());
+    db.close();
+  });
+
+  it("parallelJobs 2: a failure starts nothing new, lets the job beside it finish and keep its output; resume completes", async () => {
+    const db = openDatabase(join(tempDir(), "ws.sqlite"));
+    const id = seedStudy(db);
+    // generate-1 fails at once while evaluate-1, started beside it, takes 300 ms
+    const executors = fakeExecutors(0, "generate-1");
+    const slow = executors.evaluate;
+    executors.evaluate = async (ctx) => (await new Promise((r) => setTimeout(r, 300)), slow(ctx));
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors, parallelJobs: 2 }).run()).toBe("failed");
+    const state = Object.fromEntries(listJobs(db, { experimentId: id }).map((j) => [j.key, j.state]));
+    expect(state).toMatchObject({ "train-1": "done", "generate-1": "failed", "evaluate-1": "done", "metrics-1": "pending", "train-2": "pending" });
+    expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(0, "generate-1"), parallelJobs: 2 }).run()).toBe("done");
+    expect(outputs(db, id)).toEqual(await referenceOutputs());
+    db.close();
+  });
+
   it("stops on a failure and a resume finishes with the same outputs", async () => {
     const db = openDatabase(join(tempDir(), "ws.sqlite"));
     const id = seedStudy(db);

@@ -9,7 +9,7 @@ import { trainExecutor } from "./trainExecutor";
 export function createStudyExecutors(settings: StudySettings, options: { workDir: string; threads?: number }): JobExecutors {
   return {
     train: trainExecutor(settings, options.threads),
-    generate: generateExecutor(settings),
+    generate: generateExecutor(settings, options.threads),
     evaluate: evaluateExecutor(settings, options.threads),
     metrics: metricsExecutor(settings),
   };
