@@ -24,27 +24,34 @@ async function referenceOutputs() {
   return out;
 }
 
+/** The order jobs start and end in, from the runner's own log (timestamps can tie within a millisecond). */
+function startsAndEnds() {
+  const events: string[] = [];
+  const onLog = (key: string, _level: string, message: string) => {
+    if (message.startsWith("started")) events.push(`start ${key}`);
+    if (message === "done") events.push(`done ${key}`);
+  };
+  return { events, onLog };
+}
+
+function expectDependenciesFirst(events: string[], jobs: ReturnType<typeof listJobs>) {
+  for (const j of jobs)
+    for (const dep of JSON.parse(j.depends_on_json) as string[])
+      expect(events.indexOf(`done ${dep}`), `${dep} ends before ${j.key} starts`).toBeLessThan(events.indexOf(`start ${j.key}`));
+}
+
 describe("StudyRunner", () => {
   it("runs every job in dependency order and records outputs with the state", async () => {
     const db = openDatabase(join(tempDir(), "ws.sqlite"));
     const id = seedStudy(db);
-    // the order jobs start and end in, from the runner's own log (timestamps can tie within a millisecond)
-    const events: string[] = [];
-    const onLog = (key: string, _level: string, message: string) => {
-      if (message.startsWith("started")) events.push(`start ${key}`);
-      if (message === "done") events.push(`done ${key}`);
-    };
+    const { events, onLog } = startsAndEnds();
     const state = await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(), onLog }).run();
     expect(state).toBe("done");
     expect(getExperiment(db, { id })!.state).toBe("done");
     const jobs = listJobs(db, { experimentId: id });
     expect(jobs.every((j) => j.state === "done" && j.output_json !== null)).toBe(true);
     expect(events.filter((e) => e.startsWith("start")).sort()).toEqual(jobs.map((j) => `start ${j.key}`).sort());
-    for (const j of jobs) {
-      for (const dep of JSON.parse(j.depends_on_json) as string[]) {
-        expect(events.indexOf(`done ${dep}`), `${dep} ends before ${j.key} starts`).toBeLessThan(events.indexOf(`start ${j.key}`));
-      }
-    }
+    expectDependenciesFirst(events, jobs);
     // one job at a time: each job ends before the next starts
     expect(events.every((e, i) => e.startsWith(i % 2 === 0 ? "start" : "done"))).toBe(true);
     db.close();
@@ -53,11 +60,7 @@ describe("StudyRunner", () => {
   it("parallelJobs 2: ready jobs run side by side, never more than 2, never before their dependencies, with a one-at-a-time run's outputs", async () => {
     const db = openDatabase(join(tempDir(), "ws.sqlite"));
     const id = seedStudy(db);
-    const events: string[] = [];
-    const onLog = (key: string, _level: string, message: string) => {
-      if (message.startsWith("started")) events.push(`start ${key}`);
-      if (message === "done") events.push(`done ${key}`);
-    };
+    const { events, onLog } = startsAndEnds();
     expect(await new StudyRunner(db, id, { workDir: "/tmp", executors: fakeExecutors(60), onLog, parallelJobs: 2 }).run()).toBe("done");
     let now = 0;
     let most = 0;
@@ -68,9 +71,7 @@ describe("StudyRunner", () => {
     // after train-1, generate-1 and evaluate-1 are both ready
     expect(most).toBe(2);
     expect(events.indexOf("start evaluate-1")).toBeLessThan(events.indexOf("done generate-1"));
-    for (const j of listJobs(db, { experimentId: id }))
-      for (const dep of JSON.parse(j.depends_on_json) as string[])
-        expect(events.indexOf(`done ${dep}`), `${dep} ends before ${j.key} starts`).toBeLessThan(events.indexOf(`start ${j.key}`));
+    expectDependenciesFirst(events, listJobs(db, { experimentId: id }));
     expect(outputs(db, id)).toEqual(await referenceOutputs());
     db.close();
   });
