@@ -117,7 +117,9 @@ describe("every design with real tiny models, two models and two seeds, through 
         const { db, dir } = await workspace(spec.models as [string, string]);
         const { id } = createStudy(db, { spec: { ...tiny(spec), seeds: [1] }, source: "", versions: {} });
         const state = await runStudy(db, id, { workspaceDir: dir });
-        const failures = listJobs(db, { experimentId: id }).filter((j) => j.state === "failed").map((j) => `${j.key}: ${j.error}`);
+        const failures = listJobs(db, { experimentId: id })
+          .filter((j) => j.state === "failed")
+          .map((j) => `${j.key}: ${j.error}`);
         expect(state, `${file}: ${failures.join("; ")}`).toBe("done");
         const points = listMetricPoints(db, { experimentId: id }).map(toMetricPoint);
         db.close();
