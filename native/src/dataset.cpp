@@ -61,29 +61,54 @@ static llama_token pad_token(const llama_vocab * vocab) {
     return eos >= 0 ? eos : 0;
 }
 
-window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx, bool special) {
-    std::vector<llama_token> full = tokenize(vocab, pair.prompt + pair.answer, true, special);
-    const size_t n_prompt = std::min(tokenize(vocab, pair.prompt, true, special).size(), full.size());
-    full.push_back(llama_vocab_eos(vocab));
-    size_t first_target = n_prompt; // index of the first answer token
-    if ((int) full.size() > n_ctx) {
-        const size_t cut = full.size() - n_ctx;
-        if (cut >= first_target) fail(EXIT_INPUT, "answer_too_long", "an answer is longer than the context (" + std::to_string(n_ctx) + " tokens)");
-        full.erase(full.begin(), full.begin() + cut);
-        first_target -= cut;
-    }
+// a pair as the trainer feeds it: prompt+answer tokenised together and split at the prompt's
+// length, closed by the end-of-sequence token; first_target is the index of the first answer token
+struct pair_tokens {
+    std::vector<llama_token> full;
+    size_t first_target;
+};
+
+static pair_tokens tokenize_pair(const llama_vocab * vocab, const pair_text & pair, bool special) {
+    pair_tokens t;
+    t.full = tokenize(vocab, pair.prompt + pair.answer, true, special);
+    t.first_target = std::min(tokenize(vocab, pair.prompt, true, special).size(), t.full.size());
+    t.full.push_back(llama_vocab_eos(vocab));
+    return t;
+}
+
+static window empty_window(const llama_vocab * vocab, int n_ctx) {
     window w;
     w.tokens.assign(n_ctx, pad_token(vocab));
     w.labels.assign(n_ctx, -1);
-    std::copy(full.begin(), full.end(), w.tokens.begin());
-    // position i predicts token i+1: a label wherever token i+1 belongs to the answer
-    for (size_t i = 0; i + 1 < full.size(); ++i) {
-        if (i + 1 >= first_target) {
-            w.labels[i] = full[i + 1];
+    return w;
+}
+
+// copies the pair into w at offset; position i predicts token i+1: a label wherever token i+1 belongs to the answer
+static void place_pair(window & w, size_t offset, const pair_tokens & t) {
+    std::copy(t.full.begin(), t.full.end(), w.tokens.begin() + offset);
+    for (size_t i = 0; i + 1 < t.full.size(); ++i) {
+        if (i + 1 >= t.first_target) {
+            w.labels[offset + i] = t.full[i + 1];
             ++w.n_targets;
         }
     }
+}
+
+// one pair alone in a window; a pair longer than the window loses the beginning of its prompt
+static window pair_window(const llama_vocab * vocab, pair_tokens t, int n_ctx) {
+    if ((int) t.full.size() > n_ctx) {
+        const size_t cut = t.full.size() - n_ctx;
+        if (cut >= t.first_target) fail(EXIT_INPUT, "answer_too_long", "an answer is longer than the context (" + std::to_string(n_ctx) + " tokens)");
+        t.full.erase(t.full.begin(), t.full.begin() + cut);
+        t.first_target -= cut;
+    }
+    window w = empty_window(vocab, n_ctx);
+    place_pair(w, 0, t);
     return w;
+}
+
+window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx, bool special) {
+    return pair_window(vocab, tokenize_pair(vocab, pair, special), n_ctx);
 }
 
 // the window of n_ctx tokens that starts at seq[begin]; each position's label is the token after it in seq
@@ -131,35 +156,23 @@ std::vector<window> pair_windows_packed(const llama_vocab * vocab, const std::ve
     std::vector<window> out;
     std::vector<int> used;
     for (const auto & p : pairs) {
-        std::vector<llama_token> full = tokenize(vocab, p.prompt + p.answer, true, special);
-        const size_t n_prompt = std::min(tokenize(vocab, p.prompt, true, special).size(), full.size());
-        full.push_back(llama_vocab_eos(vocab));
-        if ((int) full.size() > n_ctx) {
-            out.push_back(pair_window(vocab, p, n_ctx, special));
+        pair_tokens t = tokenize_pair(vocab, p, special);
+        const int n = (int) t.full.size();
+        if (n > n_ctx) {
+            out.push_back(pair_window(vocab, std::move(t), n_ctx));
             used.push_back(n_ctx);
             continue;
         }
         size_t best = out.size();
         for (size_t k = 0; k < out.size(); ++k) {
-            if (used[k] + (int) full.size() <= n_ctx && (best == out.size() || used[k] > used[best])) best = k;
+            if (used[k] + n <= n_ctx && (best == out.size() || used[k] > used[best])) best = k;
         }
         if (best == out.size()) {
-            window w;
-            w.tokens.assign(n_ctx, pad_token(vocab));
-            w.labels.assign(n_ctx, -1);
-            out.push_back(std::move(w));
+            out.push_back(empty_window(vocab, n_ctx));
             used.push_back(0);
         }
-        window & w = out[best];
-        std::copy(full.begin(), full.end(), w.tokens.begin() + used[best]);
-        // position i predicts token i+1: a label wherever token i+1 is this pair's answer or its end
-        for (size_t i = 0; i + 1 < full.size(); ++i) {
-            if (i + 1 >= n_prompt) {
-                w.labels[used[best] + i] = full[i + 1];
-                ++w.n_targets;
-            }
-        }
-        used[best] += (int) full.size();
+        place_pair(out[best], used[best], t);
+        used[best] += n;
     }
     out.erase(std::remove_if(out.begin(), out.end(), [](const window & w) { return w.n_targets == 0; }), out.end());
     if (out.empty()) fail(EXIT_INPUT, "empty_dataset", "the pairs tokenise to nothing");

@@ -31,9 +31,9 @@ window pair_window(const llama_vocab * vocab, const pair_text & pair, int n_ctx,
 std::vector<window> text_windows(const llama_vocab * vocab, const std::vector<std::string> & texts, int n_ctx);
 
 // prompt/answer pairs packed whole into windows (best fit: each into the open window it fills most
-// tightly), with a label only where the next token belongs to an answer (or closes it): pretraining
-// on the task, the loss on the conclusion, and
-// LoRA's `pack` (about two of the demo's pairs per 512-token window instead of one and its padding)
+// tightly), with a label only where the next token belongs to an answer (or closes it): for
+// pretraining on the task (the loss on the conclusion) and for LoRA's `pack` (about two of the
+// demo's pairs per 512-token window instead of one and its padding)
 std::vector<window> pair_windows_packed(const llama_vocab * vocab, const std::vector<pair_text> & pairs, int n_ctx, bool special = false);
 
 std::vector<llama_token> tokenize(const llama_vocab * vocab, const std::string & text, bool add_bos, bool special = false);
