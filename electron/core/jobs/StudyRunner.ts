@@ -112,15 +112,16 @@ export class StudyRunner {
     const parallel = Math.max(1, this.options.parallelJobs ?? 1);
     const running = new Map<string, Promise<{ key: string; outcome: Outcome }>>();
     let stopped: Exclude<Outcome, "done"> | null = null;
+    // a job's dependencies never change: each list is parsed once, not at every start
+    const depsOf = new Map<string, string[]>();
+    const deps = (j: JobRow) => depsOf.get(j.key) ?? depsOf.set(j.key, JSON.parse(j.depends_on_json) as string[]).get(j.key)!;
     for (;;) {
       if (signal.aborted && !stopped) stopped = "cancelled";
       if (!stopped) {
         const jobs = listJobs(db, { experimentId });
         const state = new Map(jobs.map((j) => [j.key, j.state]));
         const done = jobs.filter((j) => j.state === "done").length;
-        const ready = jobs.filter(
-          (j) => j.state === "pending" && !running.has(j.key) && (JSON.parse(j.depends_on_json) as string[]).every((d) => state.get(d) === "done"),
-        );
+        const ready = jobs.filter((j) => j.state === "pending" && !running.has(j.key) && deps(j).every((d) => state.get(d) === "done"));
         for (const next of ready.slice(0, parallel - running.size)) {
           running.set(
             next.key,
