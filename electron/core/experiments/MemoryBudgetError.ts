@@ -1,6 +1,6 @@
 import { ApiError } from "../../shared/api/errors";
 import type { ModelInfo } from "../../shared/domain/models";
-import { estimateGenerationMemory, formatBytes, type StudyMemoryEstimate, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
+import { estimateGenerationMemory, formatBytes, studyPeak, type StudyMemoryEstimate, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
 
 /** The most parallel samples whose generation fits `limit`, or 0 when not even one does. */
 function sequencesThatFit(info: ModelInfo, settings: StudyMemorySettings, limit: number): number {
@@ -25,10 +25,13 @@ export class MemoryBudgetError extends ApiError {
     const { trainer, generation } = r.estimate;
     const jobs = r.parallelJobs ?? 1;
     if (jobs > 1 && r.estimate.peak <= r.limit) {
+      let fit = 1;
+      while (fit < jobs && studyPeak(trainer, generation, fit + 1) <= r.limit) fit++;
       super(
         "invalid-argument",
-        `parallelJobs: ${jobs} jobs side by side of ${r.name} would need about ${formatBytes(jobs * r.estimate.peak)} (${jobs} × ${formatBytes(r.estimate.peak)}), ` +
-          `more than ${r.label} (${formatBytes(r.limit)}); choose parallelJobs ${Math.max(1, Math.floor(r.limit / r.estimate.peak))} or fewer (docs/memory.md)`,
+        `parallelJobs: ${jobs} jobs side by side of ${r.name} would need about ${formatBytes(studyPeak(trainer, generation, jobs))} ` +
+          `(the study's process, and ${jobs} trainers or a generator and ${jobs - 1}), ` +
+          `more than ${r.label} (${formatBytes(r.limit)}); choose parallelJobs ${fit} or fewer (docs/memory.md)`,
         "spec.parallelJobs",
         "over-memory-budget",
       );

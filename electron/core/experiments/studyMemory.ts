@@ -2,7 +2,7 @@ import { totalmem } from "node:os";
 import type { ModelInfo } from "../../shared/domain/models";
 import { GenerateSettingsSchema, TrainSettingsSchema, type StudySpec } from "../../shared/domain/study";
 import type { ModelMemory } from "../../shared/domain/views";
-import { estimateStudyMemory, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
+import { estimateStudyMemory, studyPeak, type StudyMemorySettings } from "../../shared/domain/memoryEstimate";
 import { DEFAULT_TRAIN_CONTEXT } from "./promptTemplate";
 import { MemoryBudgetError } from "./MemoryBudgetError";
 
@@ -43,15 +43,15 @@ export function machineBudget(env: NodeJS.ProcessEnv = process.env): MemoryBudge
 }
 
 /**
- * Refuses a study whose larger job (training or generation) would not fit the budget, before
- * anything is stored; with parallelJobs, that many of the largest job at once.
+ * Refuses a study whose larger job (training or generation), with the study's process beside it,
+ * would not fit the budget, before anything is stored; with parallelJobs, that many jobs at once.
  */
 export function assertStudyFits(models: { name: string; info: ModelInfo }[], spec: StudySpec, budget: MemoryBudget): void {
   const settings = studyMemorySettings(spec);
   const parallelJobs = spec.parallelJobs ?? 1;
   models.forEach((m, index) => {
     const estimate = estimateStudyMemory(m.info, settings);
-    if (estimate.peak * parallelJobs > budget.ramBytes)
+    if (studyPeak(estimate.trainer, estimate.generation, parallelJobs) > budget.ramBytes)
       throw new MemoryBudgetError({ index, name: m.name, info: m.info, estimate, settings, limit: budget.ramBytes, label: budget.label, parallelJobs });
     // generation runs where node-llama-cpp put it: on a GPU, its memory is the limit
     if (budget.gpuBytes !== null && estimate.generation.total > budget.gpuBytes)

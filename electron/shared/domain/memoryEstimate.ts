@@ -170,11 +170,21 @@ export type StudyMemorySettings = {
 };
 export type StudyMemoryEstimate = { trainer: MemoryEstimate; generation: MemoryEstimate; peak: number };
 
-/** Training and generation run one after the other (each job on its own); the larger is what the machine must hold. */
+/**
+ * What the machine holds at once with `jobs` jobs side by side (a study's parallelJobs). The study's
+ * process lives throughout, so a trainer runs beside it; its generate jobs take turns, so at most one
+ * generator is loaded, beside the other jobs' trainers.
+ */
+export function studyPeak(trainer: MemoryEstimate, generation: MemoryEstimate, jobs = 1): number {
+  const generator = generation.total - STUDY_PROCESS;
+  return STUDY_PROCESS + Math.max(jobs * trainer.total, generator + (jobs - 1) * trainer.total);
+}
+
+/** A study's jobs one at a time: the larger of a trainer and a generator, with the study's process beside either. */
 export function estimateStudyMemory(info: ModelInfo, s: StudyMemorySettings): StudyMemoryEstimate {
   const trainer = estimateTrainerMemory(info, s.train);
   const generation = estimateGenerationMemory(info, s.generate);
-  return { trainer, generation, peak: Math.max(trainer.total, generation.total) };
+  return { trainer, generation, peak: studyPeak(trainer, generation) };
 }
 
 /** 1.5 GiB, 312 MiB: the unit a person reads a memory size in. */

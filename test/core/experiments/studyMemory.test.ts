@@ -7,7 +7,7 @@ import { ApiError, unwrap, type ApiErrorInfo } from "../../../electron/shared/ap
 import { importSynthetic } from "../../../electron/core/data/importing/importSynthetic";
 import { createStudy } from "../../../electron/core/experiments/createStudy";
 import { defaultStudyMemory, machineBudget, studyMemorySettings } from "../../../electron/core/experiments/studyMemory";
-import { estimateStudyMemory } from "../../../electron/shared/domain/memoryEstimate";
+import { estimateStudyMemory, studyPeak } from "../../../electron/shared/domain/memoryEstimate";
 import { parseStudySpec } from "../../../electron/shared/domain/study";
 import type { ResponseOf } from "../../../electron/shared/api/contract";
 import { dbDump } from "../../helpers/dbDump";
@@ -107,9 +107,11 @@ describe("a study that would not fit this machine's memory is refused at creatio
 
   it("parallelJobs counts that many jobs at once: refused where they would not fit side by side, with the count that fits", async () => {
     const { api, model } = await workspace();
-    const estimate = estimateStudyMemory(model.info, studyMemorySettings(spec()));
-    // room for two of the largest job, not three
-    const mib = Math.floor((2.5 * estimate.peak) / 2 ** 20);
+    const { trainer, generation } = estimateStudyMemory(model.info, studyMemorySettings(spec()));
+    // room for the study's process with a generator and one trainer beside it, not two
+    const mib = Math.floor((studyPeak(trainer, generation, 2) + studyPeak(trainer, generation, 3)) / 2 / 2 ** 20);
+    expect(studyPeak(trainer, generation, 2)).toBeLessThanOrEqual(mib * 2 ** 20);
+    expect(studyPeak(trainer, generation, 3)).toBeGreaterThan(mib * 2 ** 20);
     process.env.COLLAPSE_MEMORY_BUDGET_MIB = String(mib);
     const before = dbDump(api.db);
     const create = (parallelJobs: number) =>
@@ -119,7 +121,7 @@ describe("a study that would not fit this machine's memory is refused at creatio
     const error = (refused as { error: ApiErrorInfo }).error;
     expect(error).toMatchObject({ code: "invalid-argument", field: "spec.parallelJobs", reason: "over-memory-budget" });
     expect(error.message).toMatch(
-      /^parallelJobs: 3 jobs side by side of tiny would need about \d+ MiB \(3 × \d+ MiB\), more than the memory budget .*; choose parallelJobs 2 or fewer/,
+      /^parallelJobs: 3 jobs side by side of tiny would need about \d+ MiB \(the study's process, and 3 trainers or a generator and 2\), more than the memory budget .*; choose parallelJobs 2 or fewer/,
     );
     expect(dbDump(api.db)).toEqual(before);
     expect((unwrap(await create(2)) as ResponseOf<"studies.create">).jobs).toBeGreaterThan(0);

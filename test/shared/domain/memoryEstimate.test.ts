@@ -6,6 +6,8 @@ import {
   estimateTrainerMemory,
   formatBytes,
   loraParameters,
+  studyPeak,
+  type MemoryEstimate,
 } from "../../../electron/shared/domain/memoryEstimate";
 
 /** A small llama: 64 wide, 2 layers, 4 heads sharing 1 KV head (KV width 16), FFN 128, 1000 tokens, 1,000,000 bytes of weights. */
@@ -122,14 +124,22 @@ describe("the generator's estimate, part by part", () => {
 });
 
 describe("a study's estimate", () => {
-  it("its peak is the larger of its jobs, which run one after the other", () => {
+  it("its peak is the larger of its jobs, which run one after the other, with the study's process beside the trainer", () => {
     const e = estimateStudyMemory(info(), {
       train: { rank: 8, targets: ["attn_q", "ffn_down", "output"], contextSize: 256, answerTokens: 100 },
       generate: { sequences: 4, contextSize: 256, batching: "lanes" },
     });
     expect(e.trainer.total).toBeCloseTo(15_296_729.6, 3);
     expect(e.generation.total).toBe(254_382_384);
+    // the generator's process already counts the study's 220 MiB
     expect(e.peak).toBe(254_382_384);
+    // a trainer larger than the generator's own part: the process (220 MiB) is added to it
+    const trainer = { parts: {}, total: 100 * MiB } as MemoryEstimate;
+    const generation = { parts: {}, total: 250 * MiB } as MemoryEstimate;
+    expect(studyPeak(trainer, generation)).toBe(320 * MiB);
+    // side by side: two trainers (200 MiB) against a generator (30 MiB) and one trainer, beside the process
+    expect(studyPeak(trainer, generation, 2)).toBe(420 * MiB);
+    expect(studyPeak(trainer, { parts: {}, total: 500 * MiB } as MemoryEstimate, 2)).toBe(600 * MiB);
   });
 
   it("is written in MiB below a GiB, in GiB with one decimal above", () => {
