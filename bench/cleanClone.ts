@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 
-const ROOT = resolve(import.meta.dirname, "..");
+/** this checkout's root, which the clean clones are made from */
+export const CHECKOUT_ROOT = resolve(import.meta.dirname, "..");
 
 export function sh(cmd: string, args: readonly string[]): void {
   const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
@@ -14,7 +15,7 @@ export function sh(cmd: string, args: readonly string[]): void {
  * checkout's root, for suites that copy more of it.
  */
 export function cloneCheckout(dest: string): string {
-  sh("git", ["clone", "--quiet", ROOT, dest]);
-  sh("cp", ["-al", join(ROOT, "node_modules"), join(dest, "node_modules")]);
-  return ROOT;
+  sh("git", ["clone", "--quiet", CHECKOUT_ROOT, dest]);
+  sh("cp", ["-al", join(CHECKOUT_ROOT, "node_modules"), join(dest, "node_modules")]);
+  return CHECKOUT_ROOT;
 }

@@ -16,6 +16,7 @@ import { formatBenchValue, writeBenchResults } from "./writeResults";
 import { oneBSuite } from "./suites/oneBSuite";
 import { testTiersSuite } from "./suites/testTiersSuite";
 import { demoSuite } from "./suites/demoSuite";
+import { freshDemoSuite } from "./suites/freshDemoSuite";
 
 const SUITES: BenchSuite[] = [
   importSuite,
@@ -27,6 +28,7 @@ const SUITES: BenchSuite[] = [
   oneBSuite,
   testTiersSuite,
   demoSuite,
+  freshDemoSuite,
 ];
 
 const args = process.argv.slice(2);

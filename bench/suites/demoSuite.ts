@@ -1,10 +1,8 @@
-import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
-import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
-import { childrenCpuSeconds } from "../childrenCpu";
 import { cloneCheckout, sh } from "../cleanClone";
+import { recordCpuAndLoad, timedRun } from "../timedRun";
 
 /**
  * `npm run demo` as a newcomer runs it a second time: a fresh clone of this checkout's last commit
@@ -24,20 +22,8 @@ export const demoSuite: BenchSuite = {
     sh("cp", ["-al", join(ROOT, "native", ".cache"), join(clone, "native", ".cache")]);
     const log = join(ctx.tmp, "demo.log");
     ctx.log(`running npm run demo in ${clone}; its output: ${log}`);
-    const loadBefore = loadavg()[0]!;
-    const cpuBefore = childrenCpuSeconds();
-    const started = performance.now();
-    // the load while it runs, sampled each 10 s: how much else the machine was doing
-    const loads: number[] = [];
-    const sampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
-    const child = spawn("bash", ["-c", `npm run -s demo -- --control --db "${join(ctx.tmp, "demo-workspace", "workspace.sqlite")}" > "${log}" 2>&1`], {
-      cwd: clone,
-      stdio: "ignore",
-    });
-    const status = await new Promise<number | null>((done) => child.once("exit", done));
-    clearInterval(sampler);
-    const seconds = (performance.now() - started) / 1000;
-    const cpuAfter = childrenCpuSeconds();
+    const run = await timedRun(`npm run -s demo -- --control --db "${join(ctx.tmp, "demo-workspace", "workspace.sqlite")}" > "${log}" 2>&1`, { cwd: clone });
+    const status = run.status;
     const output = readFileSync(log, "utf8");
     const done = /Study \d+: done in ([\d.]+) min/.exec(output);
     if (status !== 0 || !done) throw new Error(`npm run demo failed (exit code ${status}); the end of its output:\n${output.slice(-2000)}`);
@@ -60,16 +46,7 @@ export const demoSuite: BenchSuite = {
     mkdirSync(kept, { recursive: true });
     cpSync(log, join(kept, "demo.log"));
     cpSync(join(ctx.tmp, "demo-workspace", "reports"), join(kept, "reports"), { recursive: true });
-    ctx.record({ name: "npm run demo -- --control in a clean clone, native builds and default models made: wall time", value: seconds, unit: "s" });
-    if (cpuBefore !== undefined && cpuAfter !== undefined) {
-      ctx.record({ name: "npm run demo -- --control in a clean clone: CPU time of all its processes", value: cpuAfter - cpuBefore, unit: "CPU s" });
-    }
-    ctx.record({ name: "npm run demo: load average (1 min) before", value: loadBefore, unit: "runnable processes" });
-    if (loads.length)
-      ctx.record({
-        name: "npm run demo: mean load average (1 min) while it ran",
-        value: loads.reduce((a, b) => a + b, 0) / loads.length,
-        unit: "runnable processes",
-      });
+    ctx.record({ name: "npm run demo -- --control in a clean clone, native builds and default models made: wall time", value: run.seconds, unit: "s" });
+    recordCpuAndLoad(ctx, "npm run demo -- --control in a clean clone", run);
   },
 };
