@@ -3,16 +3,12 @@ import type { ModelInfo } from "../../shared/domain/models";
 import type { ModelSummary } from "../../shared/domain/views";
 import type { ChatTemplateFamily } from "../../shared/domain/chatTemplateFamily";
 import { formatBytes } from "../../shared/domain/memoryEstimate";
+import { vocabularyKind } from "../../shared/domain/vocabularyKind";
 import { withApi, type CommandContext } from "../context";
 import { integerFlag } from "../flags";
 import { table } from "../output";
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
-
-/** llama.cpp's tokenizer model names, as people know them. */
-export function vocabularyKind(model: string | null): string {
-  return model === "llama" ? "SentencePiece" : model === "gpt2" ? "byte-level BPE" : (model ?? "unknown");
-}
 
 /** "yes (Llama 3)" for a GGUF that carries a chat template of a known format, "no" for none. */
 export function chatTemplateText(family: ChatTemplateFamily | null): string {
@@ -28,7 +24,7 @@ export function modelTable(models: Pick<ModelSummary, "name" | "info" | "memory"
     ["heads / KV heads", (i) => `${i.heads} / ${i.kvHeads}${i.gqaRatio && i.gqaRatio > 1 ? ` (GQA ${i.gqaRatio}:1)` : ""}`],
     ["sliding window", (i) => i.slidingWindow || "none"],
     ["rope base", (i) => i.ropeFreqBase],
-    ["vocabulary", (i) => `${vocabularyKind(i.vocabularyType)} ${i.vocabularySize?.toLocaleString("en-US")}`],
+    ["vocabulary", (i) => `${vocabularyKind(i.vocabularyType) ?? "unknown"} ${i.vocabularySize?.toLocaleString("en-US")}`],
     ["quantisation", (i) => i.quantization],
     ["file size", (i) => mib(i.fileSize)],
     // a study can prompt this model through it (generate.promptFormat "chat-template")

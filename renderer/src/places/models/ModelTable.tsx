@@ -2,9 +2,9 @@ import type { ModelSummary } from "../../../../electron/shared/domain/views";
 import type { ModelInfo } from "../../../../electron/shared/domain/models";
 import type { MessageKey } from "../../i18n/ru";
 import type { ChatTemplateFamily } from "../../../../electron/shared/domain/chatTemplateFamily";
+import { vocabularyKind } from "../../../../electron/shared/domain/vocabularyKind";
 import { formatNumber, useI18n, type Language, type Translate } from "../../i18n/I18n";
 
-const vocabKind = (m: string | null) => (m === "llama" ? "SentencePiece" : m === "gpt2" ? "byte-level BPE" : (m ?? "—"));
 const mib = (lang: Language, n: number) => `${formatNumber(lang, n / 2 ** 20, 1)} MiB`;
 
 /** "yes (Llama 3)", "no": whether the GGUF carries a chat template, and its format */
@@ -22,7 +22,7 @@ const FACTS: [MessageKey, (i: ModelInfo, lang: Language, m: Figures, t: Translat
   ["models.fact.heads", (i) => `${i.heads ?? "—"} / ${i.kvHeads ?? "—"}${i.gqaRatio && i.gqaRatio > 1 ? ` (GQA ${i.gqaRatio}:1)` : ""}`],
   ["models.fact.window", (i, l) => (i.slidingWindow ? formatNumber(l, i.slidingWindow) : "—")],
   ["models.fact.rope", (i, l) => formatNumber(l, i.ropeFreqBase)],
-  ["models.fact.vocab", (i, l) => `${vocabKind(i.vocabularyType)} ${formatNumber(l, i.vocabularySize)}`],
+  ["models.fact.vocab", (i, l) => `${vocabularyKind(i.vocabularyType) ?? "—"} ${formatNumber(l, i.vocabularySize)}`],
   ["models.fact.quant", (i) => i.quantization],
   ["models.fact.context", (i, l) => formatNumber(l, i.contextLength)],
   ["models.fact.size", (i, l) => mib(l, i.fileSize)],
