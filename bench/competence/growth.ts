@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { bundledVocab } from "../../native/scripts/build";
 import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
+import { recipeTexts } from "../../electron/core/models/defaultModelCorpus";
 import { TINY_RECIPES } from "../../electron/core/models/tinyRecipes";
 import { measureGenerationOne } from "./generationOne";
 import { recordGrowth, type GrowthRow } from "./recordGrowth";
@@ -30,7 +30,7 @@ let queue: Promise<void> = Promise.resolve();
 let lastLog = 0;
 await buildDefaultModels({
   dir: join(dir, "models"),
-  texts: (recipe) => defaultModelTexts(recipe.pretrain.corpusRecords),
+  texts: recipeTexts,
   vocabPath: bundledVocab,
   onProgress: (p) => {
     if (p.stage === "pretrain" && p.progress && performance.now() - lastLog > 60_000) {

@@ -13,7 +13,8 @@ export function recordGrowth(dir: string): void {
   const recipePath = join(dir, "recipe.json");
   if (!existsSync(recipePath)) throw new Error(`${recipePath} is missing: which recipe built ${dir} is unknown`);
   const recipe = JSON.parse(readFileSync(recipePath, "utf8")) as TinyRecipe["pretrain"];
-  const loss = recipe.answerLossFrom ? `whole reports, then the conclusions from stage ${recipe.answerLossFrom}` : "whole reports";
+  const named = recipe.alwaysNamed ? `, stages ${recipe.alwaysNamed.from}–${recipe.alwaysNamed.to} of hospitals that always name the category` : "";
+  const loss = (recipe.answerLossFrom ? `whole reports, then the conclusions from stage ${recipe.answerLossFrom}` : "whole reports") + named;
   const date = statSync(join(dir, "growth.json")).mtime.toISOString();
   const machine = machineDescription();
   const results: BenchResult[] = [];

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { bundledVocab } from "../../native/scripts/build";
 import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
+import { recipeTexts } from "../../electron/core/models/defaultModelCorpus";
 import { measureGenerationOne } from "./generationOne";
 import { demoGenerationOne } from "./demoSettings";
 import { shippedModelsDir } from "../../electron/core/models/shippedModels";
@@ -22,7 +22,7 @@ const t0 = performance.now();
 let lastLog = 0;
 const built = await buildDefaultModels({
   dir: join(dir, "models"),
-  texts: (recipe) => defaultModelTexts(recipe.pretrain.corpusRecords),
+  texts: recipeTexts,
   vocabPath: bundledVocab,
   ...(shipped ? { shippedDir: shipped } : {}),
   onProgress: (p) => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
 import { bundledVocab, ensureTrainerBuilt } from "../../native/scripts/build";
 import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
+import { recipeTexts } from "../../electron/core/models/defaultModelCorpus";
 import { shippedModelsDir } from "../../electron/core/models/shippedModels";
 import { TINY_RECIPES } from "../../electron/core/models/tinyRecipes";
 import { measureGenerationOne } from "../competence/generationOne";
@@ -21,14 +21,14 @@ export const defaultModelsSuite: BenchSuite = {
     await ensureTrainerBuilt({ log: ctx.log });
     const dir = join(ctx.tmp, "default-models");
     mkdirSync(dir, { recursive: true });
-    const build = () => buildDefaultModels({ dir: join(dir, "models"), texts: (r) => defaultModelTexts(r.pretrain.corpusRecords), vocabPath: bundledVocab });
+    const build = () => buildDefaultModels({ dir: join(dir, "models"), texts: recipeTexts, vocabPath: bundledVocab });
     const shipped = shippedModelsDir();
     if (shipped) {
       // what a newcomer waits for: the shipped weights copied into a workspace
       const t = performance.now();
       await buildDefaultModels({
         dir: join(dir, "copied"),
-        texts: (r) => defaultModelTexts(r.pretrain.corpusRecords),
+        texts: recipeTexts,
         vocabPath: bundledVocab,
         shippedDir: shipped,
       });

@@ -1,6 +1,6 @@
 import { bundledVocab } from "../../native/scripts/build";
 import { buildDefaultModels } from "../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../electron/core/models/defaultModelCorpus";
+import { recipeTexts } from "../../electron/core/models/defaultModelCorpus";
 import { TINY_RECIPES, type TinyRecipe } from "../../electron/core/models/tinyRecipes";
 
 /**
@@ -23,5 +23,5 @@ export function buildSmall(
   recipes: TinyRecipe[],
   options: Pick<Parameters<typeof buildDefaultModels>[0], "shippedDir" | "signal" | "onProgress"> = {},
 ): ReturnType<typeof buildDefaultModels> {
-  return buildDefaultModels({ dir, recipes, texts: (r) => defaultModelTexts(r.pretrain.corpusRecords), vocabPath: bundledVocab, threads: 1, ...options });
+  return buildDefaultModels({ dir, recipes, texts: recipeTexts, vocabPath: bundledVocab, threads: 1, ...options });
 }

@@ -7,6 +7,7 @@ import type { TrainerProgress } from "../train/trainerConfig";
 import { LlamaRuntime } from "../generate/LlamaRuntime";
 import { fitVocabulary, type FittedVocabulary } from "./vocab/fitVocabulary";
 import { stageSlice, TINY_RECIPES, type TinyRecipe } from "./tinyRecipes";
+import { stageNamed } from "./defaultModelCorpus";
 
 export type DefaultModelProgress = {
   model: string;
@@ -66,14 +67,15 @@ function stageLoss(recipe: TinyRecipe, stage: number): "report" | "answer" {
 
 /**
  * A stage's stamp names only what its weights depend on: the recipe without the number of stages
- * and with the loss of this stage and every earlier one, so a recipe that differs only in later
- * stages (or in how many there are) reuses the stages it shares.
+ * and with the loss and text of this stage and every earlier one, so a recipe that differs only in
+ * later stages (or in how many there are) reuses the stages it shares, where its corpus is the same.
  */
 export function defaultModelStageStamp(recipe: TinyRecipe, corpusHash: string, stage: number): string {
-  const { stages: _stages, answerLossFrom: _answerLossFrom, ...shared } = recipe.pretrain;
+  const { stages: _stages, answerLossFrom: _answerLossFrom, alwaysNamed: _alwaysNamed, ...shared } = recipe.pretrain;
   const losses = Array.from({ length: stage + 1 }, (_, k) => stageLoss(recipe, k));
+  const named = Array.from({ length: stage + 1 }, (_, k) => stageNamed(recipe, k));
   return createHash("sha256")
-    .update(JSON.stringify({ ...recipe, pretrain: { ...shared, losses } }))
+    .update(JSON.stringify({ ...recipe, pretrain: { ...shared, losses, ...(named.some(Boolean) ? { named } : {}) } }))
     .update(corpusHash)
     .update(`stage ${stage}`)
     .digest("hex");
@@ -150,7 +152,8 @@ export async function buildDefaultModels(options: {
         const scratch: string[] = [];
         if (first === 0) {
           options.onProgress?.({ model: recipe.name, stage: "vocabulary" });
-          const used = await usedTokens(plan.source, plan.texts, signal);
+          // fitted to the first vocabularyRecords reports: a recipe that adds stages keeps the vocabulary, and so the stages, of the one before
+          const used = await usedTokens(plan.source, plan.texts.slice(0, recipe.pretrain.vocabularyRecords ?? plan.texts.length), signal);
           const vocabPath = join(options.dir, `${recipe.name}.vocab.gguf`);
           vocabulary = fitVocabulary(plan.source, used, vocabPath);
           from = join(options.dir, `${recipe.name}.init.gguf`);

@@ -1,5 +1,6 @@
 import { generateCorpus } from "../data/synth";
 import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../experiments/promptTemplate";
+import type { TinyRecipe } from "./tinyRecipes";
 
 /**
  * The seed of the tiny default models' pretraining corpus: the synthetic generator's "other
@@ -8,9 +9,29 @@ import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../experiments/pr
  */
 export const PRETRAINING_SEED: number = 20_261;
 
-/** The other hospitals' reports as pretraining text, each rendered as the study's prompt and answer. */
-export function defaultModelTexts(records: number): string[] {
-  return generateCorpus({ records, seed: PRETRAINING_SEED }).map(
-    (r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd(),
-  );
+/**
+ * The other hospitals' reports as pretraining text, each rendered as the study's prompt and answer.
+ * Records `named.from` to `named.to` - 1 come from hospitals whose physicians name the category in
+ * every conclusion of a labelled nodule: the same descriptions (each record draws from its own
+ * stream), conclusions of that habit.
+ */
+export function defaultModelTexts(records: number, named?: { from: number; to: number }): string[] {
+  const reports = generateCorpus({ records, seed: PRETRAINING_SEED });
+  if (named) {
+    const always = generateCorpus({ records: Math.min(records, named.to), first: named.from, seed: PRETRAINING_SEED, categoryNamedRate: 1 });
+    reports.splice(named.from, always.length, ...always);
+  }
+  return reports.map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
+}
+
+/** Whether pretraining stage `stage` (0-based) reads the hospitals that always name the category. */
+export function stageNamed(recipe: TinyRecipe, stage: number): boolean {
+  const named = recipe.pretrain.alwaysNamed;
+  return named !== undefined && stage + 1 >= named.from && stage + 1 <= named.to;
+}
+
+/** A recipe's pretraining text: its corpus, the stages of `alwaysNamed` from the hospitals that always name the category. */
+export function recipeTexts(recipe: TinyRecipe): string[] {
+  const { corpusRecords, stageRecords, alwaysNamed } = recipe.pretrain;
+  return defaultModelTexts(corpusRecords, alwaysNamed && { from: (alwaysNamed.from - 1) * stageRecords, to: alwaysNamed.to * stageRecords });
 }

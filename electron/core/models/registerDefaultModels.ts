@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Db } from "../db/openDatabase";
 import { buildDefaultModels, type DefaultModelProgress } from "./buildDefaultModels";
-import { defaultModelTexts } from "./defaultModelCorpus";
+import { recipeTexts } from "./defaultModelCorpus";
 import { readModelFacts, storeModel, type ModelFacts } from "./registerModel";
 import { shippedModelsDir } from "./shippedModels";
 import { TINY_RECIPES } from "./tinyRecipes";
@@ -31,7 +31,7 @@ export async function registerDefaultModels(
   const { bundledVocab } = await import("../../../native/scripts/build");
   const built = await buildDefaultModels({
     dir: join(options.workspaceDir, "models"),
-    texts: (recipe) => defaultModelTexts(recipe.pretrain.corpusRecords),
+    texts: recipeTexts,
     vocabPath: bundledVocab,
     ...(stages ? { recipes: TINY_RECIPES.map((r) => ({ ...r, pretrain: { ...r.pretrain, stages: Math.min(stages, r.pretrain.stages) } })) } : {}),
     ...(shipped ? { shippedDir: shipped } : {}),

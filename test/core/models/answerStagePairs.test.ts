@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitAtAnswer } from "../../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts, PRETRAINING_SEED } from "../../../electron/core/models/defaultModelCorpus";
+import { defaultModelTexts, PRETRAINING_SEED, recipeTexts } from "../../../electron/core/models/defaultModelCorpus";
+import { TINY_RECIPES, type TinyRecipe } from "../../../electron/core/models/tinyRecipes";
 import { generateCorpus } from "../../../electron/core/data/synth";
 import { DEFAULT_STOPS, DEFAULT_TEMPLATES, toTrainingPair } from "../../../electron/core/experiments/promptTemplate";
 
@@ -13,5 +14,24 @@ describe("a pretraining stage on the answers", () => {
       expect(pair).toEqual(toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", records[i]!));
       expect(DEFAULT_STOPS.conclusion.some((stop) => pair.answer.endsWith(stop))).toBe(true);
     }
+  });
+
+  it("in a recipe's alwaysNamed stages, reads the same reports from hospitals that name the category in every labelled conclusion", () => {
+    const recipe: TinyRecipe = {
+      ...TINY_RECIPES[0]!,
+      pretrain: { ...TINY_RECIPES[0]!.pretrain, corpusRecords: 60, stageRecords: 20, stages: 3, alwaysNamed: { from: 2, to: 2 } },
+    };
+    const texts = recipeTexts(recipe);
+    const usual = defaultModelTexts(60);
+    expect(texts.slice(0, 20)).toEqual(usual.slice(0, 20));
+    const named = generateCorpus({ records: 60, seed: PRETRAINING_SEED, categoryNamedRate: 1 });
+    expect(texts.slice(40)).toEqual(usual.slice(40));
+    for (let i = 20; i < 40; i++) {
+      expect(splitAtAnswer(texts[i]!).prompt).toBe(splitAtAnswer(usual[i]!).prompt);
+      expect(splitAtAnswer(texts[i]!)).toEqual(toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", named[i]!));
+    }
+    expect(texts.filter((t) => /TIRADS[^\n]*$/.test(t)).length).toBeGreaterThan(usual.filter((t) => /TIRADS[^\n]*$/.test(t)).length);
+    // a recipe without it reads the usual corpus
+    expect(recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: undefined } })).toEqual(usual);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { bundledVocab } from "../../../native/scripts/build";
 import { buildDefaultModels } from "../../../electron/core/models/buildDefaultModels";
-import { defaultModelTexts } from "../../../electron/core/models/defaultModelCorpus";
+import { recipeTexts } from "../../../electron/core/models/defaultModelCorpus";
 import { measureGenerationOne } from "../../../bench/competence/generationOne";
 import { demoGenerationOne } from "../../../bench/competence/demoSettings";
 import { useTempDir } from "../../helpers/tempDir";
@@ -15,7 +15,7 @@ describe.runIf(process.env.COLLAPSE_SLOW_TESTS === "1")("the default models' gen
   const tempDir = useTempDir("default-models-");
   it("writes well-formed conclusions that name the description's highest category", { timeout: 3_600_000 }, async () => {
     const dir = tempDir();
-    const built = await buildDefaultModels({ dir: join(dir, "models"), texts: (r) => defaultModelTexts(r.pretrain.corpusRecords), vocabPath: bundledVocab });
+    const built = await buildDefaultModels({ dir: join(dir, "models"), texts: recipeTexts, vocabPath: bundledVocab });
     for (const b of built) {
       const c = await measureGenerationOne({ modelPath: b.path, dir: join(dir, b.name), settings: demoGenerationOne() });
       const label = `${b.name}: ${JSON.stringify({ model: c.model, physicians: c.physicians, baselineChrF: c.baselineChrF })}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DefaultModelProgress } from "../../../electron/core/models/buildDefaultModels";
 import type { TinyRecipe } from "../../../electron/core/models/tinyRecipes";
@@ -8,9 +8,16 @@ import { buildSmall, smallRecipes } from "../../helpers/smallRecipes";
 
 const small = (stages: number) => smallRecipes(stages);
 
-async function build(dir: string, recipes: TinyRecipe[], shippedDir?: string) {
+async function build(dir: string, recipes: TinyRecipe[], shippedDir?: string, keepStagesIn?: string) {
   const events: DefaultModelProgress[] = [];
-  const built = await buildSmall(dir, recipes, { ...(shippedDir ? { shippedDir } : {}), onProgress: (p) => events.push(p) });
+  const built = await buildSmall(dir, recipes, {
+    ...(shippedDir ? { shippedDir } : {}),
+    onProgress: (p) => {
+      events.push(p);
+      if (keepStagesIn && p.stage === "stage-done" && p.pretrainStage?.path)
+        copyFileSync(p.pretrainStage.path, join(keepStagesIn, `${p.model}-${p.pretrainStage.index}.gguf`));
+    },
+  });
   const trained = (model: string) => [...new Set(events.filter((e) => e.model === model && e.stage === "pretrain").map((e) => e.pretrainStage!.index))];
   return { built, events, trained };
 }
@@ -56,6 +63,32 @@ describe("the default models' staged build", () => {
       expect(resumed.trained("tiny-mistral")).toEqual([3]);
       expect(existsSync(join(dir2, "tiny-mistral.gguf"))).toBe(true);
       expect(readdirSync(dir2).filter((f) => f.includes(".stage-"))).toEqual([]);
+    },
+  );
+
+  it(
+    "a recipe that adds stages of new reports after its vocabularyRecords builds the shorter recipe's stages byte for byte",
+    { timeout: 300_000 },
+    async () => {
+      const shorter = smallRecipes(2, { corpusRecords: 16 }).map((r) => ({ ...r, pretrain: { ...r.pretrain, vocabularyRecords: 16 } }));
+      const a = tempDir();
+      await build(a, shorter);
+      // a third stage on reports 16-24, on the conclusions of hospitals that always name the category
+      const longer = smallRecipes(3, { corpusRecords: 24 }).map((r) => ({
+        ...r,
+        pretrain: { ...r.pretrain, vocabularyRecords: 16, answerLossFrom: 3, alwaysNamed: { from: 3, to: 3 } },
+      }));
+      const b = tempDir();
+      const kept = tempDir();
+      const longerBuild = await build(b, longer, undefined, kept);
+      expect(longerBuild.trained("tiny-llama3")).toEqual([1, 2, 3]);
+      // each stage's weights as the build finished it (growth.ts keeps them the same way)
+      for (const name of ["tiny-mistral", "tiny-llama3"]) {
+        const second = readFileSync(join(kept, `${name}-2.gguf`));
+        expect(second.equals(readFileSync(join(a, `${name}.gguf`))), name).toBe(true);
+        // the third stage trained on top of them
+        expect(readFileSync(join(b, `${name}.gguf`)).equals(second), name).toBe(false);
+      }
     },
   );
 

@@ -22,9 +22,12 @@ function genitiveGoitre(rng: Rng, nodules: Nodule[]): string {
   return side === "right" ? "правостороннего многоузлового зоба" : side === "left" ? "левостороннего многоузлового зоба" : "многоузлового зоба";
 }
 
-function labelPart(rng: Rng, nodules: Nodule[]): string {
+/** The share of labelled conclusions that name the category, where a hospital's habit does not say (the physicians of ../shared/domain/eu-tirads.md: about half). */
+export const CATEGORY_NAMED_RATE = 0.5;
+
+function labelPart(rng: Rng, nodules: Nodule[], namedRate: number): string {
   const cats = [...new Set(nodules.map((n) => n.label).filter((c): c is number => c !== null))].sort();
-  if (cats.length === 0 || rng.chance(0.5)) return "";
+  if (cats.length === 0 || rng.chance(1 - namedRate)) return "";
   const max = cats[cats.length - 1]!;
   const second = cats[cats.length - 2];
   const form = rng.weighted([
@@ -44,8 +47,11 @@ function labelPart(rng: Rng, nodules: Nodule[]): string {
   return zipf(rng, [` (${text})`, `, ${text}`, ` ${text}`]);
 }
 
-/** The conclusion, consistent with the findings by the rules of doc §5.2, with 5–10 % noise. */
-export function writeConclusion(rng: Rng, nodules: Nodule[], bg: Background, suspiciousLymphNodes: boolean): string {
+/**
+ * The conclusion, consistent with the findings by the rules of doc §5.2, with 5–10 % noise;
+ * `categoryNamedRate` is the share of conclusions of labelled nodules that name the category.
+ */
+export function writeConclusion(rng: Rng, nodules: Nodule[], bg: Background, suspiciousLymphNodes: boolean, categoryNamedRate = CATEGORY_NAMED_RATE): string {
   const prefix = zipf(rng, PREFIXES);
   const parts: string[] = [];
   if (bg === "postop")
@@ -91,7 +97,7 @@ export function writeConclusion(rng: Rng, nodules: Nodule[], bg: Background, sus
         " на фоне диффузных изменений по типу АИТ",
         " на фоне аутоиммунного заболевания щитовидной железы",
       ]);
-    parts.push(main + labelPart(rng, seen));
+    parts.push(main + labelPart(rng, seen, categoryNamedRate));
     const fna = nodules.find((n) => n.label !== null && FNA_THRESHOLD_CM[n.label] !== undefined && Math.max(...n.size) > FNA_THRESHOLD_CM[n.label]!);
     if (fna && rng.chance(0.6)) parts.push(`Рекомендована ТАБ узла ${fna.lobe === "right" ? "правой доли" : fna.lobe === "left" ? "левой доли" : "перешейка"}`);
     else if (rng.chance(0.45))

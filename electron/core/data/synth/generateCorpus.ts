@@ -14,6 +14,8 @@ export type SynthReport = RawReport & {
 
 export type SynthOptions = {
   records: number;
+  /** the first record to write (0 when unset): records first..records-1, each the same as in the whole corpus */
+  first?: number;
   seed: number;
   categoryMix?: CategoryMix;
   /** share of records whose additional data is empty (the paper: 72.4 %) */
@@ -22,6 +24,8 @@ export type SynthOptions = {
   unlabelledRate?: number;
   /** multiplies every typo probability */
   typoRate?: number;
+  /** share of conclusions of labelled nodules that name the category (default: about half, as the physicians of eu-tirads.md) */
+  categoryNamedRate?: number;
 };
 
 export { DEFAULT_SYNTH } from "../../../shared/domain/synthDefaults";
@@ -34,7 +38,7 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
   const mix = options.categoryMix ?? DEFAULT_CATEGORY_MIX;
   const out: SynthReport[] = [];
   const root = createRng(options.seed);
-  for (let i = 0; i < options.records; i++) {
+  for (let i = options.first ?? 0; i < options.records; i++) {
     const rng = root.fork(`record:${i}`);
     const count = rng.weighted([
       [0, 17],
@@ -72,7 +76,7 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
       sourceId: `SYN-${String(i + 1).padStart(6, "0")}`,
       description,
       additional: hasAdditional ? describeAdditional(rng, suspiciousLn) : null,
-      conclusion: writeConclusion(rng, nodules, bg, suspiciousLn),
+      conclusion: writeConclusion(rng, nodules, bg, suspiciousLn, options.categoryNamedRate),
       truth: { nodules: nodules.map((n) => ({ lobe: n.lobe, third: thirdName(n), category: n.label })), background: bg },
     });
   }

@@ -13,8 +13,22 @@ describe("generateCorpus", () => {
     const a = reportsToCsv(generateCorpus({ records: 500, seed: 42 }));
     expect(reportsToCsv(generateCorpus({ records: 500, seed: 42 }))).toBe(a);
     expect(reportsToCsv(generateCorpus({ records: 500, seed: 43 }))).not.toBe(a);
-    // record k does not depend on the corpus size
+    // record k does not depend on the corpus size, nor on where the generation starts
     expect(reportsToCsv(corpus.slice(0, 500))).toBe(a);
+    expect(generateCorpus({ records: 500, first: 200, seed: 42 })).toEqual(corpus.slice(200, 500));
+  });
+
+  it("a hospital whose physicians always name the category: the same reports, and a category in the conclusion of every labelled nodule", () => {
+    const named = generateCorpus({ records: 500, seed: 42, categoryNamedRate: 1 });
+    const usual = corpus.slice(0, 500);
+    expect(named.map((r) => r.description)).toEqual(usual.map((r) => r.description));
+    const labelled = usual.filter((r) => r.truth.background !== "postop" && r.truth.nodules.some((n) => n.category !== null));
+    const names = (rs: typeof corpus) => rs.filter((r) => /TIRADS/.test(r.conclusion)).length;
+    expect(labelled.length).toBeGreaterThan(250);
+    // about half where the habit is the embedded dataset's; all but the conclusions that forget the one labelled nodule where it is always
+    expect(Math.abs(names(labelled) / labelled.length - 0.5)).toBeLessThan(0.07);
+    const namedLabelled = named.filter((r) => labelled.some((u) => u.sourceId === r.sourceId));
+    expect(names(namedLabelled) / namedLabelled.length).toBeGreaterThan(0.97);
   });
 
   it("has the requested size and the paper's share of empty additional data (72.4 %)", () => {
