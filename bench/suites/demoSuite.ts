@@ -23,10 +23,9 @@ export const demoSuite: BenchSuite = {
     const log = join(ctx.tmp, "demo.log");
     ctx.log(`running npm run demo in ${clone}; its output: ${log}`);
     const run = await timedRun(`npm run -s demo -- --control --db "${join(ctx.tmp, "demo-workspace", "workspace.sqlite")}" > "${log}" 2>&1`, { cwd: clone });
-    const status = run.status;
     const output = readFileSync(log, "utf8");
     const done = /Study \d+: done in ([\d.]+) min/.exec(output);
-    if (status !== 0 || !done) throw new Error(`npm run demo failed (exit code ${status}); the end of its output:\n${output.slice(-2000)}`);
+    if (run.status !== 0 || !done) throw new Error(`npm run demo failed (exit code ${run.status}); the end of its output:\n${output.slice(-2000)}`);
     const jobs = [...output.matchAll(/: (\d+) jobs/g)].map((m) => m[1]);
     ctx.record({
       name: `the demo study (resources/studies/paper-demo.yaml, ${jobs[0] ?? "?"} jobs), default models built`,

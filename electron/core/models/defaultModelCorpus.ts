@@ -30,8 +30,14 @@ export function stageNamed(recipe: TinyRecipe, stage: number): boolean {
   return named !== undefined && stage + 1 >= named.from && stage + 1 <= named.to;
 }
 
+// both default models share one corpus: generated once per process, not once per model at every registration
+const textsOf = new Map<string, readonly string[]>();
+
 /** A recipe's pretraining text: its corpus, the stages of `alwaysNamed` from the hospitals that always name the category. */
 export function recipeTexts(recipe: TinyRecipe): string[] {
   const { corpusRecords, stageRecords, alwaysNamed } = recipe.pretrain;
-  return defaultModelTexts(corpusRecords, alwaysNamed && { from: (alwaysNamed.from - 1) * stageRecords, to: alwaysNamed.to * stageRecords });
+  const named = alwaysNamed && { from: (alwaysNamed.from - 1) * stageRecords, to: alwaysNamed.to * stageRecords };
+  const key = JSON.stringify([corpusRecords, named]);
+  if (!textsOf.has(key)) textsOf.set(key, defaultModelTexts(corpusRecords, named));
+  return [...textsOf.get(key)!];
 }
