@@ -11,11 +11,12 @@ export function sh(cmd: string, args: readonly string[]): void {
 
 /**
  * A fresh clone of this checkout's last commit in `dest`, as after `npm ci`: node_modules shared by
- * hard links (a suite that builds into a package replaces that package with a copy). Returns the
- * checkout's root, for suites that copy more of it.
+ * hard links (a suite that builds into a package replaces that package with a copy), or with none
+ * (`withModules: false`) for a suite that times the install itself. Returns the checkout's root,
+ * for suites that copy more of it.
  */
-export function cloneCheckout(dest: string): string {
+export function cloneCheckout(dest: string, options: { withModules?: boolean } = {}): string {
   sh("git", ["clone", "--quiet", CHECKOUT_ROOT, dest]);
-  sh("cp", ["-al", join(CHECKOUT_ROOT, "node_modules"), join(dest, "node_modules")]);
+  if (options.withModules ?? true) sh("cp", ["-al", join(CHECKOUT_ROOT, "node_modules"), join(dest, "node_modules")]);
   return CHECKOUT_ROOT;
 }

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { embeddedSplit } from "./generationOne";
 import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../../electron/core/experiments/promptTemplate";
-import { maxEuCategory } from "../../electron/core/data/tirads";
+import { euCategories, maxEuCategory } from "../../electron/core/data/tirads";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
 
 const [model, adapter] = process.argv.slice(2);
@@ -36,6 +36,8 @@ const res = await TrainerProcess.run(
 let right = 0;
 let pSum = 0;
 const picked: Record<string, number> = {};
+// one labelled nodule is a copy; several, the highest of them: which one the model lacks
+const byLabels: Record<string, { items: number; right: number }> = {};
 items.forEach((r, i) => {
   const lp = CATS.map((_, j) => res.per_item![i * 4 + j]!.sum_logprob);
   const max = Math.max(...lp);
@@ -43,7 +45,11 @@ items.forEach((r, i) => {
   const truth = maxEuCategory(r.description)!;
   const best = CATS[lp.indexOf(max)]!;
   picked[`${truth}->${best}`] = (picked[`${truth}->${best}`] ?? 0) + 1;
+  const labels = euCategories(r.description).length > 1 ? "several" : "one";
+  byLabels[labels] ??= { items: 0, right: 0 };
+  byLabels[labels].items++;
+  if (best === truth) byLabels[labels].right++;
   if (best === truth) right++;
   pSum += Math.exp(lp[CATS.indexOf(truth)]! - max) / z;
 });
-console.log(JSON.stringify({ items: items.length, argmaxAccuracy: right / items.length, meanProbability: pSum / items.length, picked }));
+console.log(JSON.stringify({ items: items.length, argmaxAccuracy: right / items.length, meanProbability: pSum / items.length, picked, byLabels }));

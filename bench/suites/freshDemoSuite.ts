@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
-import { CHECKOUT_ROOT, sh } from "../cleanClone";
+import { cloneCheckout } from "../cleanClone";
 import { recordCpuAndLoad, timedRun } from "../timedRun";
 
 /**
@@ -9,7 +9,7 @@ import { recordCpuAndLoad, timedRun } from "../timedRun";
  * (from the registry or npm's cache, install scripts as package.json allows them), then
  * `npm run demo`, which builds the native trainer and binding from nothing and copies the default
  * models shipped in the repository. Records each step and the whole. Runs only when named: it takes
- * most of an hour's budget of 40 minutes on 2 cores.
+ * about 20 minutes, half the budget of 40 on 2 cores.
  */
 export const freshDemoSuite: BenchSuite = {
   name: "freshDemo",
@@ -18,7 +18,7 @@ export const freshDemoSuite: BenchSuite = {
     const clone = join(ctx.tmp, "fresh-clone");
     const log = join(ctx.tmp, "fresh-demo.log");
     const started = performance.now();
-    sh("git", ["clone", "--quiet", CHECKOUT_ROOT, clone]);
+    const root = cloneCheckout(clone, { withModules: false });
     ctx.log(`npm ci && npm run demo in ${clone}; the output: ${log}`);
     // as a newcomer's shell has it: nothing of this checkout's build settings
     const { COLLAPSE_BUILD_JOBS: _, ...env } = process.env;
@@ -29,7 +29,7 @@ export const freshDemoSuite: BenchSuite = {
     const output = readFileSync(log, "utf8");
     const done = /Study \d+: done in ([\d.]+) min/.exec(output);
     if (demo.status !== 0 || !done) throw new Error(`npm run demo failed (exit code ${demo.status}); the end of its output:\n${output.slice(-2000)}`);
-    const kept = join(CHECKOUT_ROOT, "bench", "tmp", "fresh-demo");
+    const kept = join(root, "bench", "tmp", "fresh-demo");
     mkdirSync(kept, { recursive: true });
     cpSync(log, join(kept, "fresh-demo.log"));
     ctx.record({ name: "a clean clone: npm ci", value: install.seconds, unit: "s" });
