@@ -12,13 +12,20 @@ export const PRETRAINING_SEED: number = 20_261;
 /**
  * The other hospitals' reports as pretraining text, each rendered as the study's prompt and answer.
  * Records `named.from` to `named.to` - 1 come from hospitals whose physicians name the category in
- * every conclusion of a labelled nodule: the same descriptions (each record draws from its own
- * stream), conclusions of that habit.
+ * every conclusion of a labelled nodule: the same findings (each record draws from its own
+ * stream), conclusions of that habit, and with `labelShiftRate` that share of the labels one step
+ * from the rules (the conclusion follows the label).
  */
-export function defaultModelTexts(records: number, named?: { from: number; to: number }): string[] {
+export function defaultModelTexts(records: number, named?: { from: number; to: number; labelShiftRate?: number }): string[] {
   const reports = generateCorpus({ records, seed: PRETRAINING_SEED });
   if (named) {
-    const always = generateCorpus({ records: Math.min(records, named.to), first: named.from, seed: PRETRAINING_SEED, categoryNamedRate: 1 });
+    const always = generateCorpus({
+      records: Math.min(records, named.to),
+      first: named.from,
+      seed: PRETRAINING_SEED,
+      categoryNamedRate: 1,
+      ...(named.labelShiftRate ? { labelShiftRate: named.labelShiftRate } : {}),
+    });
     reports.splice(named.from, always.length, ...always);
   }
   return reports.map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
@@ -36,7 +43,11 @@ const textsOf = new Map<string, readonly string[]>();
 /** A recipe's pretraining text: its corpus, the stages of `alwaysNamed` from the hospitals that always name the category. */
 export function recipeTexts(recipe: TinyRecipe): string[] {
   const { corpusRecords, stageRecords, alwaysNamed } = recipe.pretrain;
-  const named = alwaysNamed && { from: (alwaysNamed.from - 1) * stageRecords, to: alwaysNamed.to * stageRecords };
+  const named = alwaysNamed && {
+    from: (alwaysNamed.from - 1) * stageRecords,
+    to: alwaysNamed.to * stageRecords,
+    ...(alwaysNamed.labelShiftRate ? { labelShiftRate: alwaysNamed.labelShiftRate } : {}),
+  };
   const key = JSON.stringify([corpusRecords, named]);
   if (!textsOf.has(key)) textsOf.set(key, defaultModelTexts(corpusRecords, named));
   return [...textsOf.get(key)!];

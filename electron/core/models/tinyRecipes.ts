@@ -53,7 +53,17 @@ export type TinyRecipe = {
      * description's category again; a last stage of the usual habit brings back how often a
      * conclusion names it (docs/default-models.md).
      */
-    alwaysNamed?: { from: number; to: number };
+    alwaysNamed?: {
+      from: number;
+      to: number;
+      /**
+       * the share of those hospitals' labels one step from what the findings give by the rules
+       * (their graders disagree; the conclusion follows the label), so that the label, not the
+       * findings, says the category. Measured at 0.3 and not shipped: it did not make tiny-mistral
+       * read the label (docs/default-models.md)
+       */
+      labelShiftRate?: number;
+    };
   };
 };
 

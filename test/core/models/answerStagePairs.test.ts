@@ -31,6 +31,12 @@ describe("a pretraining stage on the answers", () => {
       expect(splitAtAnswer(texts[i]!)).toEqual(toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", named[i]!));
     }
     expect(texts.filter((t) => /TIRADS[^\n]*$/.test(t)).length).toBeGreaterThan(usual.filter((t) => /TIRADS[^\n]*$/.test(t)).length);
+    // with labelShiftRate, those hospitals' graders disagree with the rules for that share of the labels
+    const graded = recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: { from: 2, to: 2, labelShiftRate: 0.3 } } });
+    const gradedRecords = generateCorpus({ records: 40, first: 20, seed: PRETRAINING_SEED, categoryNamedRate: 1, labelShiftRate: 0.3 });
+    expect(graded.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(gradedRecords.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
+    expect(graded.slice(20, 40)).not.toEqual(texts.slice(20, 40));
+    expect([...graded.slice(0, 20), ...graded.slice(40)]).toEqual([...texts.slice(0, 20), ...texts.slice(40)]);
     // a recipe without it reads the usual corpus
     expect(recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: undefined } })).toEqual(usual);
   });

@@ -1,4 +1,4 @@
-import { createRng } from "../../../shared/random";
+import { createRng, type Rng } from "../../../shared/random";
 import type { RawReport } from "../../../shared/domain/records";
 import type { Lobe } from "../../../shared/domain/tirads";
 import { describeAdditional } from "./additional";
@@ -26,6 +26,12 @@ export type SynthOptions = {
   typoRate?: number;
   /** share of conclusions of labelled nodules that name the category (default: about half, as the physicians of eu-tirads.md) */
   categoryNamedRate?: number;
+  /**
+   * share of labelled nodules whose physician wrote a category one step from what the findings give
+   * by the rules (graders who disagree; default 0): the conclusion follows the written label, so
+   * the description's label, not its findings, says the category
+   */
+  labelShiftRate?: number;
 };
 
 export { DEFAULT_SYNTH } from "../../../shared/domain/synthDefaults";
@@ -50,6 +56,8 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
     const bg = drawBackground(rng, count);
     // archive reports from before EU-TIRADS (2017) carry no labels at all
     const preEuTirads = rng.chance(options.unlabelledRate ?? 0.06);
+    // the graders' own stream: the findings, and every other draw of the record, stay the same
+    const graders = options.labelShiftRate ? root.fork(`graders:${i}`) : null;
     const nodules: Nodule[] = [];
     for (let k = 0; k < (bg === "postop" ? Math.min(count, 1) : count); k++) {
       const lobe: Lobe = rng.weighted([
@@ -60,6 +68,7 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
       const n = drawNodule(rng, lobe, mix);
       // a small cyst after a labelled nodule often goes unlabelled
       if (preEuTirads || (k > 0 && n.kind === "cyst" && Math.max(...n.size) < 0.5 && rng.chance(0.4))) n.label = null;
+      if (n.label !== null && graders?.chance(options.labelShiftRate!)) n.label = shiftedLabel(graders, n.label);
       nodules.push(n);
     }
     // reports go right lobe, then left, then isthmus
@@ -81,4 +90,11 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
     });
   }
   return out;
+}
+
+/** A category one step from `label`, within EU-TIRADS 2–5. */
+function shiftedLabel(rng: Rng, label: number): number {
+  if (label <= 2) return 3;
+  if (label >= 5) return 4;
+  return rng.chance(0.5) ? label + 1 : label - 1;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { generateCorpus, reportsToCsv } from "../../../../electron/core/data/synth";
-import { euCategories } from "../../../../electron/core/data/tirads";
+import { euCategories, findLabels, maxEuCategory } from "../../../../electron/core/data/tirads";
 import { splitDescription } from "../../../../electron/core/data/nodules";
 import { wordTokens } from "../../../../electron/shared/text/wordTokens";
 
@@ -29,6 +29,38 @@ describe("generateCorpus", () => {
     expect(Math.abs(names(labelled) / labelled.length - 0.5)).toBeLessThan(0.07);
     const namedLabelled = named.filter((r) => labelled.some((u) => u.sourceId === r.sourceId));
     expect(names(namedLabelled) / namedLabelled.length).toBeGreaterThan(0.97);
+  });
+
+  it("hospitals whose graders disagree: the same findings, a share of the labels one step from the rules, conclusions that follow the written label", () => {
+    const rules = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1 });
+    const graded = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1, labelShiftRate: 0.3 });
+    const masked = (d: string) => findLabels(d).reduceRight((s, l) => s.slice(0, l.start) + l.raw.replace(/\d/g, "#") + s.slice(l.end), d);
+    let labels = 0;
+    let shifted = 0;
+    let maxMoved = 0;
+    let follows = 0;
+    for (const [i, g] of graded.entries()) {
+      const r = rules[i]!;
+      // the findings, and all but the label's digit, are the rules' hospital's
+      expect(masked(g.description)).toBe(masked(r.description));
+      g.truth.nodules.forEach((n, k) => {
+        const by = r.truth.nodules[k]!.category;
+        if (by === null) return expect(n.category).toBeNull();
+        labels++;
+        expect([0, 1]).toContain(Math.abs(n.category! - by));
+        if (n.category !== by) shifted++;
+      });
+      const written = euCategories(g.description).filter((c): c is number => c !== null);
+      if (maxEuCategory(g.conclusion) !== null && maxEuCategory(g.description) !== maxEuCategory(r.description)) {
+        maxMoved++;
+        if (maxEuCategory(g.conclusion) === Math.max(...written)) follows++;
+      }
+    }
+    expect(labels).toBeGreaterThan(600);
+    expect(Math.abs(shifted / labels - 0.3)).toBeLessThan(0.05);
+    expect(maxMoved).toBeGreaterThan(50);
+    // all but the conclusions that speak of one nodule and not the highest (the physicians' habit)
+    expect(follows / maxMoved).toBeGreaterThan(0.9);
   });
 
   it("has the requested size and the paper's share of empty additional data (72.4 %)", () => {
