@@ -17,17 +17,20 @@ export const PRETRAINING_SEED: number = 20_261;
  * from the rules (the conclusion follows the label).
  */
 export function defaultModelTexts(records: number, named?: { from: number; to: number; labelShiftRate?: number }): string[] {
-  const reports = generateCorpus({ records, seed: PRETRAINING_SEED });
-  if (named) {
-    const always = generateCorpus({
-      records: Math.min(records, named.to),
-      first: named.from,
+  // each record is drawn once: the usual hospitals before and after the named range, the named hospitals within it
+  const from = Math.min(records, named?.from ?? records);
+  const to = Math.min(records, named?.to ?? records);
+  const reports = [
+    ...generateCorpus({ records: from, seed: PRETRAINING_SEED }),
+    ...generateCorpus({
+      records: to,
+      first: from,
       seed: PRETRAINING_SEED,
       categoryNamedRate: 1,
-      ...(named.labelShiftRate ? { labelShiftRate: named.labelShiftRate } : {}),
-    });
-    reports.splice(named.from, always.length, ...always);
-  }
+      ...(named?.labelShiftRate ? { labelShiftRate: named.labelShiftRate } : {}),
+    }),
+    ...generateCorpus({ records, first: to, seed: PRETRAINING_SEED }),
+  ];
   return reports.map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
 }
 
