@@ -12,18 +12,18 @@ import { embeddedSplit } from "./generationOne";
 import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../../electron/core/experiments/promptTemplate";
 import { euCategories, maxEuCategory } from "../../electron/core/data/tirads";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
+import { categoryChoice, PROBE_CATEGORIES as CATS, withCategory } from "./categoryChoice";
 
 const [model, adapter] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), "category-probe-"));
 const { test } = await embeddedSplit(join(dir, "data"), 10, 400);
-const CATS = [2, 3, 4, 5];
 const items = test.filter(
   (r) => /EU-TIRADS \d\)/.test(r.conclusion) && maxEuCategory(r.description) !== null && (r.conclusion.match(/TIRADS/g) ?? []).length === 1,
 );
 const rows = items.flatMap((r) =>
   CATS.map((k) => ({
     prompt: renderPrompt(DEFAULT_TEMPLATES.conclusion, r),
-    answer: renderAnswer("conclusion", { ...r, conclusion: r.conclusion.replace(/EU-TIRADS \d\)/, `EU-TIRADS ${k})`) }),
+    answer: renderAnswer("conclusion", { ...r, conclusion: withCategory(r.conclusion, k) }),
   })),
 );
 const data = join(dir, "variants.jsonl");
@@ -39,17 +39,19 @@ const picked: Record<string, number> = {};
 // one labelled nodule is a copy; several, the highest of them: which one the model lacks
 const byLabels: Record<string, { items: number; right: number }> = {};
 items.forEach((r, i) => {
-  const lp = CATS.map((_, j) => res.per_item![i * 4 + j]!.sum_logprob);
-  const max = Math.max(...lp);
-  const z = lp.reduce((s, x) => s + Math.exp(x - max), 0);
   const truth = maxEuCategory(r.description)!;
-  const best = CATS[lp.indexOf(max)]!;
+  const { best, probability } = categoryChoice(
+    CATS.map((_, j) => res.per_item![i * 4 + j]!.sum_logprob),
+    truth,
+  );
   picked[`${truth}->${best}`] = (picked[`${truth}->${best}`] ?? 0) + 1;
   const labels = euCategories(r.description).length > 1 ? "several" : "one";
   byLabels[labels] ??= { items: 0, right: 0 };
   byLabels[labels].items++;
-  if (best === truth) byLabels[labels].right++;
-  if (best === truth) right++;
-  pSum += Math.exp(lp[CATS.indexOf(truth)]! - max) / z;
+  if (best === truth) {
+    byLabels[labels].right++;
+    right++;
+  }
+  pSum += probability;
 });
 console.log(JSON.stringify({ items: items.length, argmaxAccuracy: right / items.length, meanProbability: pSum / items.length, picked, byLabels }));

@@ -13,10 +13,10 @@ import { embeddedSplit } from "./generationOne";
 import { DEFAULT_TEMPLATES, renderAnswer, renderPrompt } from "../../electron/core/experiments/promptTemplate";
 import { euCategories, findLabels } from "../../electron/core/data/tirads";
 import { TrainerProcess } from "../../electron/core/train/TrainerProcess";
+import { categoryChoice, PROBE_CATEGORIES as CATS, withCategory } from "./categoryChoice";
 const [model] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), "swap-probe-"));
 const { test } = await embeddedSplit(join(dir, "data"), 10, 400);
-const CATS = [2, 3, 4, 5];
 const items = test.filter(
   (r) => /EU-TIRADS \d\)/.test(r.conclusion) && euCategories(r.description).length === 1 && (r.conclusion.match(/TIRADS/g) ?? []).length === 1,
 );
@@ -28,7 +28,7 @@ const rows = items.flatMap((r) =>
   CATS.flatMap((w) =>
     CATS.map((k) => ({
       prompt: renderPrompt(DEFAULT_TEMPLATES.conclusion, { ...r, description: setLabel(r.description, w) }),
-      answer: renderAnswer("conclusion", { ...r, conclusion: r.conclusion.replace(/EU-TIRADS \d\)/, `EU-TIRADS ${k})`) }),
+      answer: renderAnswer("conclusion", { ...r, conclusion: withCategory(r.conclusion, k) }),
     })),
   ),
 );
@@ -39,11 +39,12 @@ const conf: number[][] = CATS.map(() => CATS.map(() => 0));
 const pmean: number[] = CATS.map(() => 0);
 items.forEach((_, i) =>
   CATS.forEach((w, wi) => {
-    const lp = CATS.map((_, j) => res.per_item![(i * 4 + wi) * 4 + j]!.sum_logprob);
-    const max = Math.max(...lp);
-    const z = lp.reduce((s, x) => s + Math.exp(x - max), 0);
-    conf[wi]![lp.indexOf(max)]!++;
-    pmean[wi]! += Math.exp(lp[wi]! - max) / z / items.length;
+    const { best, probability } = categoryChoice(
+      CATS.map((_, j) => res.per_item![(i * 4 + wi) * 4 + j]!.sum_logprob),
+      w,
+    );
+    conf[wi]![CATS.indexOf(best)]!++;
+    pmean[wi]! += probability / items.length;
   }),
 );
 console.log(
