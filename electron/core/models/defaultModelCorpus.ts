@@ -16,7 +16,7 @@ export const PRETRAINING_SEED: number = 20_261;
  * stream), conclusions of that habit, and with `labelShiftRate` that share of the labels one step
  * from the rules (the conclusion follows the label).
  */
-export function defaultModelTexts(records: number, named?: { from: number; to: number; labelShiftRate?: number }): string[] {
+export function defaultModelTexts(records: number, named?: { from: number; to: number; labelShiftRate?: number; labelShift?: "oneStep" | "any" }): string[] {
   // each record is drawn once: the usual hospitals before and after the named range, the named hospitals within it
   const from = Math.min(records, named?.from ?? records);
   const to = Math.min(records, named?.to ?? records);
@@ -28,6 +28,7 @@ export function defaultModelTexts(records: number, named?: { from: number; to: n
       seed: PRETRAINING_SEED,
       categoryNamedRate: 1,
       ...(named?.labelShiftRate ? { labelShiftRate: named.labelShiftRate } : {}),
+      ...(named?.labelShift ? { labelShift: named.labelShift } : {}),
     }),
     ...generateCorpus({ records, first: to, seed: PRETRAINING_SEED }),
   ];
@@ -50,6 +51,7 @@ export function recipeTexts(recipe: TinyRecipe): string[] {
     from: (alwaysNamed.from - 1) * stageRecords,
     to: alwaysNamed.to * stageRecords,
     ...(alwaysNamed.labelShiftRate ? { labelShiftRate: alwaysNamed.labelShiftRate } : {}),
+    ...(alwaysNamed.labelShift ? { labelShift: alwaysNamed.labelShift } : {}),
   };
   const key = JSON.stringify([corpusRecords, named]);
   if (!textsOf.has(key)) textsOf.set(key, defaultModelTexts(corpusRecords, named));

@@ -63,6 +63,12 @@ export type TinyRecipe = {
        * read the label (docs/default-models.md)
        */
       labelShiftRate?: number;
+      /**
+       * how far such a label moves (generateCorpus): one step (the default), or to any category 2–5
+       * alike, so that the findings say nothing of it. With rope base 500,000 it made tiny-mistral
+       * read the label (docs/default-models.md)
+       */
+      labelShift?: "oneStep" | "any";
     };
   };
 };

@@ -37,6 +37,12 @@ describe("a pretraining stage on the answers", () => {
     expect(graded.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(gradedRecords.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
     expect(graded.slice(20, 40)).not.toEqual(texts.slice(20, 40));
     expect([...graded.slice(0, 20), ...graded.slice(40)]).toEqual([...texts.slice(0, 20), ...texts.slice(40)]);
+    // with labelShift "any", every shifted label is drawn from 2–5 alike, in those stages only
+    const random = recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: { from: 2, to: 2, labelShiftRate: 1, labelShift: "any" } } });
+    const randomRecords = generateCorpus({ records: 40, first: 20, seed: PRETRAINING_SEED, categoryNamedRate: 1, labelShiftRate: 1, labelShift: "any" });
+    expect(random.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(randomRecords.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
+    expect(random.slice(20, 40)).not.toEqual(graded.slice(20, 40));
+    expect([...random.slice(0, 20), ...random.slice(40)]).toEqual([...texts.slice(0, 20), ...texts.slice(40)]);
     // a recipe without it reads the usual corpus
     expect(recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: undefined } })).toEqual(usual);
   });

@@ -32,6 +32,8 @@ export type SynthOptions = {
    * the description's label, not its findings, says the category
    */
   labelShiftRate?: number;
+  /** how far a shifted label moves: one step (the default), or to any category 2–5 drawn uniformly */
+  labelShift?: "oneStep" | "any";
 };
 
 export { DEFAULT_SYNTH } from "../../../shared/domain/synthDefaults";
@@ -68,7 +70,8 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
       const n = drawNodule(rng, lobe, mix);
       // a small cyst after a labelled nodule often goes unlabelled
       if (preEuTirads || (k > 0 && n.kind === "cyst" && Math.max(...n.size) < 0.5 && rng.chance(0.4))) n.label = null;
-      if (n.label !== null && graders?.chance(options.labelShiftRate!)) n.label = shiftedLabel(graders, n.label);
+      if (n.label !== null && graders?.chance(options.labelShiftRate!))
+        n.label = options.labelShift === "any" ? graders.pick([2, 3, 4, 5]) : shiftedLabel(graders, n.label);
       nodules.push(n);
     }
     // reports go right lobe, then left, then isthmus

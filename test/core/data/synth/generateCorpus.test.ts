@@ -63,6 +63,39 @@ describe("generateCorpus", () => {
     expect(follows / maxMoved).toBeGreaterThan(0.9);
   });
 
+  it("hospitals whose labels say nothing of the findings: every label drawn from 2–5 alike, conclusions that follow it", () => {
+    const rules = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1 });
+    const random = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1, labelShiftRate: 1, labelShift: "any" });
+    const masked = (d: string) => findLabels(d).reduceRight((s, l) => s.slice(0, l.start) + l.raw.replace(/\d/g, "#") + s.slice(l.end), d);
+    const counts = new Map<number, number>();
+    let agree = 0;
+    let labels = 0;
+    let follows = 0;
+    let named = 0;
+    for (const [i, g] of random.entries()) {
+      const r = rules[i]!;
+      expect(masked(g.description)).toBe(masked(r.description));
+      g.truth.nodules.forEach((n, k) => {
+        const by = r.truth.nodules[k]!.category;
+        if (by === null) return expect(n.category).toBeNull();
+        labels++;
+        counts.set(n.category!, (counts.get(n.category!) ?? 0) + 1);
+        if (n.category === by) agree++;
+      });
+      const written = euCategories(g.description).filter((c): c is number => c !== null);
+      if (maxEuCategory(g.conclusion) !== null && written.length) {
+        named++;
+        if (maxEuCategory(g.conclusion) === Math.max(...written)) follows++;
+      }
+    }
+    expect(labels).toBeGreaterThan(600);
+    // each category a quarter of the labels, so the findings' own category is kept about a quarter of the time
+    for (const c of [2, 3, 4, 5]) expect(Math.abs(counts.get(c)! / labels - 0.25)).toBeLessThan(0.05);
+    expect(Math.abs(agree / labels - 0.25)).toBeLessThan(0.07);
+    expect(named).toBeGreaterThan(200);
+    expect(follows / named).toBeGreaterThan(0.9);
+  });
+
   it("has the requested size and the paper's share of empty additional data (72.4 %)", () => {
     expect(corpus).toHaveLength(7286);
     expect(Math.abs(share(corpus.filter((r) => r.additional === null).length, corpus.length) - 0.724)).toBeLessThan(0.03);
