@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { generateCorpus, reportsToCsv } from "../../../../electron/core/data/synth";
+import { generateCorpus, reportsToCsv, type SynthOptions } from "../../../../electron/core/data/synth";
 import { euCategories, findLabels, maxEuCategory } from "../../../../electron/core/data/tirads";
 import { splitDescription } from "../../../../electron/core/data/nodules";
 import { wordTokens } from "../../../../electron/shared/text/wordTokens";
@@ -31,69 +31,55 @@ describe("generateCorpus", () => {
     expect(names(namedLabelled) / namedLabelled.length).toBeGreaterThan(0.97);
   });
 
-  it("hospitals whose graders disagree: the same findings, a share of the labels one step from the rules, conclusions that follow the written label", () => {
+  /**
+   * A hospital of `options` beside the rules' hospital of the same seed: each labelled nodule's
+   * category by the rules and as written (the findings, all but the label's digit, checked equal),
+   * and each conclusion that names a category: whether the description's highest moved, whether the
+   * conclusion names the highest written
+   */
+  function againstTheRules(options: Partial<SynthOptions>) {
     const rules = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1 });
-    const graded = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1, labelShiftRate: 0.3 });
+    const graded = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1, ...options });
     const masked = (d: string) => findLabels(d).reduceRight((s, l) => s.slice(0, l.start) + l.raw.replace(/\d/g, "#") + s.slice(l.end), d);
-    let labels = 0;
-    let shifted = 0;
-    let maxMoved = 0;
-    let follows = 0;
+    const labels: { byRules: number; written: number }[] = [];
+    const conclusions: { moved: boolean; follows: boolean }[] = [];
     for (const [i, g] of graded.entries()) {
       const r = rules[i]!;
-      // the findings, and all but the label's digit, are the rules' hospital's
       expect(masked(g.description)).toBe(masked(r.description));
       g.truth.nodules.forEach((n, k) => {
-        const by = r.truth.nodules[k]!.category;
-        if (by === null) return expect(n.category).toBeNull();
-        labels++;
-        expect([0, 1]).toContain(Math.abs(n.category! - by));
-        if (n.category !== by) shifted++;
+        const byRules = r.truth.nodules[k]!.category;
+        if (byRules === null) return expect(n.category).toBeNull();
+        labels.push({ byRules, written: n.category! });
       });
       const written = euCategories(g.description).filter((c): c is number => c !== null);
-      if (maxEuCategory(g.conclusion) !== null && maxEuCategory(g.description) !== maxEuCategory(r.description)) {
-        maxMoved++;
-        if (maxEuCategory(g.conclusion) === Math.max(...written)) follows++;
-      }
+      if (maxEuCategory(g.conclusion) !== null && written.length)
+        conclusions.push({
+          moved: maxEuCategory(g.description) !== maxEuCategory(r.description),
+          follows: maxEuCategory(g.conclusion) === Math.max(...written),
+        });
     }
-    expect(labels).toBeGreaterThan(600);
-    expect(Math.abs(shifted / labels - 0.3)).toBeLessThan(0.05);
-    expect(maxMoved).toBeGreaterThan(50);
+    expect(labels.length).toBeGreaterThan(600);
+    return { labels, conclusions };
+  }
+  const shareWhere = <T>(items: T[], test: (t: T) => boolean) => items.filter(test).length / items.length;
+
+  it("hospitals whose graders disagree: the same findings, a share of the labels one step from the rules, conclusions that follow the written label", () => {
+    const { labels, conclusions } = againstTheRules({ labelShiftRate: 0.3 });
+    for (const l of labels) expect([0, 1]).toContain(Math.abs(l.written - l.byRules));
+    expect(Math.abs(shareWhere(labels, (l) => l.written !== l.byRules) - 0.3)).toBeLessThan(0.05);
+    const moved = conclusions.filter((c) => c.moved);
+    expect(moved.length).toBeGreaterThan(50);
     // all but the conclusions that speak of one nodule and not the highest (the physicians' habit)
-    expect(follows / maxMoved).toBeGreaterThan(0.9);
+    expect(shareWhere(moved, (c) => c.follows)).toBeGreaterThan(0.9);
   });
 
   it("hospitals whose labels say nothing of the findings: every label drawn from 2–5 alike, conclusions that follow it", () => {
-    const rules = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1 });
-    const random = generateCorpus({ records: 600, seed: 42, categoryNamedRate: 1, labelShiftRate: 1, labelShift: "any" });
-    const masked = (d: string) => findLabels(d).reduceRight((s, l) => s.slice(0, l.start) + l.raw.replace(/\d/g, "#") + s.slice(l.end), d);
-    const counts = new Map<number, number>();
-    let agree = 0;
-    let labels = 0;
-    let follows = 0;
-    let named = 0;
-    for (const [i, g] of random.entries()) {
-      const r = rules[i]!;
-      expect(masked(g.description)).toBe(masked(r.description));
-      g.truth.nodules.forEach((n, k) => {
-        const by = r.truth.nodules[k]!.category;
-        if (by === null) return expect(n.category).toBeNull();
-        labels++;
-        counts.set(n.category!, (counts.get(n.category!) ?? 0) + 1);
-        if (n.category === by) agree++;
-      });
-      const written = euCategories(g.description).filter((c): c is number => c !== null);
-      if (maxEuCategory(g.conclusion) !== null && written.length) {
-        named++;
-        if (maxEuCategory(g.conclusion) === Math.max(...written)) follows++;
-      }
-    }
-    expect(labels).toBeGreaterThan(600);
-    // each category a quarter of the labels, so the findings' own category is kept about a quarter of the time
-    for (const c of [2, 3, 4, 5]) expect(Math.abs(counts.get(c)! / labels - 0.25)).toBeLessThan(0.05);
-    expect(Math.abs(agree / labels - 0.25)).toBeLessThan(0.07);
-    expect(named).toBeGreaterThan(200);
-    expect(follows / named).toBeGreaterThan(0.9);
+    const { labels, conclusions } = againstTheRules({ labelShiftRate: 1, labelShift: "any" });
+    for (const c of [2, 3, 4, 5]) expect(Math.abs(shareWhere(labels, (l) => l.written === c) - 0.25)).toBeLessThan(0.05);
+    // so the findings' own category is kept about a quarter of the time
+    expect(Math.abs(shareWhere(labels, (l) => l.written === l.byRules) - 0.25)).toBeLessThan(0.07);
+    expect(conclusions.length).toBeGreaterThan(200);
+    expect(shareWhere(conclusions, (c) => c.follows)).toBeGreaterThan(0.9);
   });
 
   it("has the requested size and the paper's share of empty additional data (72.4 %)", () => {
