@@ -73,13 +73,14 @@ export function findLabels(text: string): LabelOccurrence[] {
         flags.push("subcategory_dropped");
         pos += sub[0].length;
       }
-      const second = SECOND.exec(v.slice(pos));
-      if (second) {
-        const c2 = category(second.groups, flags);
+      // a range or enumeration, of two ("3-4", "3 и 4") or, for three nodules, more ("2, 3 и 4", "3/4/5")
+      for (let next = SECOND.exec(v.slice(pos)); next; next = SECOND.exec(v.slice(pos))) {
+        const c2 = category(next.groups, flags);
+        const c1 = categories[categories.length - 1];
         categories.push(c2);
-        const c1 = categories[0];
-        if (/[-/]/.test(second.groups!.sep!) && c1 != null && c2 != null && Math.abs(c2 - c1) > 1) flags.push("range_nonadjacent");
-        pos += second[0].length;
+        if (/[-/]/.test(next.groups!.sep!) && c1 != null && c2 != null && Math.abs(c2 - c1) > 1 && !flags.includes("range_nonadjacent"))
+          flags.push("range_nonadjacent");
+        pos += next[0].length;
       }
       if (/^\s*\)/.test(v.slice(pos)) && /\(\s*$/.test(after[0])) pos += /^\s*\)/.exec(v.slice(pos))![0].length;
       end = pos;

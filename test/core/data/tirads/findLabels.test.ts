@@ -158,6 +158,16 @@ describe("findLabels: plain-text traps are not labels", () => {
     expect(o!.categories).toEqual([2, 5]);
     expect(o!.flags).toContain("range_nonadjacent");
   });
+  it("a range or enumeration of three nodules keeps every member, so the highest is not lost", () => {
+    expect(euCategories("Многоузловой зоб (EU-TIRADS 2, 3 и 4).")).toEqual([2, 3, 4]);
+    expect(euCategories("EU-TIRADS 3/4/5")).toEqual([3, 4, 5]);
+    expect(maxEuCategory("узловых образований обеих долей, EU-TIRADS 4-4-5. Рекомендована ТАБ")).toBe(5);
+    const [o] = findLabels("EU-TIRADS 3-4-5");
+    expect(o!.flags).not.toContain("range_nonadjacent");
+    expect(o!.raw).toBe("EU-TIRADS 3-4-5");
+    expect(findLabels("EU-TIRADS 2-3-5")[0]!.flags).toEqual(["range_nonadjacent"]);
+    expect(euCategories("EU-TIRADS 3, 4, 5 мм")).toEqual([3, 4]);
+  });
 });
 
 describe("findLabels: offsets and order", () => {
