@@ -18,18 +18,12 @@ export const PRETRAINING_SEED: number = 20_261;
  */
 export function defaultModelTexts(records: number, named?: { from: number; to: number } & Pick<SynthOptions, "labelShiftRate" | "labelShift">): string[] {
   // each record is drawn once: the usual hospitals before and after the named range, the named hospitals within it
-  const from = Math.min(records, named?.from ?? records);
-  const to = Math.min(records, named?.to ?? records);
+  const { from: namedFrom = records, to: namedTo = records, ...graders } = named ?? {};
+  const from = Math.min(records, namedFrom);
+  const to = Math.min(records, namedTo);
   const reports = [
     ...generateCorpus({ records: from, seed: PRETRAINING_SEED }),
-    ...generateCorpus({
-      records: to,
-      first: from,
-      seed: PRETRAINING_SEED,
-      categoryNamedRate: 1,
-      ...(named?.labelShiftRate ? { labelShiftRate: named.labelShiftRate } : {}),
-      ...(named?.labelShift ? { labelShift: named.labelShift } : {}),
-    }),
+    ...generateCorpus({ records: to, first: from, seed: PRETRAINING_SEED, categoryNamedRate: 1, ...graders }),
     ...generateCorpus({ records, first: to, seed: PRETRAINING_SEED }),
   ];
   return reports.map((r) => renderPrompt(DEFAULT_TEMPLATES.conclusion, r) + renderAnswer("conclusion", r).trimEnd());
@@ -47,12 +41,7 @@ const textsOf = new Map<string, readonly string[]>();
 /** A recipe's pretraining text: its corpus, the stages of `alwaysNamed` from the hospitals that always name the category. */
 export function recipeTexts(recipe: TinyRecipe): string[] {
   const { corpusRecords, stageRecords, alwaysNamed } = recipe.pretrain;
-  const named = alwaysNamed && {
-    from: (alwaysNamed.from - 1) * stageRecords,
-    to: alwaysNamed.to * stageRecords,
-    ...(alwaysNamed.labelShiftRate ? { labelShiftRate: alwaysNamed.labelShiftRate } : {}),
-    ...(alwaysNamed.labelShift ? { labelShift: alwaysNamed.labelShift } : {}),
-  };
+  const named = alwaysNamed && { ...alwaysNamed, from: (alwaysNamed.from - 1) * stageRecords, to: alwaysNamed.to * stageRecords };
   const key = JSON.stringify([corpusRecords, named]);
   if (!textsOf.has(key)) textsOf.set(key, defaultModelTexts(corpusRecords, named));
   return [...textsOf.get(key)!];

@@ -1,3 +1,4 @@
+import type { SynthOptions } from "../data/synth";
 import type { InitConfig } from "../train/trainerConfig";
 
 /**
@@ -68,7 +69,7 @@ export type TinyRecipe = {
        * alike, so that the findings say nothing of it. With rope base 500,000 it made tiny-mistral
        * read the label (docs/default-models.md)
        */
-      labelShift?: "oneStep" | "any";
+      labelShift?: SynthOptions["labelShift"];
     };
   };
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitAtAnswer } from "../../../electron/core/models/buildDefaultModels";
 import { defaultModelTexts, PRETRAINING_SEED, recipeTexts } from "../../../electron/core/models/defaultModelCorpus";
 import { TINY_RECIPES, type TinyRecipe } from "../../../electron/core/models/tinyRecipes";
-import { generateCorpus } from "../../../electron/core/data/synth";
+import { generateCorpus, type SynthOptions } from "../../../electron/core/data/synth";
 import { DEFAULT_STOPS, DEFAULT_TEMPLATES, toTrainingPair } from "../../../electron/core/experiments/promptTemplate";
 
 describe("a pretraining stage on the answers", () => {
@@ -31,18 +31,19 @@ describe("a pretraining stage on the answers", () => {
       expect(splitAtAnswer(texts[i]!)).toEqual(toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", named[i]!));
     }
     expect(texts.filter((t) => /TIRADS[^\n]*$/.test(t)).length).toBeGreaterThan(usual.filter((t) => /TIRADS[^\n]*$/.test(t)).length);
-    // with labelShiftRate, those hospitals' graders disagree with the rules for that share of the labels
-    const graded = recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: { from: 2, to: 2, labelShiftRate: 0.3 } } });
-    const gradedRecords = generateCorpus({ records: 40, first: 20, seed: PRETRAINING_SEED, categoryNamedRate: 1, labelShiftRate: 0.3 });
-    expect(graded.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(gradedRecords.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
-    expect(graded.slice(20, 40)).not.toEqual(texts.slice(20, 40));
-    expect([...graded.slice(0, 20), ...graded.slice(40)]).toEqual([...texts.slice(0, 20), ...texts.slice(40)]);
-    // with labelShift "any", every shifted label is drawn from 2–5 alike, in those stages only
-    const random = recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: { from: 2, to: 2, labelShiftRate: 1, labelShift: "any" } } });
-    const randomRecords = generateCorpus({ records: 40, first: 20, seed: PRETRAINING_SEED, categoryNamedRate: 1, labelShiftRate: 1, labelShift: "any" });
-    expect(random.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(randomRecords.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
+    // with labelShiftRate, those hospitals' graders disagree with the rules for that share of the labels;
+    // with labelShift "any", every shifted label is drawn from 2–5 alike; in those stages only
+    const gradedBy = (graders: Pick<SynthOptions, "labelShiftRate" | "labelShift">) => {
+      const graded = recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: { from: 2, to: 2, ...graders } } });
+      const records = generateCorpus({ records: 40, first: 20, seed: PRETRAINING_SEED, categoryNamedRate: 1, ...graders });
+      expect(graded.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(records.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
+      expect(graded.slice(20, 40)).not.toEqual(texts.slice(20, 40));
+      expect([...graded.slice(0, 20), ...graded.slice(40)]).toEqual([...texts.slice(0, 20), ...texts.slice(40)]);
+      return graded;
+    };
+    const graded = gradedBy({ labelShiftRate: 0.3 });
+    const random = gradedBy({ labelShiftRate: 1, labelShift: "any" });
     expect(random.slice(20, 40)).not.toEqual(graded.slice(20, 40));
-    expect([...random.slice(0, 20), ...random.slice(40)]).toEqual([...texts.slice(0, 20), ...texts.slice(40)]);
     // a recipe without it reads the usual corpus
     expect(recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: undefined } })).toEqual(usual);
   });
