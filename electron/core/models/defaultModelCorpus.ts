@@ -14,9 +14,13 @@ export const PRETRAINING_SEED: number = 20_261;
  * Records `named.from` to `named.to` - 1 come from hospitals whose physicians name the category in
  * every conclusion of a labelled nodule: the same findings (each record draws from its own
  * stream), conclusions of that habit, and with `labelShiftRate` that share of the labels one step
- * from the rules, or with `labelShift` "any" drawn from 2–5 alike (the conclusion follows the label).
+ * from the rules, or with `labelShift` "any" drawn from 2–5 alike (the conclusion follows the label),
+ * and with `noduleCounts` their own mix of nodule counts.
  */
-export function defaultModelTexts(records: number, named?: { from: number; to: number } & Pick<SynthOptions, "labelShiftRate" | "labelShift">): string[] {
+export function defaultModelTexts(
+  records: number,
+  named?: { from: number; to: number } & Pick<SynthOptions, "labelShiftRate" | "labelShift" | "noduleCounts">,
+): string[] {
   // each record is drawn once: the usual hospitals before and after the named range, the named hospitals within it
   const { from: namedFrom = records, to: namedTo = records, ...graders } = named ?? {};
   const from = Math.min(records, namedFrom);

@@ -70,6 +70,8 @@ export type TinyRecipe = {
        * read the label (docs/default-models.md)
        */
       labelShift?: SynthOptions["labelShift"];
+      /** how many nodules those hospitals' reports describe (generateCorpus; default the usual mix): more labelled nodules, more highest-of-several to take */
+      noduleCounts?: SynthOptions["noduleCounts"];
     };
   };
 };

@@ -32,9 +32,24 @@ export type SynthOptions = {
    * the description's label, not its findings, says the category
    */
   labelShiftRate?: number;
-  /** how far a shifted label moves: one step (the default), or to any category 2–5 drawn uniformly */
-  labelShift?: "oneStep" | "any";
+  /**
+   * how far a shifted label moves: one step (the default); to any category 2–5 drawn uniformly; or,
+   * per record, "highest": the record's highest label drawn from 2–5 alike and put on one of its
+   * labelled nodules, the others drawn from those below it (2 when it is 2), so that only the highest of several labels
+   * says the conclusion's category and every category is as often the highest
+   */
+  labelShift?: "oneStep" | "any" | "highest";
+  /** how many nodules a record describes, as [count 0–4, weight] pairs (default: the embedded dataset's mix, 17 % none) */
+  noduleCounts?: readonly (readonly [count: number, weight: number])[];
 };
+
+const DEFAULT_NODULE_COUNTS = [
+  [0, 17],
+  [1, 32],
+  [2, 25],
+  [3, 16],
+  [4, 10],
+] as const;
 
 export { DEFAULT_SYNTH } from "../../../shared/domain/synthDefaults";
 
@@ -48,13 +63,7 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
   const root = createRng(options.seed);
   for (let i = options.first ?? 0; i < options.records; i++) {
     const rng = root.fork(`record:${i}`);
-    const count = rng.weighted([
-      [0, 17],
-      [1, 32],
-      [2, 25],
-      [3, 16],
-      [4, 10],
-    ] as const);
+    const count = rng.weighted(options.noduleCounts ?? DEFAULT_NODULE_COUNTS);
     const bg = drawBackground(rng, count);
     // archive reports from before EU-TIRADS (2017) carry no labels at all
     const preEuTirads = rng.chance(options.unlabelledRate ?? 0.06);
@@ -70,10 +79,11 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
       const n = drawNodule(rng, lobe, mix);
       // a small cyst after a labelled nodule often goes unlabelled
       if (preEuTirads || (k > 0 && n.kind === "cyst" && Math.max(...n.size) < 0.5 && rng.chance(0.4))) n.label = null;
-      if (n.label !== null && graders?.chance(options.labelShiftRate!))
+      if (n.label !== null && options.labelShift !== "highest" && graders?.chance(options.labelShiftRate!))
         n.label = options.labelShift === "any" ? graders.pick([2, 3, 4, 5]) : shiftedLabel(graders, n.label);
       nodules.push(n);
     }
+    if (options.labelShift === "highest" && graders?.chance(options.labelShiftRate!)) highestDrawn(graders, nodules);
     // reports go right lobe, then left, then isthmus
     const order: Record<Lobe, number> = { right: 0, left: 1, isthmus: 2 };
     nodules.sort((a, b) => order[a.lobe] - order[b.lobe]);
@@ -93,6 +103,15 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
     });
   }
   return out;
+}
+
+/** Relabels `nodules`' labelled ones: the highest label drawn from 2–5 alike, on one of them; the others from the categories below it. */
+function highestDrawn(rng: Rng, nodules: Nodule[]): void {
+  const labelled = nodules.filter((n) => n.label !== null);
+  if (!labelled.length) return;
+  const highest = rng.pick([2, 3, 4, 5]);
+  const carrier = rng.int(labelled.length);
+  labelled.forEach((n, k) => (n.label = k === carrier ? highest : 2 + rng.int(Math.max(1, highest - 2))));
 }
 
 /** A category one step from `label`, within EU-TIRADS 2–5. */

@@ -82,6 +82,36 @@ describe("generateCorpus", () => {
     expect(shareWhere(conclusions, (c) => c.follows)).toBeGreaterThan(0.9);
   });
 
+  it("hospitals whose highest label is drawn: every category as often the highest, the other labels under it, conclusions that follow it", () => {
+    const { labels, conclusions } = againstTheRules({ labelShiftRate: 1, labelShift: "highest" });
+    expect(conclusions.length).toBeGreaterThan(200);
+    expect(shareWhere(conclusions, (c) => c.follows)).toBeGreaterThan(0.9);
+    expect(labels.length).toBeGreaterThan(600);
+    const records = generateCorpus({ records: 2000, seed: 42, labelShiftRate: 1, labelShift: "highest" })
+      .map((r) => r.truth.nodules.map((n) => n.category).filter((c): c is number => c !== null))
+      .filter((l) => l.length > 0);
+    const highest = records.map((l) => Math.max(...l));
+    for (const c of [2, 3, 4, 5]) expect(Math.abs(shareWhere(highest, (h) => h === c) - 0.25)).toBeLessThan(0.05);
+    // one label carries the highest, the others are below it: only the highest of several says the conclusion's category
+    const several = records.filter((l) => l.length > 1 && Math.max(...l) > 2);
+    expect(several.length).toBeGreaterThan(400);
+    for (const l of several) expect(l.filter((c) => c === Math.max(...l))).toHaveLength(1);
+  });
+
+  it("hospitals with their own mix of nodule counts: only the counts asked for, in their proportions", () => {
+    const reports = generateCorpus({
+      records: 1000,
+      seed: 42,
+      noduleCounts: [
+        [2, 1],
+        [3, 3],
+      ],
+    }).filter((r) => r.truth.background !== "postop");
+    const counts = reports.map((r) => r.truth.nodules.length);
+    expect(new Set(counts)).toEqual(new Set([2, 3]));
+    expect(Math.abs(shareWhere(counts, (c) => c === 3) - 0.75)).toBeLessThan(0.05);
+  });
+
   it("has the requested size and the paper's share of empty additional data (72.4 %)", () => {
     expect(corpus).toHaveLength(7286);
     expect(Math.abs(share(corpus.filter((r) => r.additional === null).length, corpus.length) - 0.724)).toBeLessThan(0.03);
