@@ -66,11 +66,11 @@ export type TinyRecipe = {
       labelShiftRate?: number;
       /**
        * how far such a label moves (generateCorpus): one step (the default), or to any category 2–5
-       * alike, so that the findings say nothing of it. With rope base 500,000 it made tiny-mistral
-       * read the label (docs/default-models.md)
+       * alike, so that the findings say nothing of it, or "highest" (per record). With rope base
+       * 500,000, "any" made tiny-mistral read the label; "highest" did not (docs/default-models.md)
        */
       labelShift?: SynthOptions["labelShift"];
-      /** how many nodules those hospitals' reports describe (generateCorpus; default the usual mix): more labelled nodules, more highest-of-several to take */
+      /** how many nodules those hospitals' reports describe (generateCorpus; default the usual mix). More than usual did not help tiny-mistral take the highest of several labels (docs/default-models.md) */
       noduleCounts?: SynthOptions["noduleCounts"];
     };
   };

@@ -32,8 +32,9 @@ describe("a pretraining stage on the answers", () => {
     }
     expect(texts.filter((t) => /TIRADS[^\n]*$/.test(t)).length).toBeGreaterThan(usual.filter((t) => /TIRADS[^\n]*$/.test(t)).length);
     // with labelShiftRate, those hospitals' graders disagree with the rules for that share of the labels;
-    // with labelShift "any", every shifted label is drawn from 2–5 alike; in those stages only
-    const gradedBy = (graders: Pick<SynthOptions, "labelShiftRate" | "labelShift">) => {
+    // with labelShift "any", every shifted label is drawn from 2–5 alike ("highest": per record), and
+    // with noduleCounts their reports describe their own mix of nodules; in those stages only
+    const gradedBy = (graders: Pick<SynthOptions, "labelShiftRate" | "labelShift" | "noduleCounts">) => {
       const graded = recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: { from: 2, to: 2, ...graders } } });
       const records = generateCorpus({ records: 40, first: 20, seed: PRETRAINING_SEED, categoryNamedRate: 1, ...graders });
       expect(graded.slice(20, 40).map((t) => splitAtAnswer(t))).toEqual(records.map((r) => toTrainingPair(DEFAULT_TEMPLATES.conclusion, "conclusion", r)));
@@ -44,6 +45,8 @@ describe("a pretraining stage on the answers", () => {
     const graded = gradedBy({ labelShiftRate: 0.3 });
     const random = gradedBy({ labelShiftRate: 1, labelShift: "any" });
     expect(random.slice(20, 40)).not.toEqual(graded.slice(20, 40));
+    const highest = gradedBy({ labelShiftRate: 1, labelShift: "highest", noduleCounts: [[2, 1]] });
+    expect(highest.slice(20, 40)).not.toEqual(random.slice(20, 40));
     // a recipe without it reads the usual corpus
     expect(recipeTexts({ ...recipe, pretrain: { ...recipe.pretrain, alwaysNamed: undefined } })).toEqual(usual);
   });
