@@ -13,9 +13,9 @@ export const PRETRAINING_SEED: number = 20_261;
  * The other hospitals' reports as pretraining text, each rendered as the study's prompt and answer.
  * Records `named.from` to `named.to` - 1 come from hospitals whose physicians name the category in
  * every conclusion of a labelled nodule: the same findings (each record draws from its own
- * stream), conclusions of that habit, and with `labelShiftRate` that share of the labels one step
- * from the rules, or with `labelShift` "any" drawn from 2–5 alike (the conclusion follows the label),
- * and with `noduleCounts` their own mix of nodule counts.
+ * stream), conclusions of that habit, and with `labelShiftRate` and `labelShift` their graders'
+ * labels (generateCorpus; the conclusion follows the label); with `noduleCounts` their own mix of
+ * nodule counts, and so other findings.
  */
 export function defaultModelTexts(
   records: number,

@@ -35,8 +35,8 @@ export type SynthOptions = {
   /**
    * how far a shifted label moves: one step (the default); to any category 2–5 drawn uniformly; or,
    * per record, "highest": the record's highest label drawn from 2–5 alike and put on one of its
-   * labelled nodules, the others drawn from those below it (2 when it is 2), so that only the highest of several labels
-   * says the conclusion's category and every category is as often the highest
+   * labelled nodules, the others drawn from those below it (2 when it is 2), so that only the
+   * highest of several labels says the conclusion's category and every category is as often the highest
    */
   labelShift?: "oneStep" | "any" | "highest";
   /** how many nodules a record describes, as [count 0–4, weight] pairs (default: the embedded dataset's mix, 17 % none) */
@@ -79,11 +79,9 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
       const n = drawNodule(rng, lobe, mix);
       // a small cyst after a labelled nodule often goes unlabelled
       if (preEuTirads || (k > 0 && n.kind === "cyst" && Math.max(...n.size) < 0.5 && rng.chance(0.4))) n.label = null;
-      if (n.label !== null && options.labelShift !== "highest" && graders?.chance(options.labelShiftRate!))
-        n.label = options.labelShift === "any" ? graders.pick([2, 3, 4, 5]) : shiftedLabel(graders, n.label);
       nodules.push(n);
     }
-    if (options.labelShift === "highest" && graders?.chance(options.labelShiftRate!)) highestDrawn(graders, nodules);
+    if (graders) regrade(graders, nodules, options.labelShiftRate!, options.labelShift ?? "oneStep");
     // reports go right lobe, then left, then isthmus
     const order: Record<Lobe, number> = { right: 0, left: 1, isthmus: 2 };
     nodules.sort((a, b) => order[a.lobe] - order[b.lobe]);
@@ -105,10 +103,18 @@ export function generateCorpus(options: SynthOptions): SynthReport[] {
   return out;
 }
 
-/** Relabels `nodules`' labelled ones: the highest label drawn from 2–5 alike, on one of them; the others from the categories below it. */
-function highestDrawn(rng: Rng, nodules: Nodule[]): void {
+/**
+ * The graders' labels: each labelled nodule's, with chance `rate`, one step from the rules or drawn
+ * from 2–5 alike; or ("highest") the record's, with chance `rate`: its highest label drawn from 2–5
+ * alike and put on one labelled nodule, the others drawn from the categories below it.
+ */
+function regrade(rng: Rng, nodules: Nodule[], rate: number, shift: NonNullable<SynthOptions["labelShift"]>): void {
   const labelled = nodules.filter((n) => n.label !== null);
-  if (!labelled.length) return;
+  if (shift !== "highest") {
+    for (const n of labelled) if (rng.chance(rate)) n.label = shift === "any" ? rng.pick([2, 3, 4, 5]) : shiftedLabel(rng, n.label!);
+    return;
+  }
+  if (!labelled.length || !rng.chance(rate)) return;
   const highest = rng.pick([2, 3, 4, 5]);
   const carrier = rng.int(labelled.length);
   labelled.forEach((n, k) => (n.label = k === carrier ? highest : 2 + rng.int(Math.max(1, highest - 2))));
