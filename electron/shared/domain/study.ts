@@ -21,8 +21,19 @@ export const TrainSettingsSchema = z
     learningRate: z.number().positive().max(1).default(1e-3),
     schedule: z.enum(["constant", "linear", "cosine"]).default("cosine"),
     epochs: z.number().int().min(1).max(100).default(2),
-    /** tokens per training window; null = the mode's default (promptTemplate.ts): 256 for a conclusion, 512 for a whole report */
-    contextSize: z.number().int().min(64).max(32768).nullable().default(null),
+    /**
+     * tokens per training window; null = the mode's default (promptTemplate.ts): 256 for a conclusion,
+     * 512 for a whole report. A multiple of 256: llama.cpp pads a context to one, and a training
+     * window fills its context, so the trainer refuses any other size (native/README.md)
+     */
+    contextSize: z
+      .number()
+      .int()
+      .min(256)
+      .max(32768)
+      .multipleOf(256, "must be a multiple of 256 (the trainer's windows fill whole llama.cpp contexts)")
+      .nullable()
+      .default(null),
     valFraction: z.number().min(0).max(0.5).default(0.1),
     /**
      * Pairs packed whole into the training windows, as many as fit (the trainer's `pack`), instead

@@ -133,6 +133,10 @@ describe("parseStudySpec", () => {
     );
     expect(() => parseStudySpec({ name: "x", models: ["a"], generations: 0 }, "s.yaml")).toThrow(/generations: Too small/);
     expect(() => parseStudySpec({ name: "x", models: ["a"], train: { rank: "8" } }, "s.yaml")).toThrow(/train\.rank/);
+    // the trainer takes only whole 256-token contexts: refused when the study is written, not at its first training job
+    expect(() => parseStudySpec({ name: "x", models: ["a"], train: { contextSize: 300 } }, "s.yaml")).toThrow(/train\.contextSize.*multiple of 256/);
+    expect(() => parseStudySpec({ name: "x", models: ["a"], train: { contextSize: 128 } }, "s.yaml")).toThrow(/train\.contextSize/);
+    expect(parseStudySpec({ name: "x", models: ["a"], train: { contextSize: 768 } }, "s.yaml").train.contextSize).toBe(768);
     expect(() => parseStudySpec({ name: "x", models: ["a"], designs: ["recursiv"] }, "s.yaml")).toThrow(/designs\[0\]/);
     expect(() => parseStudySpec({ models: ["a"] }, "s.yaml")).toThrow(/name/);
     expect(() => parseStudySpec({ name: "x", models: ["a"], colour: "red" }, "s.yaml")).toThrow(/colour/);
