@@ -1,5 +1,5 @@
 /**
- * The project's one benchmark entry point: `npm run bench [-- --quick] [-- suite ...]`.
+ * The project's one benchmark entry point: `npm run bench [-- --quick] [-- --keep] [-- suite ...]`.
  * Writes bench/results.json (every result of this run) and bench/RESULTS.md.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -33,6 +33,8 @@ const SUITES: BenchSuite[] = [
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+/** --keep: the suites' workspaces (studies, samples, models) stay for reading after the run */
+const keep = args.includes("--keep");
 const only = args.filter((a) => !a.startsWith("--"));
 const machine = machineDescription();
 const results: BenchResult[] = [];
@@ -54,7 +56,8 @@ try {
     });
   }
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  if (keep) process.stderr.write(`kept the suites' workspaces in ${tmp}\n`);
+  else rmSync(tmp, { recursive: true, force: true });
 }
 
 writeBenchResults(results, machine);
