@@ -30,6 +30,8 @@ import type { StudySpec } from "../../electron/shared/domain/study";
 const SHAPE = { n_embd: 2048, n_layer: 16, n_head: 32, n_head_kv: 8, n_ff: 8192, rope_freq_base: 500000, n_ctx_train: 131072, seed: 7 };
 const LABEL = "LLaMA-3.2-1B-shaped model (random weights, 128k BPE vocab), Q4_K_M";
 const THREADS = 2;
+/** tokens per training window, the study's and stock llama-finetune's */
+const CTX = 256;
 
 /**
  * The study: one generation, 192 LoRA steps on real pairs (64 windows of 256 tokens × 3 epochs) and
@@ -78,7 +80,7 @@ export const oneBSuite: BenchSuite = {
         seeds: [1],
         trainRecords: s.trainRecords,
         evalRecords: s.evalRecords,
-        train: { rank: 16, alpha: 32, epochs: s.epochs, valFraction: s.valFraction, contextSize: 256 },
+        train: { rank: 16, alpha: 32, epochs: s.epochs, valFraction: s.valFraction, contextSize: CTX },
         generate: { maxTokens: s.maxTokens, sequences: 16, cutOutputs: "keep" },
         metrics: { bootstrap: 200 },
       });
@@ -150,19 +152,17 @@ async function recordJobs(ctx: BenchContext, db: ReturnType<typeof openDatabase>
   const e = out<EvaluateOutput>(evaluate);
 
   const inputs = studyInputs(db, settings);
-  const window = settings.spec.train.contextSize!; // this suite's spec sets it
   const finetune = await stockFinetune(
     ctx,
     files,
-    window,
     // two pairs, a few windows: enough for a rate; full fine-tuning of 1.5B weights holds about 21 GB
     inputs.train.slice(0, 2).map((r) => inputs.prompt(r, 0) + inputs.answer(r)),
   );
   ctx.record({
-    name: `LoRA r16 training (attention + FFN), ctx ${window}, ${LABEL}, ${t.steps} steps, ${THREADS} threads, through the study engine`,
+    name: `LoRA r16 training (attention + FFN), ctx ${CTX}, ${LABEL}, ${t.steps} steps, ${THREADS} threads, through the study engine`,
     value: t.tokensPerSecond,
     unit: "tokens/s",
-    ...(finetune ? { baseline_name: `stock llama-finetune, full fine-tuning of the F16 file, ctx ${window}`, baseline_value: finetune } : {}),
+    ...(finetune ? { baseline_name: `stock llama-finetune, full fine-tuning of the F16 file, ctx ${CTX}`, baseline_value: finetune } : {}),
   });
   ctx.record({ name: `LoRA r16 adapter size, ${LABEL}`, value: statSync(t.adapter).size / 2 ** 20, unit: "MiB" });
 
@@ -280,7 +280,7 @@ function llamaPerplexity(ctx: BenchContext, model: string, adapter: string, text
  * moments per weight; where the memory available is short of about 7 times the F16 file, it is not
  * started (it would push the machine into the OOM killer) and the log says so.
  */
-async function stockFinetune(ctx: BenchContext, files: Files, window: number, texts: string[]): Promise<number | null> {
+async function stockFinetune(ctx: BenchContext, files: Files, texts: string[]): Promise<number | null> {
   if (process.env.COLLAPSE_BENCH_ONEB_FINETUNE === "0") {
     ctx.log("stock llama-finetune not run (COLLAPSE_BENCH_ONEB_FINETUNE=0): on 2 cores it takes about 26 s per 256-token window (190 s before patch 0011)");
     return null;
@@ -296,24 +296,7 @@ async function stockFinetune(ctx: BenchContext, files: Files, window: number, te
   const t0 = performance.now();
   const r = spawnSync(
     baselineBinary("llama-finetune"),
-    [
-      "-m",
-      files.f16,
-      "-f",
-      text,
-      "-c",
-      String(window),
-      "-b",
-      String(window),
-      "-ub",
-      String(window),
-      "-t",
-      String(THREADS),
-      "--epochs",
-      "1",
-      "-o",
-      join(files.dir, "ft.gguf"),
-    ],
+    ["-m", files.f16, "-f", text, "-c", `${CTX}`, "-b", `${CTX}`, "-ub", `${CTX}`, "-t", String(THREADS), "--epochs", "1", "-o", join(files.dir, "ft.gguf")],
     { encoding: "utf8" },
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -325,7 +308,7 @@ async function stockFinetune(ctx: BenchContext, files: Files, window: number, te
   const {
     prompts: [n],
   } = await tokenLengths(files.q4, { answers: [], prompts: [texts.join("\n")] });
-  return (Math.floor((n! - window - 1) / (window / 2)) * window) / seconds;
+  return (Math.floor((n! - CTX - 1) / (CTX / 2)) * CTX) / seconds;
 }
 
 function memAvailable(): number {
