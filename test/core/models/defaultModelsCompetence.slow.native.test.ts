@@ -3,7 +3,7 @@
 // held-out (test-split) prompts of the embedded dataset against the targets of issue 16: 400 of
 // them, as docs/default-models.md measures, since on 100 a category consistency of 0.82 rests on
 // some 35 outputs and falls below 0.8 in about one draw of three. Its duration is the build's
-// (docs/default-models.md, about 41 minutes on 2 cores) plus a few minutes.
+// (docs/default-models.md, about 40 minutes on 2 cores) plus a few minutes.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { bundledVocab } from "../../../native/scripts/build";
