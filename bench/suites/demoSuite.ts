@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BenchSuite } from "../BenchResult";
 import { cloneCheckout, sh } from "../cleanClone";
@@ -19,7 +19,8 @@ export const demoSuite: BenchSuite = {
     const clone = join(ctx.tmp, "demo-clone");
     const ROOT = cloneCheckout(clone);
     for (const built of ["native/build", "resources/bin"]) cpSync(join(ROOT, built), join(clone, built), { recursive: true });
-    sh("cp", ["-al", join(ROOT, "native", ".cache"), join(clone, "native", ".cache")]);
+    // the trainer's patched source tree, where this checkout built the trainer from source (not when it came prebuilt in resources/bin)
+    if (existsSync(join(ROOT, "native", ".cache"))) sh("cp", ["-al", join(ROOT, "native", ".cache"), join(clone, "native", ".cache")]);
     const log = join(ctx.tmp, "demo.log");
     ctx.log(`running npm run demo in ${clone}; its output: ${log}`);
     const run = await timedRun(`npm run -s demo -- --control --db "${join(ctx.tmp, "demo-workspace", "workspace.sqlite")}" > "${log}" 2>&1`, { cwd: clone });
